@@ -1,0 +1,43 @@
+// A small command-line parser for the subcommands: `--name value`, `--name=value`,
+// `-n value` and flags. Unknown options and missing values throw InputError.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace convscope {
+
+struct OptionSpec {
+    std::string long_name;   // "input"
+    std::string short_name;  // "i", or empty
+    bool takes_value = true;
+};
+
+class ParsedArguments {
+public:
+    bool has(const std::string& long_name) const { return values_.count(long_name) != 0; }
+    std::optional<std::string> value(const std::string& long_name) const;
+    // The value of a required option; throws InputError naming it when absent.
+    std::string required(const std::string& long_name) const;
+
+private:
+    friend ParsedArguments parse_arguments(const std::vector<std::string>&,
+                                           const std::vector<OptionSpec>&);
+    std::map<std::string, std::string> values_;  // flags map to ""
+};
+
+ParsedArguments parse_arguments(const std::vector<std::string>& args,
+                                const std::vector<OptionSpec>& specs);
+
+// A whole number within [min, max]; `what` names it in the error ("stride -s").
+int parse_int(const std::string& text, const std::string& what, int min, int max);
+
+// "5" -> (5, 5), "4x6" -> (4, 6): a value per axis (height, width).
+std::pair<std::string, std::string> split_axes(const std::string& text);
+std::pair<int, int> parse_int_pair(const std::string& text, const std::string& what, int min,
+                                   int max);
+
+}  // namespace convscope

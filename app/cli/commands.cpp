@@ -1,0 +1,58 @@
+// The subcommand table, the top-level usage text and the error boundary: every
+// InputError a command throws becomes a message on stderr and exit code 2.
+#include "app/cli/commands.hpp"
+
+#include <cstdio>
+#include <cstring>
+
+#include "core/check.hpp"
+
+namespace convscope {
+
+namespace {
+
+struct CommandEntry {
+    const char* name;
+    Command run;
+    const char* summary;
+};
+
+template <Command run>
+int guarded(const Arguments& args, const char* name) {
+    try {
+        return run(args);
+    } catch (const InputError& error) {
+        std::fprintf(stderr, "convscope %s: %s\n(run 'convscope %s --help' for usage)\n", name,
+                     error.what(), name);
+        return 2;
+    }
+}
+
+int shape_entry(const Arguments& args) { return guarded<run_shape_command>(args, "shape"); }
+int conv_entry(const Arguments& args) { return guarded<run_conv_command>(args, "conv"); }
+int pool_entry(const Arguments& args) { return guarded<run_pool_command>(args, "pool"); }
+
+const CommandEntry kCommands[] = {
+    {"shape", shape_entry, "output size of a conv, transposed conv or pool, formula filled in"},
+    {"conv", conv_entry, "compute a convolution of JSON nested arrays"},
+    {"pool", pool_entry, "compute max or average pooling of JSON nested arrays"},
+};
+
+}  // namespace
+
+Command find_command(const std::string& name) {
+    for (const CommandEntry& entry : kCommands)
+        if (name == entry.name) return entry.run;
+    return nullptr;
+}
+
+void print_usage(std::FILE* out) {
+    std::fprintf(out,
+        "usage: convscope                       open the window\n"
+        "       convscope [--scene NAME] --screenshot FILE.png [--size WxH]\n"
+        "       convscope --list-scenes\n"
+        "       convscope COMMAND [options]     (COMMAND --help for its options)\n\ncommands:\n");
+    for (const CommandEntry& entry : kCommands) std::fprintf(out, "  %-7s %s\n", entry.name, entry.summary);
+}
+
+}  // namespace convscope

@@ -1,0 +1,24 @@
+// The CLI subcommands. Each takes the arguments after its name and returns the exit
+// code: 0 on success, 2 for a bad argument or a shape mismatch (with a message on stderr).
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace convscope {
+
+using Arguments = std::vector<std::string>;
+
+int run_shape_command(const Arguments& args);
+int run_conv_command(const Arguments& args);
+int run_pool_command(const Arguments& args);
+
+// The subcommand named `name`, or nullptr.
+using Command = int (*)(const Arguments&);
+Command find_command(const std::string& name);
+
+// The top-level usage text.
+void print_usage(std::FILE* out);
+
+}  // namespace convscope

@@ -1,0 +1,91 @@
+// `convscope conv`: a convolution (or transposed convolution) of given values.
+#include <cstdio>
+
+#include "app/cli/commands.hpp"
+#include "app/cli/geometry_options.hpp"
+#include "app/cli/tensor_io.hpp"
+#include "core/check.hpp"
+
+namespace convscope {
+
+namespace {
+
+const char* kConvHelp = R"(usage: convscope conv --input JSON --kernel JSON [options]
+
+Computes a convolution (cross-correlation, as PyTorch) of values given as JSON
+nested arrays.
+  input   (H,W), (C,H,W) or (N,C,H,W)
+  kernel  (KH,KW), (C,KH,KW) or (FN,C,KH,KW);
+          with --transposed (KH,KW), (C,KH,KW) or (C,FN,KH,KW) as ConvTranspose2d's weight
+  bias    FN values, or one number
+The output has the input's rank, with a filter axis added when FN > 1.
+
+options:
+      --input JSON           input values (required)
+      --kernel JSON          kernel values (required)
+      --bias JSON            one bias per filter
+  -s, --stride N|HxW         stride (default 1)
+  -p, --padding P            a number, valid, same or full (or PHxPW)
+  -d, --dilation N|HxW       dilation (default 1)
+      --transposed           a transposed convolution
+  -a, --output-padding N     extra output cells of a transposed convolution
+      --json                 print {"output": nested arrays}
+  -h, --help                 this text
+
+example (the chapter's 2.2):
+  convscope conv --input '[[3,3,2,1,0],[0,0,1,3,1],[3,1,2,2,3],[2,0,0,2,2],[2,0,0,0,1]]' \
+                 --kernel '[[0,1,2],[2,2,0],[0,1,2]]'
+)";
+
+// The kernel as rank 4: (F,C,KH,KW) for a conv, (C,F,KH,KW) for a transposed conv.
+Tensor kernel_as_rank4(const Tensor& kernel, bool transposed) {
+    if (kernel.rank() < 2) {
+        throw InputError("--kernel must have rank 2 to 4, got shape " + shape_text(kernel.shape()));
+    }
+    if (kernel.rank() == 3 && transposed) {  // (C,KH,KW): C input channels, one filter
+        return kernel.reshaped({kernel.dim(0), 1, kernel.dim(1), kernel.dim(2)});
+    }
+    return kernel.as_rank4();
+}
+
+}  // namespace
+
+int run_conv_command(const Arguments& raw) {
+    std::vector<OptionSpec> specs = geometry_option_specs();
+    specs.insert(specs.end(), {{"input", "", true},
+                               {"kernel", "", true},
+                               {"bias", "", true},
+                               {"transposed", "", false},
+                               {"json", "", false},
+                               {"help", "h", false}});
+    const ParsedArguments args = parse_arguments(raw, specs);
+    if (args.has("help")) {
+        std::fputs(kConvHelp, stdout);
+        return 0;
+    }
+    const bool transposed = args.has("transposed");
+    const Tensor input = read_tensor_option(args.required("input"), "--input");
+    if (input.rank() < 2) {
+        throw InputError("--input must have rank 2 to 4, got shape " + shape_text(input.shape()));
+    }
+    const Tensor kernel = kernel_as_rank4(read_tensor_option(args.required("kernel"), "--kernel"),
+                                          transposed);
+    std::vector<float> bias;
+    if (auto text = args.value("bias")) {
+        const Tensor bias_tensor = read_tensor_option(*text, "--bias");
+        if (bias_tensor.rank() != 1) {
+            throw InputError("--bias must be a flat list of FN values, got shape " +
+                             shape_text(bias_tensor.shape()));
+        }
+        bias = bias_tensor.values();
+    }
+    const OpKind kind = transposed ? OpKind::TransposedConv : OpKind::Conv;
+    const Options2d options = parse_geometry_options(args, kind, kernel.dim(2), kernel.dim(3));
+    const Tensor output = transposed ? conv_transpose2d(input.as_rank4(), kernel, bias, options)
+                                     : conv2d(input.as_rank4(), kernel, bias, options);
+    const int filters = output.dim(1);
+    print_result(with_rank(output, std::max(input.rank(), filters > 1 ? 3 : 2)), args.has("json"));
+    return 0;
+}
+
+}  // namespace convscope

@@ -1,0 +1,60 @@
+// `convscope pool`: max or average pooling of given values.
+#include <cstdio>
+
+#include "app/cli/commands.hpp"
+#include "app/cli/geometry_options.hpp"
+#include "app/cli/tensor_io.hpp"
+#include "core/check.hpp"
+
+namespace convscope {
+
+namespace {
+
+const char* kPoolHelp = R"(usage: convscope pool --input JSON -k K|HxW [options]
+
+Max (default) or average pooling of values given as JSON nested arrays:
+(H,W), (C,H,W) or (N,C,H,W). Every channel is pooled on its own; the output
+has the input's rank. Pooling has no parameters to learn.
+
+options:
+      --input JSON           input values (required)
+  -k, --kernel K|HxW         window size (required)
+  -s, --stride N|HxW         stride (default: the window)
+  -p, --padding P            a number at most half the window (or PHxPW)
+  -d, --dilation N|HxW       dilation (max pooling only; default 1)
+      --avg                  average instead of max (padding counts as zeros)
+      --json                 print {"output": nested arrays}
+  -h, --help                 this text
+
+example:
+  convscope pool --input '[[1,2,1,0],[0,1,2,3],[3,0,1,2],[2,4,0,1]]' -k 2
+)";
+
+}  // namespace
+
+int run_pool_command(const Arguments& raw) {
+    std::vector<OptionSpec> specs = geometry_option_specs();
+    specs.insert(specs.end(), {{"input", "", true},
+                               {"kernel", "k", true},
+                               {"avg", "", false},
+                               {"json", "", false},
+                               {"help", "h", false}});
+    const ParsedArguments args = parse_arguments(raw, specs);
+    if (args.has("help")) {
+        std::fputs(kPoolHelp, stdout);
+        return 0;
+    }
+    const Tensor input = read_tensor_option(args.required("input"), "--input");
+    if (input.rank() < 2) {
+        throw InputError("--input must have rank 2 to 4, got shape " + shape_text(input.shape()));
+    }
+    const auto [window_h, window_w] =
+        parse_int_pair(args.required("kernel"), "window size -k", -kMaxCliValue, kMaxCliValue);
+    const Options2d options = parse_geometry_options(args, OpKind::Pool, window_h, window_w);
+    const Tensor output = args.has("avg") ? avg_pool2d(input.as_rank4(), window_h, window_w, options)
+                                          : max_pool2d(input.as_rank4(), window_h, window_w, options);
+    print_result(with_rank(output, input.rank()), args.has("json"));
+    return 0;
+}
+
+}  // namespace convscope
