@@ -12,7 +12,7 @@
 namespace convscope {
 
 class InputError : public std::runtime_error {
-public:
+  public:
     explicit InputError(const std::string& message) : std::runtime_error(message) {}
 };
 

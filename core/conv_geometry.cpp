@@ -9,7 +9,9 @@ namespace convscope {
 
 namespace {
 
-std::string str(int value) { return std::to_string(value); }
+std::string str(int value) {
+    return std::to_string(value);
+}
 
 void require_at_least(const char* what, int value, int bound) {
     if (value < bound) {
@@ -40,8 +42,9 @@ void resolve_padding(OpKind kind, const Padding& padding, AxisGeometry& axis) {
             axis.pad_before = (k_eff - 1) / 2;
             axis.pad_after = (k_eff - 1) - axis.pad_before;
             if (kind == OpKind::TransposedConv && axis.pad_before != axis.pad_after) {
-                throw InputError("same padding for a transposed conv needs an odd effective kernel (k_eff=" +
-                                 str(k_eff) + "): ConvTranspose2d pads both sides equally");
+                throw InputError(
+                    "same padding for a transposed conv needs an odd effective kernel (k_eff=" +
+                    str(k_eff) + "): ConvTranspose2d pads both sides equally");
             }
             return;
         case Padding::Mode::Full:
@@ -67,10 +70,14 @@ Padding Padding::parse(const std::string& text) {
 
 std::string Padding::text() const {
     switch (mode) {
-        case Mode::Valid: return "valid";
-        case Mode::Same: return "same";
-        case Mode::Full: return "full";
-        case Mode::Explicit: break;
+        case Mode::Valid:
+            return "valid";
+        case Mode::Same:
+            return "same";
+        case Mode::Full:
+            return "full";
+        case Mode::Explicit:
+            break;
     }
     return str(amount);
 }
@@ -95,7 +102,8 @@ AxisGeometry resolve_axis(OpKind kind, const AxisParams& params) {
     axis.dilation = params.dilation;
     axis.output_padding = params.output_padding;
     const int k_eff = axis.effective_kernel();
-    if (k_eff > kLimit) throw InputError("effective kernel (k-1)d+1=" + str(k_eff) + " is too large");
+    if (k_eff > kLimit)
+        throw InputError("effective kernel (k-1)d+1=" + str(k_eff) + " is too large");
     resolve_padding(kind, params.padding, axis);
 
     if (kind != OpKind::TransposedConv && params.output_padding != 0) {
@@ -106,12 +114,12 @@ AxisGeometry resolve_axis(OpKind kind, const AxisParams& params) {
     if (kind == OpKind::TransposedConv) {
         const int limit = std::max(axis.stride, axis.dilation);
         if (axis.output_padding >= limit) {
-            throw InputError("output padding a=" + str(axis.output_padding) +
-                             " must be smaller than the stride or the dilation (max(s,d)=" +
-                             str(limit) + ")");
+            throw InputError(
+                "output padding a=" + str(axis.output_padding) +
+                " must be smaller than the stride or the dilation (max(s,d)=" + str(limit) + ")");
         }
-        axis.output = axis.stride * (axis.input - 1) + axis.output_padding + k_eff -
-                      2 * axis.pad_before;
+        axis.output =
+            axis.stride * (axis.input - 1) + axis.output_padding + k_eff - 2 * axis.pad_before;
         if (axis.output < 1) {
             throw InputError("padding p=" + str(axis.pad_before) +
                              " is too large for a transposed conv: o = s(i-1)+a+k-2p = " +
@@ -130,8 +138,8 @@ AxisGeometry resolve_axis(OpKind kind, const AxisParams& params) {
     if (axis.padded_input() < k_eff) {
         std::string kernel_text = "kernel k=" + str(axis.kernel);
         if (axis.dilation > 1) kernel_text += " (effective " + str(k_eff) + " with dilation)";
-        throw InputError(kernel_text + " is larger than the padded input i+p=" +
-                         str(axis.input) + "+" + str(axis.pad_before + axis.pad_after) + "=" +
+        throw InputError(kernel_text + " is larger than the padded input i+p=" + str(axis.input) +
+                         "+" + str(axis.pad_before + axis.pad_after) + "=" +
                          str(axis.padded_input()) + "; pad more or use a smaller kernel");
     }
     axis.output = floor_div(axis.padded_input() - k_eff, axis.stride) + 1;
@@ -153,9 +161,10 @@ std::string formula_text(OpKind kind, const AxisGeometry& axis) {
     }
     const bool symmetric = axis.pad_before == axis.pad_after;
     std::string symbolic = symmetric ? "i + 2p - k" : "i + p_before + p_after - k";
-    std::string filled = symmetric ? str(axis.input) + " + 2*" + str(axis.pad_before) + " - " + k_text
-                                   : str(axis.input) + " + " + str(axis.pad_before) + " + " +
-                                         str(axis.pad_after) + " - " + k_text;
+    std::string filled = symmetric
+                             ? str(axis.input) + " + 2*" + str(axis.pad_before) + " - " + k_text
+                             : str(axis.input) + " + " + str(axis.pad_before) + " + " +
+                                   str(axis.pad_after) + " - " + k_text;
     if (axis.stride == 1) {
         return prefix + "o = (" + symbolic + ") + 1 = (" + filled + ") + 1 = " + str(axis.output);
     }
@@ -185,9 +194,12 @@ ConvGeometry resolve_geometry(OpKind kind, const AxisParams& h, const AxisParams
 
 const char* op_kind_name(OpKind kind) {
     switch (kind) {
-        case OpKind::Conv: return "conv";
-        case OpKind::TransposedConv: return "transposed conv";
-        case OpKind::Pool: return "pool";
+        case OpKind::Conv:
+            return "conv";
+        case OpKind::TransposedConv:
+            return "transposed conv";
+        case OpKind::Pool:
+            return "pool";
     }
     return "?";
 }

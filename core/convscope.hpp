@@ -9,7 +9,8 @@
 //   AxisParams axis;
 //   axis.input = 5; axis.kernel = 3; axis.stride = 2; axis.padding = Padding::of(1);
 //   AxisGeometry g = resolve_axis(OpKind::Conv, axis);       // g.output == 3
-//   formula_text(OpKind::Conv, g);   // "o = floor((i + 2p - k)/s) + 1 = floor((5 + 2*1 - 3)/2) + 1 = 3"
+//   formula_text(OpKind::Conv, g);   // "o = floor((i + 2p - k)/s) + 1 = floor((5 + 2*1 - 3)/2) + 1
+//   = 3"
 //
 //   // Values: NCHW tensors, cross-correlation as PyTorch computes it.
 //   Tensor input = parse_nested_array("[[3,3,2,1,0],[0,0,1,3,1],...]", "input").as_rank4();

@@ -120,7 +120,8 @@ Tensor conv_transpose2d(const Tensor& input, const Tensor& weight, const std::ve
                             for (int kx = 0; kx < g.w.kernel; ++kx) {
                                 const int oy = iy * g.h.stride - g.h.pad_before + ky * g.h.dilation;
                                 const int ox = ix * g.w.stride - g.w.pad_before + kx * g.w.dilation;
-                                if (oy < 0 || oy >= g.h.output || ox < 0 || ox >= g.w.output) continue;
+                                if (oy < 0 || oy >= g.h.output || ox < 0 || ox >= g.w.output)
+                                    continue;
                                 output.at(n, f, oy, ox) +=
                                     input.at(n, c, iy, ix) * weight.at(c, f, ky, kx);
                             }

@@ -33,7 +33,9 @@ int Tensor::dim(int axis) const {
     return shape_[axis];
 }
 
-Tensor Tensor::reshaped(std::vector<int> shape) const { return Tensor(std::move(shape), values_); }
+Tensor Tensor::reshaped(std::vector<int> shape) const {
+    return Tensor(std::move(shape), values_);
+}
 
 Tensor Tensor::as_rank4() const {
     std::vector<int> shape = shape_;

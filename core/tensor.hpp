@@ -10,7 +10,7 @@
 namespace convscope {
 
 class Tensor {
-public:
+  public:
     Tensor() = default;
     explicit Tensor(std::vector<int> shape, float fill = 0.0f);
     Tensor(std::vector<int> shape, std::vector<float> values);
@@ -33,7 +33,7 @@ public:
     // Leading axes of size 1 added until the rank is 4: (H,W) -> (1,1,H,W).
     Tensor as_rank4() const;
 
-private:
+  private:
     std::size_t offset4(int n, int c, int y, int x) const;
 
     std::vector<int> shape_;

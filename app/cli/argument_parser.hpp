@@ -17,13 +17,13 @@ struct OptionSpec {
 };
 
 class ParsedArguments {
-public:
+  public:
     bool has(const std::string& long_name) const { return values_.count(long_name) != 0; }
     std::optional<std::string> value(const std::string& long_name) const;
     // The value of a required option; throws InputError naming it when absent.
     std::string required(const std::string& long_name) const;
 
-private:
+  private:
     friend ParsedArguments parse_arguments(const std::vector<std::string>&,
                                            const std::vector<OptionSpec>&);
     std::map<std::string, std::string> values_;  // flags map to ""

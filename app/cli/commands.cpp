@@ -28,9 +28,15 @@ int guarded(const Arguments& args, const char* name) {
     }
 }
 
-int shape_entry(const Arguments& args) { return guarded<run_shape_command>(args, "shape"); }
-int conv_entry(const Arguments& args) { return guarded<run_conv_command>(args, "conv"); }
-int pool_entry(const Arguments& args) { return guarded<run_pool_command>(args, "pool"); }
+int shape_entry(const Arguments& args) {
+    return guarded<run_shape_command>(args, "shape");
+}
+int conv_entry(const Arguments& args) {
+    return guarded<run_conv_command>(args, "conv");
+}
+int pool_entry(const Arguments& args) {
+    return guarded<run_pool_command>(args, "pool");
+}
 
 const CommandEntry kCommands[] = {
     {"shape", shape_entry, "output size of a conv, transposed conv or pool, formula filled in"},
@@ -47,12 +53,14 @@ Command find_command(const std::string& name) {
 }
 
 void print_usage(std::FILE* out) {
-    std::fprintf(out,
+    std::fprintf(
+        out,
         "usage: convscope                       open the window\n"
         "       convscope [--scene NAME] --screenshot FILE.png [--size WxH]\n"
         "       convscope --list-scenes\n"
         "       convscope COMMAND [options]     (COMMAND --help for its options)\n\ncommands:\n");
-    for (const CommandEntry& entry : kCommands) std::fprintf(out, "  %-7s %s\n", entry.name, entry.summary);
+    for (const CommandEntry& entry : kCommands)
+        std::fprintf(out, "  %-7s %s\n", entry.name, entry.summary);
 }
 
 }  // namespace convscope

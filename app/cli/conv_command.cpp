@@ -68,8 +68,8 @@ int run_conv_command(const Arguments& raw) {
     if (input.rank() < 2) {
         throw InputError("--input must have rank 2 to 4, got shape " + shape_text(input.shape()));
     }
-    const Tensor kernel = kernel_as_rank4(read_tensor_option(args.required("kernel"), "--kernel"),
-                                          transposed);
+    const Tensor kernel =
+        kernel_as_rank4(read_tensor_option(args.required("kernel"), "--kernel"), transposed);
     std::vector<float> bias;
     if (auto text = args.value("bias")) {
         const Tensor bias_tensor = read_tensor_option(*text, "--bias");

@@ -51,8 +51,9 @@ int run_pool_command(const Arguments& raw) {
     const auto [window_h, window_w] =
         parse_int_pair(args.required("kernel"), "window size -k", -kMaxCliValue, kMaxCliValue);
     const Options2d options = parse_geometry_options(args, OpKind::Pool, window_h, window_w);
-    const Tensor output = args.has("avg") ? avg_pool2d(input.as_rank4(), window_h, window_w, options)
-                                          : max_pool2d(input.as_rank4(), window_h, window_w, options);
+    const Tensor output = args.has("avg")
+                              ? avg_pool2d(input.as_rank4(), window_h, window_w, options)
+                              : max_pool2d(input.as_rank4(), window_h, window_w, options);
     print_result(with_rank(output, input.rank()), args.has("json"));
     return 0;
 }

@@ -34,7 +34,7 @@ examples:
   convscope shape -i 3 -k 3 -s 2 --transposed
 )";
 
-nlohmann::json axis_json(OpKind kind, const AxisGeometry& axis) {
+nlohmann::ordered_json axis_json(OpKind kind, const AxisGeometry& axis) {
     return {{"input", axis.input},
             {"kernel", axis.kernel},
             {"effective_kernel", axis.effective_kernel()},
@@ -88,10 +88,11 @@ int run_shape_command(const Arguments& raw) {
     const ConvGeometry g = resolve_geometry(kind, axis_params(input_h, kernel_h, options.h),
                                             axis_params(input_w, kernel_w, options.w));
     const bool square = g.h.output == g.w.output && g.h.input == g.w.input &&
-                        g.h.kernel == g.w.kernel && formula_text(kind, g.h) == formula_text(kind, g.w);
+                        g.h.kernel == g.w.kernel &&
+                        formula_text(kind, g.h) == formula_text(kind, g.w);
 
     if (args.has("json")) {
-        nlohmann::json out;
+        nlohmann::ordered_json out;
         out["kind"] = op_kind_name(kind);
         if (g.h.output == g.w.output) {
             out["output"] = g.h.output;

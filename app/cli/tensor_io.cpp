@@ -27,8 +27,9 @@ std::string grid_text(const Tensor& tensor) {
         for (int c = 0; c < channels; ++c) {
             if (tensor.rank() >= 3) {
                 if (!out.empty()) out += '\n';
-                out += tensor.rank() == 4 ? "[n=" + std::to_string(n) + ", c=" + std::to_string(c) + "]\n"
-                                          : "[c=" + std::to_string(c) + "]\n";
+                out += tensor.rank() == 4
+                           ? "[n=" + std::to_string(n) + ", c=" + std::to_string(c) + "]\n"
+                           : "[c=" + std::to_string(c) + "]\n";
             }
             for (int y = 0; y < height; ++y) {
                 for (int x = 0; x < width; ++x) {

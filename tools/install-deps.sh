@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages convscope builds, runs and tests with, if any is
+# missing. Uses sudo when not root. Safe to run again: does nothing when all are present.
+set -euo pipefail
+
+packages=(
+    build-essential cmake pkg-config          # compiler and build
+    libglfw3-dev libimgui-dev libepoxy-dev    # window, UI, OpenGL loader
+    libstb-dev nlohmann-json3-dev doctest-dev # images, JSON, tests
+    fonts-dejavu-core                         # the TTF font for numbers
+    xvfb xauth                                # the GUI tests run under Xvfb
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "convscope: installing ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "convscope: run as root or install sudo" >&2; exit 1; }
+    sudo=sudo
+fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
