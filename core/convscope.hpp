@@ -30,4 +30,5 @@
 #include "core/nested_array.hpp"
 #include "core/reference_ops.hpp"
 #include "core/tensor.hpp"
+#include "core/trace.hpp"
 #include "core/window_map.hpp"

@@ -4,6 +4,7 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/geometry_options.hpp"
 #include "app/cli/tensor_io.hpp"
+#include "app/cli/trace_output.hpp"
 #include "core/check.hpp"
 
 namespace convscope {
@@ -29,7 +30,8 @@ options:
   -d, --dilation N|HxW       dilation (default 1)
       --transposed           a transposed convolution
   -a, --output-padding N     extra output cells of a transposed convolution
-      --json                 print {"output": nested arrays}
+      --trace                list every step: window, products, sum
+      --json                 print {"output": nested arrays} (with --trace, "steps")
   -h, --help                 this text
 
 example (the chapter's 2.2):
@@ -57,6 +59,7 @@ int run_conv_command(const Arguments& raw) {
                                {"bias", "", true},
                                {"transposed", "", false},
                                {"json", "", false},
+                               {"trace", "", false},
                                {"help", "h", false}});
     const ParsedArguments args = parse_arguments(raw, specs);
     if (args.has("help")) {
@@ -84,7 +87,15 @@ int run_conv_command(const Arguments& raw) {
     const Tensor output = transposed ? conv_transpose2d(input.as_rank4(), kernel, bias, options)
                                      : conv2d(input.as_rank4(), kernel, bias, options);
     const int filters = output.dim(1);
-    print_result(with_rank(output, std::max(input.rank(), filters > 1 ? 3 : 2)), args.has("json"));
+    const Tensor shown = with_rank(output, std::max(input.rank(), filters > 1 ? 3 : 2));
+    if (args.has("trace")) {
+        const OperationTrace trace =
+            transposed ? OperationTrace::transposed_conv(input.as_rank4(), kernel, bias, options)
+                       : OperationTrace::conv(input.as_rank4(), kernel, bias, options);
+        print_traced_result(trace, shown, args.has("json"));
+    } else {
+        print_result(shown, args.has("json"));
+    }
     return 0;
 }
 

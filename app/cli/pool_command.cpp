@@ -4,6 +4,7 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/geometry_options.hpp"
 #include "app/cli/tensor_io.hpp"
+#include "app/cli/trace_output.hpp"
 #include "core/check.hpp"
 
 namespace convscope {
@@ -23,7 +24,8 @@ options:
   -p, --padding P            a number at most half the window (or PHxPW)
   -d, --dilation N|HxW       dilation (max pooling only; default 1)
       --avg                  average instead of max (padding counts as zeros)
-      --json                 print {"output": nested arrays}
+      --trace                list every step: window and result
+      --json                 print {"output": nested arrays} (with --trace, "steps")
   -h, --help                 this text
 
 example:
@@ -38,6 +40,7 @@ int run_pool_command(const Arguments& raw) {
                                {"kernel", "k", true},
                                {"avg", "", false},
                                {"json", "", false},
+                               {"trace", "", false},
                                {"help", "h", false}});
     const ParsedArguments args = parse_arguments(raw, specs);
     if (args.has("help")) {
@@ -54,7 +57,14 @@ int run_pool_command(const Arguments& raw) {
     const Tensor output = args.has("avg")
                               ? avg_pool2d(input.as_rank4(), window_h, window_w, options)
                               : max_pool2d(input.as_rank4(), window_h, window_w, options);
-    print_result(with_rank(output, input.rank()), args.has("json"));
+    const Tensor shown = with_rank(output, input.rank());
+    if (args.has("trace")) {
+        const TracedOp op = args.has("avg") ? TracedOp::AvgPool : TracedOp::MaxPool;
+        print_traced_result(OperationTrace::pool(op, input.as_rank4(), window_h, window_w, options),
+                            shown, args.has("json"));
+    } else {
+        print_result(shown, args.has("json"));
+    }
     return 0;
 }
 

@@ -73,6 +73,17 @@ pool_input='[[1,2,1,0],[0,1,2,3],[3,0,1,2],[2,4,0,1]]'
 expect_output "max pool" '{"output":[[2,3],[4,2]]}' "$bin" pool --input "$pool_input" -k 2 --json
 expect_output "avg pool" '{"output":[[1,1.5],[2.25,1]]}' "$bin" pool --input "$pool_input" -k 2 --avg --json
 
+# --trace: every step, in input coordinates (padding negative), value = sum + bias.
+expect_output "trace first step" "1/9  out[0,0,0,0]  3x0 + 3x1 + 2x2 + 0x2 + 0x2 + 1x0 + 3x0 + 1x1 + 2x2 = 12" \
+    bash -c "'$bin' conv --input '$seed_input' --kernel '$seed_kernel' --trace | grep '^1/9'"
+expect_output "trace json padded" \
+    '{"out":[0,0,0,0],"inputs":[[0,0,-1,-1],[0,0,-1,0],[0,0,0,-1],[0,0,0,0]],"kernel":[[0,0,0,0],[0,0,0,1],[0,0,1,0],[0,0,1,1]],"products":[0,0,0,1],"bias":5,"value":6},' \
+    bash -c "'$bin' conv --input '[[1,2],[3,4]]' --kernel '[[1,1],[1,1]]' --bias 5 -p 1 --trace --json | sed -n 2p"
+expect_output "trace step count" 9 \
+    bash -c "'$bin' pool --input '$pool_input' -k 2 -p 1 --trace --json | grep -c '\"out\"'"
+expect_output "pool trace" "5/9  out[0,0,1,1]  max(1, 2, 0, 1) = 2" \
+    bash -c "'$bin' pool --input '$pool_input' -k 2 -p 1 --trace | grep '^5/9'"
+
 # Help for every subcommand.
 for command in shape conv pool; do
     if "$bin" $command --help | grep -q "usage: convscope $command"; then pass; else fail "$command --help"; fi

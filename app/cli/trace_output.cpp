@@ -1,0 +1,68 @@
+#include "app/cli/trace_output.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include "app/cli/tensor_io.hpp"
+#include "core/nested_array.hpp"
+
+namespace convscope {
+
+namespace {
+
+std::string index_list(int a, int b, int c, int d) {
+    return "[" + std::to_string(a) + "," + std::to_string(b) + "," + std::to_string(c) + "," +
+           std::to_string(d) + "]";
+}
+
+std::string step_json(TracedOp op, const TraceStep& step) {
+    const bool pooling = op == TracedOp::MaxPool || op == TracedOp::AvgPool;
+    std::string inputs, numbers, kernel;
+    for (const TraceTerm& term : step.terms) {
+        const char* separator = inputs.empty() ? "" : ",";
+        inputs += separator + index_list(step.n, term.channel, term.tap.in_y, term.tap.in_x);
+        if (pooling) {
+            const bool hidden = term.tap.padded && op == TracedOp::MaxPool;
+            numbers += separator + (hidden ? std::string("null") : number_text(term.input_value));
+        } else {
+            numbers += separator + number_text(term.product);
+            const bool transposed = op == TracedOp::TransposedConv;
+            kernel += separator + index_list(transposed ? term.channel : step.f,
+                                             transposed ? step.f : term.channel, term.tap.k_y,
+                                             term.tap.k_x);
+        }
+    }
+    std::string json =
+        "{\"out\":" + index_list(step.n, step.f, step.y, step.x) + ",\"inputs\":[" + inputs + "]";
+    if (pooling) {
+        json += ",\"values\":[" + numbers + "]";
+    } else {
+        json += ",\"kernel\":[" + kernel + "],\"products\":[" + numbers +
+                "],\"bias\":" + number_text(step.bias);
+    }
+    return json + ",\"value\":" + number_text(step.value) + "}";
+}
+
+}  // namespace
+
+void print_traced_result(const OperationTrace& trace, const Tensor& output, bool json) {
+    const int count = trace.step_count();
+    if (json) {
+        std::printf("{\"output\":%s,\"steps\":[", to_nested_array(output).c_str());
+        for (int t = 0; t < count; ++t) {
+            std::printf("%s\n%s", t ? "," : "", step_json(trace.op(), trace.step(t)).c_str());
+        }
+        std::printf("]}\n");
+        return;
+    }
+    print_result(output, false);
+    std::printf("\nsteps:\n");
+    const int width = static_cast<int>(std::to_string(count).size());
+    for (int t = 0; t < count; ++t) {
+        const TraceStep step = trace.step(t);
+        std::printf("%*d/%d  out[%d,%d,%d,%d]  %s\n", width, t + 1, count, step.n, step.f, step.y,
+                    step.x, step_equation(trace.op(), step).c_str());
+    }
+}
+
+}  // namespace convscope

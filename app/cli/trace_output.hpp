@@ -1,0 +1,14 @@
+// `--trace` for conv and pool: every step of the operation, as JSON or a listing.
+#pragma once
+
+#include "core/trace.hpp"
+
+namespace convscope {
+
+// Prints the output and its steps. JSON: {"output": ..., "steps": [{"out": [n,f,y,x],
+// "inputs": [[n,c,y,x], ...], "products": [...], "value": v}, ...]}; pooling lists
+// "values" (the window's inputs; null for a padded cell in max pooling) instead of
+// "products". Input coordinates are negative or past the edge for padded cells.
+void print_traced_result(const OperationTrace& trace, const Tensor& output, bool json);
+
+}  // namespace convscope

@@ -1,0 +1,163 @@
+// Step traces: every step's value equals the reference op's output, steps run in the
+// animation's order, and the seed example's first step is the one the chapter shows.
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include "core/check.hpp"
+#include "core/trace.hpp"
+
+using namespace convscope;
+
+namespace {
+
+Tensor random_tensor(std::vector<int> shape, std::mt19937& rng) {
+    std::uniform_int_distribution<int> digit(-4, 4);
+    Tensor t(std::move(shape));
+    for (std::size_t i = 0; i < t.size(); ++i) t.data()[i] = static_cast<float>(digit(rng));
+    return t;
+}
+
+struct RandomCase {
+    Tensor input;
+    int kernel_h, kernel_w;
+    Options2d options;
+};
+
+RandomCase random_case(std::mt19937& rng, bool pool) {
+    std::uniform_int_distribution<int> batch(1, 2), channels(1, 3), size(3, 7), kernel(1, 3),
+        step(1, 2), pad(0, 1);
+    RandomCase c{random_tensor({batch(rng), channels(rng), size(rng), size(rng)}, rng),
+                 kernel(rng),
+                 kernel(rng),
+                 {}};
+    c.options.h = {step(rng), Padding::of(pool ? std::min(pad(rng), c.kernel_h / 2) : pad(rng)),
+                   pool ? 1 : step(rng), 0};
+    c.options.w = {step(rng), Padding::of(pool ? std::min(pad(rng), c.kernel_w / 2) : pad(rng)), 1,
+                   0};
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("seed 2.2: the first step is 3x0 + 3x1 + 2x2 + 0x2 + 0x2 + 1x0 + 3x0 + 1x1 + 2x2 = 12") {
+    const Tensor input({1, 1, 5, 5},
+                       {3, 3, 2, 1, 0, 0, 0, 1, 3, 1, 3, 1, 2, 2, 3, 2, 0, 0, 2, 2, 2, 0, 0, 0, 1});
+    const Tensor kernel({1, 1, 3, 3}, {0, 1, 2, 2, 2, 0, 0, 1, 2});
+    const OperationTrace trace =
+        OperationTrace::conv(input, kernel, {}, Options2d::uniform(1, Padding::of(0)));
+    REQUIRE(trace.step_count() == 9);
+    const TraceStep first = trace.step(0);
+    REQUIRE(first.terms.size() == 9);
+    const float inputs[] = {3, 3, 2, 0, 0, 1, 3, 1, 2};
+    const float weights[] = {0, 1, 2, 2, 2, 0, 0, 1, 2};
+    for (int i = 0; i < 9; ++i) {
+        CHECK(first.terms[i].input_value == inputs[i]);
+        CHECK(first.terms[i].kernel_value == weights[i]);
+    }
+    CHECK(first.value == 12);
+    CHECK(step_equation(TracedOp::Conv, first) ==
+          "3x0 + 3x1 + 2x2 + 0x2 + 0x2 + 1x0 + 3x0 + 1x1 + 2x2 = 12");
+    const TraceStep last = trace.step(8);
+    CHECK(last.y == 2);
+    CHECK(last.x == 2);
+    CHECK(last.value == 14);
+}
+
+TEST_CASE("conv traces replay to conv2d on random shapes with channels filters bias and batch") {
+    std::mt19937 rng(21);
+    for (int trial = 0; trial < 60; ++trial) {
+        RandomCase c = random_case(rng, false);
+        std::uniform_int_distribution<int> filters(1, 3);
+        const Tensor weight =
+            random_tensor({filters(rng), c.input.dim(1), c.kernel_h, c.kernel_w}, rng);
+        std::vector<float> bias;
+        for (int f = 0; f < weight.dim(0); ++f) bias.push_back(static_cast<float>(f) - 1.0f);
+        try {
+            const OperationTrace trace = OperationTrace::conv(c.input, weight, bias, c.options);
+            const Tensor expected = conv2d(c.input, weight, bias, c.options);
+            CHECK(trace.replay().shape() == expected.shape());
+            CHECK(trace.replay().values() == expected.values());
+        } catch (const InputError&) {
+            // a kernel larger than the padded input: nothing to trace
+        }
+    }
+}
+
+TEST_CASE("transposed conv traces replay to conv_transpose2d") {
+    std::mt19937 rng(22);
+    for (int trial = 0; trial < 60; ++trial) {
+        RandomCase c = random_case(rng, false);
+        const Tensor weight = random_tensor({c.input.dim(1), 2, c.kernel_h, c.kernel_w}, rng);
+        try {
+            const OperationTrace trace =
+                OperationTrace::transposed_conv(c.input, weight, {0.5f, -1.0f}, c.options);
+            CHECK(trace.replay().values() ==
+                  conv_transpose2d(c.input, weight, {0.5f, -1.0f}, c.options).values());
+        } catch (const InputError&) {
+        }
+    }
+}
+
+TEST_CASE("pool traces replay to max_pool2d and avg_pool2d; the winner holds the maximum") {
+    std::mt19937 rng(23);
+    for (int trial = 0; trial < 60; ++trial) {
+        RandomCase c = random_case(rng, true);
+        try {
+            const OperationTrace max =
+                OperationTrace::pool(TracedOp::MaxPool, c.input, c.kernel_h, c.kernel_w, c.options);
+            CHECK(max.replay().values() ==
+                  max_pool2d(c.input, c.kernel_h, c.kernel_w, c.options).values());
+            const TraceStep step = max.step(max.step_count() - 1);
+            CHECK(step_equation(TracedOp::MaxPool, step).rfind("max(", 0) == 0);
+            REQUIRE(step.winner >= 0);
+            CHECK(step.terms[step.winner].input_value == step.value);
+            const OperationTrace avg =
+                OperationTrace::pool(TracedOp::AvgPool, c.input, c.kernel_h, c.kernel_w, c.options);
+            CHECK(avg.replay().values() ==
+                  avg_pool2d(c.input, c.kernel_h, c.kernel_w, c.options).values());
+        } catch (const InputError&) {
+        }
+    }
+}
+
+TEST_CASE("steps run row-major then filter by filter then batch item by item") {
+    std::mt19937 rng(24);
+    const Tensor input = random_tensor({2, 1, 4, 4}, rng);
+    const Tensor weight = random_tensor({3, 1, 3, 3}, rng);
+    const OperationTrace trace =
+        OperationTrace::conv(input, weight, {}, Options2d::uniform(1, Padding::of(0)));
+    CHECK(trace.step_count() == 2 * 3 * 2 * 2);
+    const TraceStep s = trace.step(1 * 12 + 2 * 4 + 1 * 2 + 0);
+    CHECK(s.n == 1);
+    CHECK(s.f == 2);
+    CHECK(s.y == 1);
+    CHECK(s.x == 0);
+}
+
+TEST_CASE("multi-channel steps sum the per-channel partial sums plus bias") {
+    std::mt19937 rng(25);
+    const Tensor input = random_tensor({1, 3, 5, 5}, rng);
+    const Tensor weight = random_tensor({2, 3, 3, 3}, rng);
+    const OperationTrace trace =
+        OperationTrace::conv(input, weight, {2, -3}, Options2d::uniform(1, Padding::parse("same")));
+    for (int t = 0; t < trace.step_count(); t += 7) {
+        const TraceStep s = trace.step(t);
+        REQUIRE(s.channel_sums.size() == 3);
+        CHECK(s.channel_sums[0] + s.channel_sums[1] + s.channel_sums[2] + s.bias == s.value);
+        CHECK(s.terms.size() == 27);
+    }
+    const std::string equation = step_equation(TracedOp::Conv, trace.step(0));
+    CHECK(equation.rfind("(", 0) == 0);
+    CHECK(equation.find(") + (") != std::string::npos);
+    CHECK(equation.find(") + 2 = ") != std::string::npos);
+}
+
+TEST_CASE("invalid settings are rejected before tracing") {
+    CHECK_THROWS_AS(OperationTrace::conv(Tensor({1, 1, 3, 3}), Tensor({1, 1, 5, 5}), {},
+                                         Options2d::uniform(1, Padding::of(0))),
+                    InputError);
+    CHECK_THROWS_AS(OperationTrace::conv(Tensor({1, 2, 3, 3}), Tensor({1, 1, 3, 3}), {},
+                                         Options2d::uniform(1, Padding::of(0))),
+                    InputError);
+}
