@@ -1,0 +1,113 @@
+// Every lesson builds, its trace replays to the reference op, and it shows the
+// chapter's numbers (corrected where the chapter slips).
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "core/check.hpp"
+#include "core/lessons.hpp"
+
+using namespace convscope;
+
+namespace {
+
+Playground build(const std::string& id) {
+    const Lesson* lesson = find_lesson(id);
+    REQUIRE_MESSAGE(lesson != nullptr, id);
+    return build_playground(lesson->setup);
+}
+
+std::vector<int> spatial(const Playground& p) {
+    return {p.output.dim(2), p.output.dim(3)};
+}
+
+}  // namespace
+
+TEST_CASE("every lesson builds and its trace replays to the reference op") {
+    std::set<std::string> ids;
+    for (const Lesson& lesson : lessons()) {
+        INFO(lesson.id);
+        CHECK(ids.insert(lesson.id).second);
+        CHECK_FALSE(lesson.title.empty());
+        CHECK_FALSE(lesson.explanation.empty());
+        const Playground p = build_playground(lesson.setup);
+        CHECK(p.trace.replay().values() == p.output.values());
+        CHECK(p.trace.output_shape() == p.output.shape());
+    }
+    CHECK(ids.size() >= 30);
+}
+
+TEST_CASE("the chapter's examples show the chapter's numbers") {
+    CHECK(build("conv-basic").output.values() ==
+          std::vector<float>{12, 12, 17, 10, 17, 19, 9, 6, 14});
+    CHECK(build("conv-bias").output.values() ==
+          std::vector<float>{15, 15, 20, 13, 20, 22, 12, 9, 17});
+    CHECK(build("padding").output.values() ==
+          std::vector<float>{7, 12, 10, 2, 4, 15, 16, 10, 10, 6, 15, 6, 8, 10, 4, 3});
+    CHECK(spatial(build("padding-arbitrary")) == std::vector<int>{6, 6});
+    CHECK(spatial(build("same")) == std::vector<int>{5, 5});
+    CHECK(spatial(build("full")) == std::vector<int>{7, 7});  // the chapter says 6
+    CHECK(spatial(build("stride")) == std::vector<int>{3, 3});
+    CHECK(build("channels").output.shape() ==
+          std::vector<int>{1, 1, 3, 3});  // the chapter says (2,2)
+    CHECK(build("filters-bias").output.shape() == std::vector<int>{1, 2, 3, 3});
+    CHECK(build("batch").output.shape() == std::vector<int>{2, 2, 2, 2});
+    CHECK(build("max-pool").output.values() == std::vector<float>{2, 3, 4, 2});
+    CHECK(build("avg-pool").output.values() == std::vector<float>{1, 1.5f, 2.25f, 1});
+    CHECK(spatial(build("dilated")) == std::vector<int>{3, 3});
+    CHECK(spatial(build("transposed")) == std::vector<int>{5, 5});
+}
+
+TEST_CASE("the lessons that correct the chapter say so") {
+    CHECK(find_lesson("full")->erratum.find("7") != std::string::npos);
+    CHECK(find_lesson("channels")->erratum.find("(1,3,3)") != std::string::npos);
+}
+
+TEST_CASE("every conv_arithmetic animation is a lesson with the guide's output size") {
+    const std::pair<const char*, int> cases[] = {
+        {"ca-no-padding-no-strides", 2},
+        {"ca-arbitrary-padding", 6},
+        {"ca-same-padding", 5},
+        {"ca-full-padding", 7},
+        {"ca-no-padding-strides", 2},
+        {"ca-padding-strides", 3},
+        {"ca-padding-strides-odd", 3},
+        {"ca-dilation", 3},
+        {"ca-no-padding-no-strides-transposed", 4},
+        {"ca-arbitrary-padding-transposed", 5},
+        {"ca-same-padding-transposed", 5},
+        {"ca-full-padding-transposed", 5},
+        {"ca-no-padding-strides-transposed", 5},
+        {"ca-padding-strides-transposed", 5},
+        {"ca-padding-strides-odd-transposed", 6},
+    };
+    for (const auto& [id, size] : cases) {
+        INFO(id);
+        CHECK(spatial(build(id)) == std::vector<int>{size, size});
+    }
+}
+
+TEST_CASE("playground settings out of range are rejected with the setting named") {
+    PlaygroundSetup setup;
+    setup.input_h = 40;
+    CHECK_THROWS_WITH_AS(build_playground(setup),
+                         "input height=40 is out of range: 1 to 16 in the playground", InputError);
+    setup = PlaygroundSetup();
+    setup.channels = 0;
+    CHECK_THROWS_AS(build_playground(setup), InputError);
+    setup = PlaygroundSetup();
+    setup.input_values = {1, 2, 3};
+    CHECK_THROWS_WITH_AS(build_playground(setup),
+                         "input has 3 values but its shape (1, 1, 5, 5) needs 25", InputError);
+    setup = PlaygroundSetup();
+    setup.kernel_h = 7;
+    CHECK_THROWS_AS(build_playground(setup), InputError);  // larger than the padded input
+}
+
+TEST_CASE("seeded values are reproducible and in range") {
+    const std::vector<float> a = seeded_values(100, 7, -1, 2);
+    CHECK(a == seeded_values(100, 7, -1, 2));
+    CHECK(a != seeded_values(100, 8, -1, 2));
+    std::set<float> distinct(a.begin(), a.end());
+    CHECK(distinct == std::set<float>{-1, 0, 1, 2});
+}
