@@ -26,9 +26,14 @@
 #pragma once
 
 #include "core/check.hpp"
+#include "core/conv_matrix.hpp"
 #include "core/conv_geometry.hpp"
+#include "core/lessons.hpp"
 #include "core/nested_array.hpp"
+#include "core/playground.hpp"
+#include "core/receptive_field.hpp"
 #include "core/reference_ops.hpp"
 #include "core/tensor.hpp"
 #include "core/trace.hpp"
+#include "core/translation.hpp"
 #include "core/window_map.hpp"
