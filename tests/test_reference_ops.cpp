@@ -6,21 +6,19 @@
 
 #include "core/check.hpp"
 #include "core/reference_ops.hpp"
+#include "tests/test_support.hpp"
 
 using namespace convscope;
 
 namespace {
 
+Tensor random_tensor(std::vector<int> shape, std::mt19937& rng) {
+    return testing::random_integer_tensor(std::move(shape), rng, -3, 3);
+}
+
 const Tensor kSeedInput({1, 1, 5, 5}, {3, 3, 2, 1, 0, 0, 0, 1, 3, 1, 3, 1, 2,
                                        2, 3, 2, 0, 0, 2, 2, 2, 0, 0, 0, 1});
 const Tensor kSeedKernel({1, 1, 3, 3}, {0, 1, 2, 2, 2, 0, 0, 1, 2});
-
-Tensor random_tensor(std::vector<int> shape, std::mt19937& rng) {
-    std::uniform_int_distribution<int> digit(-3, 3);
-    Tensor t(std::move(shape));
-    for (std::size_t i = 0; i < t.size(); ++i) t.data()[i] = static_cast<float>(digit(rng));
-    return t;
-}
 
 // One channel (or one filter, or one batch item) cut out of a rank-4 tensor.
 Tensor slice(const Tensor& t, int axis, int index) {

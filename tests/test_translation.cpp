@@ -5,16 +5,14 @@
 
 #include "core/check.hpp"
 #include "core/translation.hpp"
+#include "tests/test_support.hpp"
 
 using namespace convscope;
 
 namespace {
 
 Tensor random_tensor(std::vector<int> shape, std::mt19937& rng) {
-    std::uniform_int_distribution<int> digit(-3, 3);
-    Tensor t(std::move(shape));
-    for (std::size_t i = 0; i < t.size(); ++i) t.data()[i] = static_cast<float>(digit(rng));
-    return t;
+    return testing::random_integer_tensor(std::move(shape), rng, -3, 3);
 }
 
 }  // namespace

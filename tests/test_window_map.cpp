@@ -6,21 +6,19 @@
 #include "core/check.hpp"
 #include "core/reference_ops.hpp"
 #include "core/window_map.hpp"
+#include "tests/test_support.hpp"
 
 using namespace convscope;
 
 namespace {
 
+Tensor random_tensor(std::vector<int> shape, std::mt19937& rng) {
+    return testing::random_integer_tensor(std::move(shape), rng, -4, 4);
+}
+
 AxisParams axis(int input, int kernel, int stride, Padding padding, int dilation = 1,
                 int output_padding = 0) {
     return axis_params(input, kernel, AxisOptions{stride, padding, dilation, output_padding});
-}
-
-Tensor random_tensor(std::vector<int> shape, std::mt19937& rng) {
-    std::uniform_int_distribution<int> digit(-4, 4);
-    Tensor t(std::move(shape));
-    for (std::size_t i = 0; i < t.size(); ++i) t.data()[i] = static_cast<float>(digit(rng));
-    return t;
 }
 
 // Sums input * kernel over the taps of every output cell (one channel, one filter).
