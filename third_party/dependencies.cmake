@@ -15,6 +15,10 @@ convscope_require_package(PKG_CONFIG_FOUND pkg-config "pkg-config")
 find_package(nlohmann_json 3 QUIET)
 convscope_require_package(nlohmann_json_FOUND nlohmann-json3-dev "the nlohmann JSON headers")
 
+# MNIST files may be gzip-compressed; core reads them through zlib.
+find_package(ZLIB QUIET)
+convscope_require_package(ZLIB_FOUND zlib1g-dev "zlib (reads gzipped MNIST files)")
+
 find_path(STB_INCLUDE_DIR stb_image.h PATH_SUFFIXES stb)
 convscope_require_package(STB_INCLUDE_DIR libstb-dev "the stb headers (stb_image.h)")
 # The one translation unit that compiles stb's implementations.
@@ -32,13 +36,16 @@ if(CONVSCOPE_BUILD_GUI)
         set(IMGUI_FOUND TRUE)
     endif()
     convscope_require_package(IMGUI_FOUND libimgui-dev "Dear ImGui with its GLFW and OpenGL3 backends")
+    # Debian's libimgui.a calls stb_truetype and stb_rect_pack from libstb.
+    find_library(STB_LIBRARY stb)
+    convscope_require_package(STB_LIBRARY libstb-dev "the stb library (libstb.so)")
     find_package(OpenGL REQUIRED COMPONENTS OpenGL)
     # Debian's libimgui.a carries the GLFW and OpenGL3 backends.
     add_library(convscope_imgui INTERFACE)
     target_include_directories(convscope_imgui SYSTEM INTERFACE ${IMGUI_INCLUDE_DIR}
                                                                 ${IMGUI_INCLUDE_DIR}/backends)
-    target_link_libraries(convscope_imgui INTERFACE ${IMGUI_LIBRARY} PkgConfig::GLFW3
-                                                    OpenGL::OpenGL ${CMAKE_DL_LIBS})
+    target_link_libraries(convscope_imgui INTERFACE ${IMGUI_LIBRARY} ${STB_LIBRARY}
+                                                    PkgConfig::GLFW3 OpenGL::OpenGL ${CMAKE_DL_LIBS})
 endif()
 
 if(CONVSCOPE_BUILD_TESTS)

@@ -1,0 +1,190 @@
+// Sections: construction, the frame, actions, fonts and theme, run, screenshot.
+#include "app/gui/gui_app.hpp"
+
+#include <epoxy/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/gl/offscreen_target.hpp"
+#include "app/gui/keyboard_shortcuts.hpp"
+#include "app/gui/png_writer.hpp"
+#include "app/gui/scenes.hpp"
+#include "app/gui/theme.hpp"
+#include "app/panels/conv_view.hpp"
+#include "app/panels/lesson_list.hpp"
+#include "app/panels/shortcuts_help.hpp"
+#include "app/panels/top_bar.hpp"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+
+namespace convscope {
+
+// ---- construction ----------------------------------------------------------------
+
+GuiApp::GuiApp(GuiWindow& window, const std::string& scene)
+    : window_(window), view_(build_scene(scene)), renderer_(), grid_layer_(renderer_) {
+    state_.scene = scene;
+    pixel_ratio_ = window_.pixel_ratio();
+    dpi_scale_ = window_.dpi_scale();
+    ui_scale_ = dpi_scale_;
+}
+
+void GuiApp::update_ui_scale(ImVec2 display_size) {
+    // Up to 1600x900 logical pixels everything keeps its designed size; larger windows
+    // grow with the smaller of the two ratios, so 4K at 100% DPI looks like 1600x900.
+    const float width = display_size.x / dpi_scale_, height = display_size.y / dpi_scale_;
+    const float boost = std::clamp(std::min(width / 1600.0f, height / 900.0f), 1.0f, 3.0f);
+    // Steps of 5% so resizing by a few pixels does not rebake the fonts.
+    ui_scale_ = dpi_scale_ * std::round(boost * 20.0f) / 20.0f;
+}
+
+UiMetrics GuiApp::metrics() const {
+    UiMetrics metrics;
+    metrics.ui_scale = ui_scale_;
+    metrics.text_scale = state_.text_scale;
+    metrics.fonts = &fonts_;
+    return metrics;
+}
+
+// ---- the frame -------------------------------------------------------------------
+
+void GuiApp::frame(const ImVec2* forced_size) {
+    prepare_fonts_and_theme();
+    grid_layer_.begin_frame();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (forced_size != nullptr) {
+        io.DisplaySize = *forced_size;
+        io.DisplayFramebufferScale = ImVec2(1, 1);
+    }
+    ImGui::NewFrame();
+    const Actions actions = draw_panels();
+    ImGui::Render();
+    renderer_ready_ = true;
+
+    const ImDrawData* data = ImGui::GetDrawData();
+    glViewport(0, 0, static_cast<int>(data->DisplaySize.x * data->FramebufferScale.x),
+               static_cast<int>(data->DisplaySize.y * data->FramebufferScale.y));
+    const ImVec4 canvas = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(canvas.x, canvas.y, canvas.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    apply(actions);
+}
+
+Actions GuiApp::draw_panels() {
+    const UiMetrics ui = metrics();
+    Actions actions = read_keyboard_shortcuts(state_);
+    actions.merge(draw_top_bar(state_, ui));
+    // The work area is the viewport minus the top bar.
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImVec2 position = viewport->WorkPos;
+    ImVec2 size = viewport->WorkSize;
+    if (state_.show_lessons) {
+        const float width = std::min(lesson_list_width(ui), size.x * 0.3f);
+        actions.merge(draw_lesson_list(state_, ui, position, ImVec2(width, size.y)));
+        position.x += width;
+        size.x -= width;
+    }
+    actions.merge(draw_conv_view(view_, state_, ui, position, size, grid_layer_));
+    actions.merge(draw_shortcuts_help(state_, ui));
+    return actions;
+}
+
+// ---- actions ---------------------------------------------------------------------
+
+void GuiApp::apply(const Actions& actions) {
+    if (!actions.select_scene.empty() && actions.select_scene != state_.scene) {
+        view_ = build_scene(actions.select_scene);
+        state_.scene = actions.select_scene;
+    }
+    if (actions.reset_text_size) state_.text_scale = 1.0f;
+    if (actions.text_size_steps != 0) {
+        // Steps of 10%, kept on round percentages.
+        const float scaled = state_.text_scale + 0.1f * static_cast<float>(actions.text_size_steps);
+        state_.text_scale =
+            std::clamp(std::round(scaled * 10.0f) / 10.0f, kMinTextScale, kMaxTextScale);
+    }
+    if (actions.toggle_fullscreen) window_.set_fullscreen(!window_.fullscreen());
+    if (actions.leave_fullscreen) window_.set_fullscreen(false);
+    state_.fullscreen = window_.fullscreen();
+    if (actions.toggle_lessons) state_.show_lessons = !state_.show_lessons;
+    if (actions.toggle_shortcuts) state_.show_shortcuts = !state_.show_shortcuts;
+    if (actions.close_shortcuts) state_.show_shortcuts = false;
+    if (actions.quit) window_.request_close();
+    if (actions.fonts.heading > 0) conv_fonts_ = actions.fonts;
+}
+
+// ---- fonts and theme ---------------------------------------------------------------
+
+FontSizes GuiApp::wanted_font_sizes() const {
+    FontSizes sizes;
+    sizes.ui = quantize_font_size(metrics().ui_font());
+    sizes.title = quantize_font_size(sizes.ui * 1.45f);
+    sizes.body = quantize_font_size(sizes.ui * 1.15f);
+    // Before the conv view has laid itself out, guess; it corrects us next frame.
+    sizes.heading =
+        quantize_font_size(conv_fonts_.heading > 0 ? conv_fonts_.heading : sizes.ui * 1.3f);
+    sizes.number =
+        quantize_font_size(conv_fonts_.number > 0 ? conv_fonts_.number : sizes.ui * 2.0f);
+    return sizes;
+}
+
+void GuiApp::prepare_fonts_and_theme() {
+    fonts_.build(wanted_font_sizes(), pixel_ratio_, renderer_ready_);
+    const float scale = ui_scale_ * state_.text_scale;
+    if (scale != themed_scale_) {
+        apply_theme(scale);
+        themed_scale_ = scale;
+    }
+}
+
+// ---- run -------------------------------------------------------------------------
+
+void GuiApp::run() {
+    while (!window_.should_close()) {
+        // Sleep until input arrives, but wake a few times a second for tooltips.
+        glfwWaitEventsTimeout(1.0 / 20.0);
+        pixel_ratio_ = window_.pixel_ratio();
+        dpi_scale_ = window_.dpi_scale();
+        int width = 0, height = 0;
+        window_.logical_size(&width, &height);
+        update_ui_scale(ImVec2(static_cast<float>(width), static_cast<float>(height)));
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        frame(nullptr);
+        window_.swap_buffers();
+    }
+}
+
+// ---- screenshot ------------------------------------------------------------------
+
+void GuiApp::screenshot(const std::string& path, int width, int height) {
+    // Offscreen frames are drawn at one framebuffer pixel per logical pixel
+    // and at 96 dpi, so the same command gives the same picture on every machine.
+    pixel_ratio_ = 1.0f;
+    dpi_scale_ = 1.0f;
+    const ImVec2 size(static_cast<float>(width), static_cast<float>(height));
+    update_ui_scale(size);
+    gl::OffscreenTarget target(width, height);
+    target.bind();
+    // ImGui settles its layout over a couple of frames; the conv view's font sizes
+    // settle one frame after its layout. Stop once nothing would change.
+    for (int i = 0; i < 12; ++i) {
+        frame(&size);
+        if (i >= 2 && wanted_font_sizes() == fonts_.sizes()) break;
+    }
+    glFinish();
+    const std::vector<std::uint8_t> pixels = target.read_rgba_top_down();
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    write_png_atomically(path, width, height, pixels);
+    std::printf("screenshot: %s %dx%d, %zu distinct colours\n", path.c_str(), width, height,
+                count_distinct_colours(pixels));
+}
+
+}  // namespace convscope

@@ -1,0 +1,59 @@
+// The running window: app state, the scene's view, fonts and the grid renderer,
+// the frame (panels -> actions -> state) and the two ways to run it: interactively,
+// or for a fixed number of frames into a PNG.
+#pragma once
+
+#include <string>
+
+#include "app/gl/grid_renderer.hpp"
+#include "app/gui/app_state.hpp"
+#include "app/gui/conv_scene_view.hpp"
+#include "app/gui/fonts.hpp"
+#include "app/gui/grid_layer.hpp"
+#include "app/gui/gui_window.hpp"
+#include "app/gui/ui_metrics.hpp"
+
+namespace convscope {
+
+class GuiApp {
+  public:
+    // Builds the scene's view from core and compiles the shaders (throws gl::GlError).
+    GuiApp(GuiWindow& window, const std::string& scene);
+
+    // Until the window closes.
+    void run();
+
+    // Renders `width` x `height` offscreen until the layout settles, writes the PNG
+    // atomically and prints "screenshot: FILE WxH, N distinct colours".
+    // Throws std::runtime_error when the file cannot be written.
+    void screenshot(const std::string& path, int width, int height);
+
+  private:
+    // One frame into the bound framebuffer. `forced_size` (logical = framebuffer
+    // pixels) replaces the window's size for offscreen frames; nullptr uses the window.
+    void frame(const ImVec2* forced_size);
+    Actions draw_panels();
+    void apply(const Actions& actions);
+    // Bakes fonts and re-scales the theme when the wanted sizes changed; call
+    // before ImGui::NewFrame.
+    void prepare_fonts_and_theme();
+    FontSizes wanted_font_sizes() const;
+    // Sets ui_scale_ for a display of this logical size.
+    void update_ui_scale(ImVec2 display_size);
+    UiMetrics metrics() const;
+
+    GuiWindow& window_;
+    AppState state_;
+    ConvSceneView view_;
+    Fonts fonts_;
+    gl::GridRenderer renderer_;
+    GridLayer grid_layer_;
+    FontRequest conv_fonts_;  // what the conv view asked for last frame
+    float pixel_ratio_ = 1;
+    float dpi_scale_ = 1;          // from the window; 1 for offscreen frames
+    float ui_scale_ = 1;           // dpi_scale_ x window-size boost, see UiMetrics
+    float themed_scale_ = 0;       // the scale apply_theme last used
+    bool renderer_ready_ = false;  // ImGui's GL backend made its font texture
+};
+
+}  // namespace convscope

@@ -1,0 +1,12 @@
+// The keyboard shortcuts window ("?" in the top bar, or F1).
+#pragma once
+
+#include "app/gui/app_state.hpp"
+#include "app/gui/ui_metrics.hpp"
+
+namespace convscope {
+
+// Draws nothing unless state.show_shortcuts.
+Actions draw_shortcuts_help(const AppState& state, const UiMetrics& metrics);
+
+}  // namespace convscope

@@ -1,0 +1,98 @@
+#include "app/panels/top_bar.hpp"
+
+#include <cstdio>
+
+#include "imgui.h"
+
+namespace convscope {
+
+namespace {
+
+struct ModeEntry {
+    Mode mode;
+    const char* name;
+    bool available;
+};
+
+// Network, Images and Draw arrive with later parts of the foundation.
+constexpr ModeEntry kModes[] = {
+    {Mode::Convolution, "Convolution", true},
+    {Mode::Network, "Network", false},
+    {Mode::Images, "Images", false},
+    {Mode::Draw, "Draw", false},
+};
+
+// A tab-like item of the bar; returns true when clicked.
+bool mode_tab(const ModeEntry& entry, bool active) {
+    if (!entry.available) ImGui::BeginDisabled();
+    if (active) {
+        ImGui::PushStyleColor(ImGuiCol_Header, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    }
+    const ImVec2 size = ImGui::CalcTextSize(entry.name);
+    const bool clicked = ImGui::Selectable(entry.name, active, 0, size);
+    if (active) ImGui::PopStyleColor(2);
+    if (!entry.available) {
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+            ImGui::SetTooltip("%s mode is not available yet", entry.name);
+        }
+    }
+    return clicked && entry.available;
+}
+
+}  // namespace
+
+Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
+    Actions actions;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(metrics.px(10), metrics.px(9)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(metrics.px(18), metrics.px(4)));
+    if (!ImGui::BeginMainMenuBar()) {
+        ImGui::PopStyleVar(2);
+        return actions;
+    }
+    ImGui::PushFont(metrics.fonts->title());
+    ImGui::TextUnformatted("convscope");
+    ImGui::PopFont();
+    ImGui::Separator();  // vertical inside the bar
+
+    for (const ModeEntry& entry : kModes) {
+        mode_tab(entry, entry.mode == state.mode);  // Convolution is the only mode yet
+    }
+
+    // Right-aligned controls: measure them first so they end at the bar's edge.
+    char percent[16];
+    std::snprintf(percent, sizeof(percent), "%d%%",
+                  static_cast<int>(state.text_scale * 100 + 0.5f));
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // ImGui's fallback font has no true minus sign.
+    const char* smaller = metrics.fonts->has_math_glyphs() ? "A\u2212" : "A-";
+    const char* labels[] = {"Lessons", smaller, percent, "A+", "Fullscreen", "?"};
+    float controls_width = 0;
+    for (const char* label : labels) {
+        controls_width +=
+            ImGui::CalcTextSize(label).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+    }
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    if (right - controls_width > ImGui::GetCursorPosX()) {
+        ImGui::SetCursorPosX(right - controls_width + style.ItemSpacing.x);
+    }
+    if (ImGui::MenuItem("Lessons", nullptr, state.show_lessons)) actions.toggle_lessons = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show or hide the lesson list (Ctrl+L)");
+    if (ImGui::MenuItem(smaller)) actions.text_size_steps -= 1;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text (Ctrl+-)");
+    if (ImGui::MenuItem(percent)) actions.reset_text_size = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Text size; click to reset (Ctrl+0)");
+    if (ImGui::MenuItem("A+")) actions.text_size_steps += 1;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Larger text (Ctrl+=)");
+    if (ImGui::MenuItem("Fullscreen", nullptr, state.fullscreen)) actions.toggle_fullscreen = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Toggle fullscreen (F11)");
+    if (ImGui::MenuItem("?", nullptr, state.show_shortcuts)) actions.toggle_shortcuts = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (F1)");
+
+    ImGui::EndMainMenuBar();
+    ImGui::PopStyleVar(2);
+    return actions;
+}
+
+}  // namespace convscope
