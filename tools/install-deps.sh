@@ -7,6 +7,7 @@ packages=(
     build-essential cmake pkg-config          # compiler and build
     libglfw3-dev libimgui-dev libepoxy-dev    # window, UI, OpenGL loader
     libstb-dev nlohmann-json3-dev doctest-dev # images, JSON, tests
+    zlib1g-dev                                # gzipped MNIST files
     fonts-dejavu-core                         # the TTF font for numbers
     xvfb xauth                                # the GUI tests run under Xvfb
 )

@@ -37,11 +37,19 @@ int conv_entry(const Arguments& args) {
 int pool_entry(const Arguments& args) {
     return guarded<run_pool_command>(args, "pool");
 }
+int train_entry(const Arguments& args) {
+    return guarded<run_train_command>(args, "train");
+}
+int eval_entry(const Arguments& args) {
+    return guarded<run_eval_command>(args, "eval");
+}
 
 const CommandEntry kCommands[] = {
     {"shape", shape_entry, "output size of a conv, transposed conv or pool, formula filled in"},
     {"conv", conv_entry, "compute a convolution of JSON nested arrays"},
     {"pool", pool_entry, "compute max or average pooling of JSON nested arrays"},
+    {"train", train_entry, "train a CNN on MNIST (progress, accuracy, img/s)"},
+    {"eval", eval_entry, "test accuracy of a saved weights file"},
 };
 
 }  // namespace

@@ -13,6 +13,8 @@ using Arguments = std::vector<std::string>;
 int run_shape_command(const Arguments& args);
 int run_conv_command(const Arguments& args);
 int run_pool_command(const Arguments& args);
+int run_train_command(const Arguments& args);
+int run_eval_command(const Arguments& args);
 
 // The subcommand named `name`, or nullptr.
 using Command = int (*)(const Arguments&);
