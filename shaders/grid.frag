@@ -1,15 +1,17 @@
 #version 330 core
 // Colours a cell by its value through its role's colour map; padded cells grey with
-// diagonal hatching; grid lines and the window outline in flat colours.
+// diagonal hatching; grid lines, blank cells and the window outline in flat colours.
 // The map stops come from app/gl/colour_maps.hpp (uploaded as uniforms).
 flat in vec4 v_style;  // shade, colour map, kind, unused
 
 const int kStopsPerMap = 3;
-uniform vec3 u_map_stops[4 * kStopsPerMap];
+const int kMapCount = 5;  // as kColourMapCount in colour_maps.hpp
+uniform vec3 u_map_stops[kMapCount * kStopsPerMap];
 uniform vec3 u_padding_base;
 uniform vec3 u_padding_hatch;
 uniform vec3 u_grid_line;
 uniform vec3 u_highlight;
+uniform vec3 u_blank;
 uniform float u_hatch_period;  // pixels between hatch stripes (scales with HiDPI)
 
 out vec4 out_colour;
@@ -19,6 +21,7 @@ const int kValue = 0;
 const int kPadding = 1;
 const int kGridLine = 2;
 const int kHighlight = 3;
+const int kBlank = 4;
 
 vec3 map_colour(int map, float shade) {
     float position = clamp(shade, 0.0, 1.0) * float(kStopsPerMap - 1);
@@ -42,6 +45,8 @@ void main() {
         colour = mix(u_padding_base, u_padding_hatch, in_stripe);
     } else if (kind == kGridLine) {
         colour = u_grid_line;
+    } else if (kind == kBlank) {
+        colour = u_blank;
     } else {
         colour = u_highlight;
     }

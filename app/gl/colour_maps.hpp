@@ -15,9 +15,10 @@ struct Rgb {
 
 // Which map a cell uses. Signed grids (a kernel with negative weights) draw their
 // negative values with NegativeValues, so zero is the lightest colour of both halves.
-enum class ColourMap { Input = 0, Kernel = 1, Output = 2, NegativeValues = 3 };
-constexpr int kColourMapCount = 4;
-constexpr int kStopsPerMap = 3;  // shade 0, 0.5 and 1
+// Heat is the sequential map of counts (how often a cell is read), apart from the roles.
+enum class ColourMap { Input = 0, Kernel = 1, Output = 2, NegativeValues = 3, Heat = 4 };
+constexpr int kColourMapCount = 5;  // as kMapCount in grid.frag
+constexpr int kStopsPerMap = 3;     // shade 0, 0.5 and 1
 
 // Sequential maps from a light tint (low values) to a deep tone (high values).
 constexpr std::array<Rgb, kColourMapCount* kStopsPerMap> kMapStops = {{
@@ -33,12 +34,16 @@ constexpr std::array<Rgb, kColourMapCount* kStopsPerMap> kMapStops = {{
     {0.96f, 0.94f, 0.99f},
     {0.72f, 0.60f, 0.88f},
     {0.40f, 0.20f, 0.62f},  // negative: purple
+    {1.00f, 0.97f, 0.80f},
+    {0.99f, 0.60f, 0.36f},
+    {0.70f, 0.08f, 0.20f},  // heat: cream to crimson
 }};
 
 constexpr Rgb kPaddingBase = {0.925f, 0.925f, 0.935f};
 constexpr Rgb kPaddingHatch = {0.82f, 0.82f, 0.84f};
 constexpr Rgb kGridLine = {0.29f, 0.32f, 0.37f};
 constexpr Rgb kHighlight = {0.87f, 0.11f, 0.40f};
+constexpr Rgb kBlank = {0.985f, 0.985f, 0.99f};  // pending outputs, empty matrix entries
 
 // The colour grid.frag gives `shade` (0..1) on `map`; the same piecewise-linear
 // interpolation, for choosing text that stays legible on the cell.

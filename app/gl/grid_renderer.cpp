@@ -28,6 +28,7 @@ GridRenderer::GridRenderer()
     set_colour(program_, "u_padding_hatch", kPaddingHatch);
     set_colour(program_, "u_grid_line", kGridLine);
     set_colour(program_, "u_highlight", kHighlight);
+    set_colour(program_, "u_blank", kBlank);
 
     glBindVertexArray(vertex_array_.id());
     const float corners[] = {0, 0, 1, 0, 0, 1, 1, 1};  // a triangle strip

@@ -12,7 +12,7 @@
 namespace convscope::gl {
 
 // As the kind constants in grid.frag.
-enum class CellKind { Value = 0, Padding = 1, GridLine = 2, Highlight = 3 };
+enum class CellKind { Value = 0, Padding = 1, GridLine = 2, Highlight = 3, Blank = 4 };
 
 // One quad. Layout matches the per-instance attributes of grid.vert.
 struct CellInstance {

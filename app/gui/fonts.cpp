@@ -37,9 +37,9 @@ std::string find_font(const char* file) {
 }
 
 // Numbers need digits, signs, the decimal point and the operators between grids
-// (= ∗ ×) only: a small atlas even at 4K.
-const ImWchar kNumberRanges[] = {0x0020, 0x003F, 0x0065, 0x0065, 0x00D7, 0x00D7,
-                                 0x2212, 0x2212, 0x2217, 0x2217, 0};
+// (= ∗ × → Σ) only: a small atlas even at 4K.
+const ImWchar kNumberRanges[] = {0x0020, 0x003F, 0x0065, 0x0065, 0x00D7, 0x00D7, 0x03A3, 0x03A3,
+                                 0x2192, 0x2192, 0x2212, 0x2212, 0x2217, 0x2217, 0};
 
 }  // namespace
 
@@ -50,10 +50,12 @@ float quantize_font_size(float size) {
 Fonts::Fonts()
     : regular_path_(find_font("DejaVuSans.ttf")), bold_path_(find_font("DejaVuSans-Bold.ttf")) {
     if (bold_path_.empty()) bold_path_ = regular_path_;
-    // Latin-1 plus the maths signs the lessons print: × ∗ − → ⌊ ⌋ · ≤ ≥.
+    // Latin-1 plus the maths signs the lessons print: × ∗ − → ⌊ ⌋ · ≤ ≥ … Σ ▶ ◀ ❚.
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
-    builder.AddText(u8"\u00d7\u2217\u2212\u2192\u230a\u230b\u00b7\u2264\u2265\u2026");
+    builder.AddText(
+        u8"\u00d7\u2217\u2212\u2192\u230a\u230b\u00b7\u2264\u2265\u2026\u03a3\u25b6\u25c0"
+        u8"\u275a");
     builder.BuildRanges(&text_ranges_);
 }
 

@@ -1,4 +1,4 @@
-// Sections: construction, the frame, actions, fonts and theme, run, screenshot.
+// Sections: construction, the frame, actions, playback, fonts and theme, run, screenshot.
 #include "app/gui/gui_app.hpp"
 
 #include <epoxy/gl.h>
@@ -12,11 +12,12 @@
 #include "app/gl/offscreen_target.hpp"
 #include "app/gui/keyboard_shortcuts.hpp"
 #include "app/gui/png_writer.hpp"
-#include "app/gui/scenes.hpp"
 #include "app/gui/theme.hpp"
-#include "app/panels/conv_view.hpp"
+#include "app/panels/controls.hpp"
 #include "app/panels/lesson_list.hpp"
+#include "app/panels/lesson_view.hpp"
 #include "app/panels/shortcuts_help.hpp"
+#include "app/panels/timeline.hpp"
 #include "app/panels/top_bar.hpp"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -26,11 +27,20 @@ namespace convscope {
 // ---- construction ----------------------------------------------------------------
 
 GuiApp::GuiApp(GuiWindow& window, const std::string& scene)
-    : window_(window), view_(build_scene(scene)), renderer_(), grid_layer_(renderer_) {
+    : window_(window), scene_(open_lesson(scene)), renderer_(), grid_layer_(renderer_) {
     state_.scene = scene;
     pixel_ratio_ = window_.pixel_ratio();
     dpi_scale_ = window_.dpi_scale();
     ui_scale_ = dpi_scale_;
+}
+
+void GuiApp::open_scene(const std::string& scene, int step) {
+    scene_ = open_lesson(scene);
+    state_.scene = scene;
+    state_.playback.step = std::clamp(step, 0, scene_.step_count() - 1);
+    state_.playback.playing = false;
+    state_.selected_cell = {};
+    state_.field_unit = {};
 }
 
 void GuiApp::update_ui_scale(ImVec2 display_size) {
@@ -82,17 +92,31 @@ Actions GuiApp::draw_panels() {
     const UiMetrics ui = metrics();
     Actions actions = read_keyboard_shortcuts(state_);
     actions.merge(draw_top_bar(state_, ui));
-    // The work area is the viewport minus the top bar.
+    // The work area is the viewport minus the top bar; presentation mode gives it all
+    // to the grids.
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImVec2 position = viewport->WorkPos;
     ImVec2 size = viewport->WorkSize;
-    if (state_.show_lessons) {
-        const float width = std::min(lesson_list_width(ui), size.x * 0.3f);
+    const bool side_panels = !state_.presentation;
+    if (side_panels && state_.show_lessons) {
+        const float width = std::min(lesson_list_width(ui), size.x * 0.25f);
         actions.merge(draw_lesson_list(state_, ui, position, ImVec2(width, size.y)));
         position.x += width;
         size.x -= width;
     }
-    actions.merge(draw_conv_view(view_, state_, ui, position, size, grid_layer_));
+    if (side_panels && state_.show_controls) {
+        const float width = std::min(controls_width(ui), size.x * 0.3f);
+        actions.merge(draw_controls(scene_, state_, ui,
+                                    ImVec2(position.x + size.x - width, position.y),
+                                    ImVec2(width, size.y)));
+        size.x -= width;
+    }
+    const float timeline = timeline_height(ui);
+    actions.merge(draw_lesson_view(scene_, state_, ui, position, ImVec2(size.x, size.y - timeline),
+                                   grid_layer_));
+    actions.merge(draw_timeline(scene_, state_, ui,
+                                ImVec2(position.x, position.y + size.y - timeline),
+                                ImVec2(size.x, timeline)));
     actions.merge(draw_shortcuts_help(state_, ui));
     return actions;
 }
@@ -101,9 +125,10 @@ Actions GuiApp::draw_panels() {
 
 void GuiApp::apply(const Actions& actions) {
     if (!actions.select_scene.empty() && actions.select_scene != state_.scene) {
-        view_ = build_scene(actions.select_scene);
-        state_.scene = actions.select_scene;
+        open_scene(actions.select_scene, 0);
     }
+    apply_playground(actions);
+    apply_playback(actions);
     if (actions.reset_text_size) state_.text_scale = 1.0f;
     if (actions.text_size_steps != 0) {
         // Steps of 10%, kept on round percentages.
@@ -115,10 +140,69 @@ void GuiApp::apply(const Actions& actions) {
     if (actions.leave_fullscreen) window_.set_fullscreen(false);
     state_.fullscreen = window_.fullscreen();
     if (actions.toggle_lessons) state_.show_lessons = !state_.show_lessons;
+    if (actions.toggle_controls) state_.show_controls = !state_.show_controls;
+    if (actions.toggle_presentation) state_.presentation = !state_.presentation;
     if (actions.toggle_shortcuts) state_.show_shortcuts = !state_.show_shortcuts;
     if (actions.close_shortcuts) state_.show_shortcuts = false;
     if (actions.quit) window_.request_close();
     if (actions.fonts.heading > 0) conv_fonts_ = actions.fonts;
+}
+
+void GuiApp::apply_playground(const Actions& actions) {
+    const int steps_before = scene_.step_count();
+    if (actions.reset_lesson) reset_to_lesson(scene_);
+    if (actions.new_random_values) use_new_random_values(scene_);
+    if (actions.edit_setup) propose_setup(scene_, *actions.edit_setup);
+    if (actions.select_cell) {
+        // Clicking the selected cell again lets it go.
+        state_.selected_cell =
+            *actions.select_cell == state_.selected_cell ? CellRef{} : *actions.select_cell;
+    }
+    if (actions.select_unit) {
+        const UnitRef& unit = *actions.select_unit;
+        const bool same = unit.y == state_.field_unit.y && unit.x == state_.field_unit.x;
+        state_.field_unit = same ? UnitRef{} : unit;
+    }
+    // A new shape is a new trace: start it from the beginning.
+    if (scene_.step_count() != steps_before) state_.playback.step = 0;
+}
+
+// ---- playback --------------------------------------------------------------------
+
+void GuiApp::apply_playback(const Actions& actions) {
+    Playback& playback = state_.playback;
+    const int last = scene_.step_count() - 1;
+    if (actions.go_to_step >= 0) playback.step = std::min(actions.go_to_step, last);
+    if (actions.step_by != 0) {
+        playback.step = std::clamp(playback.step + actions.step_by, 0, last);
+        playback.playing = false;  // stepping by hand takes over from the animation
+    }
+    if (actions.set_speed > 0) {
+        playback.steps_per_second =
+            std::clamp(actions.set_speed, kMinStepsPerSecond, kMaxStepsPerSecond);
+    }
+    if (actions.toggle_play) {
+        playback.playing = !playback.playing;
+        // Play at the end starts over.
+        if (playback.playing && playback.step >= last) playback.step = 0;
+        step_clock_ = 0;
+    }
+    playback.step = std::clamp(playback.step, 0, last);
+}
+
+void GuiApp::advance(double seconds) {
+    Playback& playback = state_.playback;
+    if (!playback.playing) return;
+    step_clock_ += seconds * playback.steps_per_second;
+    while (step_clock_ >= 1.0) {
+        step_clock_ -= 1.0;
+        if (playback.step + 1 >= scene_.step_count()) {
+            playback.playing = false;  // stop on the last step, the whole output in view
+            step_clock_ = 0;
+            return;
+        }
+        ++playback.step;
+    }
 }
 
 // ---- fonts and theme ---------------------------------------------------------------
@@ -148,9 +232,14 @@ void GuiApp::prepare_fonts_and_theme() {
 // ---- run -------------------------------------------------------------------------
 
 void GuiApp::run() {
+    double last_time = glfwGetTime();
     while (!window_.should_close()) {
-        // Sleep until input arrives, but wake a few times a second for tooltips.
-        glfwWaitEventsTimeout(1.0 / 20.0);
+        // Sleep until input arrives, but wake a few times a second for tooltips, and
+        // every frame while the animation plays.
+        glfwWaitEventsTimeout(state_.playback.playing ? 1.0 / 60.0 : 1.0 / 20.0);
+        const double now = glfwGetTime();
+        advance(now - last_time);
+        last_time = now;
         pixel_ratio_ = window_.pixel_ratio();
         dpi_scale_ = window_.dpi_scale();
         int width = 0, height = 0;
@@ -183,8 +272,11 @@ void GuiApp::screenshot(const std::string& path, int width, int height) {
     const std::vector<std::uint8_t> pixels = target.read_rgba_top_down();
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     write_png_atomically(path, width, height, pixels);
-    std::printf("screenshot: %s %dx%d, %zu distinct colours\n", path.c_str(), width, height,
-                count_distinct_colours(pixels));
+    // FNV-1a over the pixels: equal pictures, equal hashes.
+    std::uint64_t hash = 1469598103934665603ull;
+    for (const std::uint8_t byte : pixels) hash = (hash ^ byte) * 1099511628211ull;
+    std::printf("screenshot: %s %dx%d, %zu distinct colours, pixels %016llx\n", path.c_str(), width,
+                height, count_distinct_colours(pixels), static_cast<unsigned long long>(hash));
 }
 
 }  // namespace convscope

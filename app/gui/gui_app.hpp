@@ -1,4 +1,4 @@
-// The running window: app state, the scene's view, fonts and the grid renderer,
+// The running window: app state, the lesson scene, fonts and the grid renderer,
 // the frame (panels -> actions -> state) and the two ways to run it: interactively,
 // or for a fixed number of frames into a PNG.
 #pragma once
@@ -7,24 +7,31 @@
 
 #include "app/gl/grid_renderer.hpp"
 #include "app/gui/app_state.hpp"
-#include "app/gui/conv_scene_view.hpp"
 #include "app/gui/fonts.hpp"
 #include "app/gui/grid_layer.hpp"
 #include "app/gui/gui_window.hpp"
+#include "app/gui/lesson_scene.hpp"
 #include "app/gui/ui_metrics.hpp"
 
 namespace convscope {
 
 class GuiApp {
   public:
-    // Builds the scene's view from core and compiles the shaders (throws gl::GlError).
+    // Opens the lesson `scene` and compiles the shaders (throws gl::GlError, or
+    // InputError for an unknown lesson).
     GuiApp(GuiWindow& window, const std::string& scene);
+
+    // Shows lesson `scene` at `step` (clamped to its trace); throws InputError for an
+    // unknown lesson.
+    void open_scene(const std::string& scene, int step);
+    void set_presentation(bool on) { state_.presentation = on; }
 
     // Until the window closes.
     void run();
 
     // Renders `width` x `height` offscreen until the layout settles, writes the PNG
-    // atomically and prints "screenshot: FILE WxH, N distinct colours".
+    // atomically and prints "screenshot: FILE WxH, N distinct colours, pixels HASH"
+    // (the hash tells two pictures apart without reading the files).
     // Throws std::runtime_error when the file cannot be written.
     void screenshot(const std::string& path, int width, int height);
 
@@ -34,6 +41,10 @@ class GuiApp {
     void frame(const ImVec2* forced_size);
     Actions draw_panels();
     void apply(const Actions& actions);
+    void apply_playback(const Actions& actions);
+    void apply_playground(const Actions& actions);
+    // Moves the animation on by `seconds` of wall time when playing.
+    void advance(double seconds);
     // Bakes fonts and re-scales the theme when the wanted sizes changed; call
     // before ImGui::NewFrame.
     void prepare_fonts_and_theme();
@@ -44,7 +55,8 @@ class GuiApp {
 
     GuiWindow& window_;
     AppState state_;
-    ConvSceneView view_;
+    LessonScene scene_;
+    double step_clock_ = 0;  // seconds of play not yet turned into a step
     Fonts fonts_;
     gl::GridRenderer renderer_;
     GridLayer grid_layer_;

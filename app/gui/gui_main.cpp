@@ -1,16 +1,37 @@
 #include "app/gui/gui_main.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <string>
 
 #include "app/gl/gl_objects.hpp"
 #include "app/gui/gui_app.hpp"
 #include "app/gui/gui_options.hpp"
 #include "app/gui/gui_window.hpp"
-#include "app/gui/scenes.hpp"
+#include "app/gui/lesson_scene.hpp"
 #include "core/check.hpp"
+#include "core/lessons.hpp"
 
 namespace convscope {
+
+namespace {
+
+// Every lesson at step 0 and at its middle step: DIR/<id>-step<T>.png.
+void write_every_lesson(GuiApp& app, const GuiOptions& options) {
+    for (const Lesson& lesson : lessons()) {
+        const int steps = open_lesson(lesson.id).step_count();
+        for (const int step : {0, std::max(1, steps / 2)}) {
+            if (step >= steps) continue;
+            app.open_scene(lesson.id, step);
+            app.screenshot(
+                options.screenshot_dir + "/" + lesson.id + "-step" + std::to_string(step) + ".png",
+                options.width, options.height);
+        }
+    }
+}
+
+}  // namespace
 
 int run_gui(int argc, char** argv) {
     GuiOptions options;
@@ -21,21 +42,35 @@ int run_gui(int argc, char** argv) {
         return 2;
     }
     if (options.list_scenes) {
-        for (const SceneInfo& scene : scene_list()) std::printf("%s\n", scene.name);
+        for (const Lesson& lesson : lessons()) std::printf("%s\n", lesson.id.c_str());
         return 0;
     }
-    if (options.scene.empty()) options.scene = scene_list().front().name;
-    if (find_scene(options.scene) == nullptr) {
+    if (options.scene.empty()) options.scene = lessons().front().id;
+    const Lesson* lesson = find_lesson(options.scene);
+    if (lesson == nullptr) {
         std::fprintf(stderr, "unknown scene '%s'; scenes are: %s\n", options.scene.c_str(),
-                     scene_names(", ").c_str());
+                     lesson_ids(", ").c_str());
         return 2;
     }
+    if (!options.all_scenes) {
+        const int steps = open_lesson(options.scene).step_count();
+        if (options.step >= steps) {
+            std::fprintf(stderr,
+                         "convscope: --step %d is out of range: %s has %d steps (0 to %d)\n",
+                         options.step, options.scene.c_str(), steps, steps - 1);
+            return 2;
+        }
+    }
 
-    const bool offscreen = !options.screenshot_path.empty();
+    const bool offscreen = !options.screenshot_path.empty() || options.all_scenes;
     try {
         GuiWindow window(options.width, options.height, /*visible=*/!offscreen);
         GuiApp app(window, options.scene);
-        if (offscreen) {
+        app.open_scene(options.scene, options.step);
+        app.set_presentation(options.presentation);
+        if (options.all_scenes) {
+            write_every_lesson(app, options);
+        } else if (offscreen) {
             app.screenshot(options.screenshot_path, options.width, options.height);
         } else {
             app.run();

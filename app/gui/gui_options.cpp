@@ -57,13 +57,34 @@ GuiOptions parse_gui_options(int argc, char** argv) {
             if (options.screenshot_path.empty()) throw InputError("--screenshot needs a file name");
         } else if (argument == "--size") {
             parse_size(take_value(), &options.width, &options.height);
+        } else if (argument == "--step") {
+            const std::string text = take_value();
+            if (text.empty() || text.size() > 6 ||
+                text.find_first_not_of("0123456789") != std::string::npos) {
+                throw InputError("--step must be a step number from 0, not '" + text + "'");
+            }
+            options.step = std::atoi(text.c_str());
+        } else if (argument == "--presentation" && !has_value) {
+            options.presentation = true;
+        } else if (argument == "--all-scenes" && !has_value) {
+            options.all_scenes = true;
+        } else if (argument == "--screenshot-dir") {
+            options.screenshot_dir = take_value();
+            if (options.screenshot_dir.empty()) throw InputError("--screenshot-dir needs a folder");
         } else if (argument == "--list-scenes" && !has_value) {
             options.list_scenes = true;
         } else {
             throw InputError("unknown argument '" + std::string(argv[i]) +
-                             "' (the window takes --scene NAME, --screenshot FILE.png, "
+                             "' (the window takes --scene NAME, --step T, --presentation, "
+                             "--screenshot FILE.png, --all-scenes --screenshot-dir DIR, "
                              "--size WxH, --list-scenes)");
         }
+    }
+    if (options.all_scenes != !options.screenshot_dir.empty()) {
+        throw InputError("--all-scenes and --screenshot-dir DIR go together");
+    }
+    if (options.all_scenes && (!options.screenshot_path.empty() || !options.scene.empty())) {
+        throw InputError("--all-scenes renders every lesson: drop --scene and --screenshot");
     }
     return options;
 }

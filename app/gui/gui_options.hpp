@@ -1,5 +1,5 @@
-// The window's command line: [--scene NAME] [--screenshot FILE.png] [--size WxH]
-// [--list-scenes].
+// The window's command line: [--scene NAME] [--step T] [--presentation]
+// [--screenshot FILE.png | --all-scenes --screenshot-dir DIR] [--size WxH] [--list-scenes].
 #pragma once
 
 #include <string>
@@ -9,6 +9,11 @@ namespace convscope {
 struct GuiOptions {
     std::string scene;            // empty: the first scene
     std::string screenshot_path;  // empty: open the window interactively
+    int step = 0;                 // 0-based step of the lesson's trace
+    bool presentation = false;
+    // Batch screenshots: every lesson at step 0 and at a later step, into this folder.
+    bool all_scenes = false;
+    std::string screenshot_dir;
     int width = 1280;
     int height = 720;
     bool list_scenes = false;

@@ -2,12 +2,27 @@
 
 #include <string>
 
-#include "app/gui/scenes.hpp"
+#include "core/lessons.hpp"
 
 namespace convscope {
 
+namespace {
+
+void heading(const char* text) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.40f, 0.43f, 0.48f, 1.0f));
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+bool is_conv_arithmetic_case(const Lesson& lesson) {
+    return lesson.id.rfind("ca-", 0) == 0;
+}
+
+}  // namespace
+
 float lesson_list_width(const UiMetrics& metrics) {
-    return metrics.px(210) * metrics.text_scale;
+    return metrics.px(240) * metrics.text_scale;
 }
 
 Actions draw_lesson_list(const AppState& state, const UiMetrics& metrics, ImVec2 position,
@@ -15,25 +30,54 @@ Actions draw_lesson_list(const AppState& state, const UiMetrics& metrics, ImVec2
     Actions actions;
     ImGui::SetNextWindowPos(position);
     ImGui::SetNextWindowSize(size);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(metrics.px(14), metrics.px(16)));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(metrics.px(8), metrics.px(6)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(metrics.px(12), metrics.px(12)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(metrics.px(8), metrics.px(2)));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.94f, 0.945f, 0.955f, 1.0f));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (ImGui::Begin("##lessons", nullptr, flags)) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.40f, 0.43f, 0.48f, 1.0f));
-        ImGui::TextUnformatted("LESSONS");
-        ImGui::PopStyleColor();
-        ImGui::Spacing();
-        for (const SceneInfo& scene : scene_list()) {
-            const std::string label = std::string(scene.lesson) + "  " + scene.title;
-            const bool selected = state.scene == scene.name;
-            if (ImGui::Selectable(label.c_str(), selected, 0,
-                                  ImVec2(0, metrics.px(8) + ImGui::GetFontSize()))) {
-                if (!selected) actions.select_scene = scene.name;
+        heading("THE CHAPTER");
+        std::string previous_section;
+        bool in_guide = false, in_transposed = false;
+        for (const Lesson& lesson : lessons()) {
+            if (is_conv_arithmetic_case(lesson) && !in_guide) {
+                in_guide = true;
+                heading("CONV ARITHMETIC GUIDE");
             }
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("--scene %s", scene.name);
+            // The guide's transposed cases get their own subheading instead of a prefix.
+            std::string title = lesson.title;
+            const std::string transposed_prefix = "Transposed: ";
+            if (in_guide && title.rfind(transposed_prefix, 0) == 0) {
+                title = title.substr(transposed_prefix.size());
+                if (!in_transposed) {
+                    in_transposed = true;
+                    heading("  transposed");
+                }
+            }
+            // The section number on its first lesson only, as a chapter's contents do.
+            const bool first_of_section = lesson.section != previous_section;
+            previous_section = lesson.section;
+            const bool selected = state.scene == lesson.id;
+            const float row_height = metrics.px(5) + ImGui::GetFontSize();
+            const ImVec2 start = ImGui::GetCursorPos();
+            if (ImGui::Selectable(("##" + lesson.id).c_str(), selected, 0, ImVec2(0, row_height))) {
+                if (!selected) actions.select_scene = lesson.id;
+            }
+            const bool hovered = ImGui::IsItemHovered();
+            const ImVec2 after = ImGui::GetCursorPos();
+            const float text_y = start.y + (row_height - ImGui::GetFontSize()) * 0.5f;
+            const float indent =
+                in_guide ? metrics.px(6) : ImGui::CalcTextSize("2.7.1 ").x + metrics.px(4);
+            if (first_of_section && !in_guide) {
+                ImGui::SetCursorPos(ImVec2(start.x + metrics.px(4), text_y));
+                ImGui::TextDisabled("%s", lesson.section.c_str());
+            }
+            ImGui::SetCursorPos(ImVec2(start.x + indent, text_y));
+            ImGui::TextUnformatted(title.c_str());
+            ImGui::SetCursorPos(after);
+            if (hovered)
+                ImGui::SetTooltip("%s (--scene %s)", lesson.title.c_str(), lesson.id.c_str());
         }
     }
     ImGui::End();

@@ -13,12 +13,17 @@ struct Shortcut {
 
 // Keep in step with app/gui/keyboard_shortcuts.cpp.
 constexpr Shortcut kShortcuts[] = {
+    {"Space", "play / pause"},
+    {"Left / Right", "step back / forward"},
+    {"Home / End", "first / last step"},
+    {"P", "presentation mode on / off"},
     {"Ctrl + =", "larger text"},
     {"Ctrl + -", "smaller text"},
     {"Ctrl + 0", "reset text size"},
     {"F11", "fullscreen on / off"},
-    {"Esc", "leave fullscreen"},
+    {"Esc", "leave presentation mode or fullscreen"},
     {"Ctrl + L", "lesson list on / off"},
+    {"Ctrl + K", "controls on / off"},
     {"F1", "this help"},
     {"Ctrl + Q", "quit"},
 };

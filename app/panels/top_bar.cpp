@@ -67,7 +67,8 @@ Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
     const ImGuiStyle& style = ImGui::GetStyle();
     // ImGui's fallback font has no true minus sign.
     const char* smaller = metrics.fonts->has_math_glyphs() ? "A\u2212" : "A-";
-    const char* labels[] = {"Lessons", smaller, percent, "A+", "Fullscreen", "?"};
+    const char* labels[] = {"Present", "Lessons", "Controls",   smaller,
+                            percent,   "A+",      "Fullscreen", "?"};
     float controls_width = 0;
     for (const char* label : labels) {
         controls_width +=
@@ -77,8 +78,16 @@ Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
     if (right - controls_width > ImGui::GetCursorPosX()) {
         ImGui::SetCursorPosX(right - controls_width + style.ItemSpacing.x);
     }
+    if (ImGui::MenuItem("Present", nullptr, state.presentation)) actions.toggle_presentation = true;
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("Presentation mode: large grids, no side panels (P)");
+    }
+    if (state.presentation) ImGui::BeginDisabled();
     if (ImGui::MenuItem("Lessons", nullptr, state.show_lessons)) actions.toggle_lessons = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show or hide the lesson list (Ctrl+L)");
+    if (ImGui::MenuItem("Controls", nullptr, state.show_controls)) actions.toggle_controls = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show or hide the playground controls (Ctrl+K)");
+    if (state.presentation) ImGui::EndDisabled();
     if (ImGui::MenuItem(smaller)) actions.text_size_steps -= 1;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text (Ctrl+-)");
     if (ImGui::MenuItem(percent)) actions.reset_text_size = true;

@@ -37,10 +37,10 @@ check_scene() {
     fi
     [[ -s "$png" ]] || { fail "$scene at $size: no PNG at $png"; return; }
     [[ ! -e "$png.tmp" ]] || fail "$scene at $size: the temporary file $png.tmp was left behind"
-    # "screenshot: FILE WxH, N distinct colours"
+    # "screenshot: FILE WxH, N distinct colours, pixels HASH"
     local line colours
     line=$(grep '^screenshot: ' <<<"$output")
-    colours=$(sed -n 's/.* \([0-9][0-9]*\) distinct colours$/\1/p' <<<"$line")
+    colours=$(sed -n 's/.* \([0-9][0-9]*\) distinct colours, pixels [0-9a-f]*$/\1/p' <<<"$line")
     if [[ -z "$colours" ]]; then
         fail "$scene at $size: no 'N distinct colours' in: $output"
     elif ((colours < 8)); then

@@ -1,0 +1,131 @@
+// Sections: the header, the board and its lines, clicks.
+#include "app/panels/lesson_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/panels/lesson_views.hpp"
+
+namespace convscope {
+
+namespace {
+
+// ---- the header ----------------------------------------------------------------------
+
+// Draws wrapped text and returns the y below it.
+float paragraph(ImDrawList* list, ImFont* font, float size, ImVec2 at, float wrap, ImU32 colour,
+                const std::string& text) {
+    if (text.empty()) return at.y;
+    list->AddText(font, size, at, colour, text.c_str(), nullptr, wrap);
+    return at.y + font->CalcTextSizeA(size, FLT_MAX, wrap, text.c_str()).y + size * 0.3f;
+}
+
+float draw_header(ImDrawList* list, const Lesson& lesson, const UiMetrics& metrics, ImVec2 at,
+                  float width) {
+    const Fonts& fonts = *metrics.fonts;
+    const float title_size = fonts.sizes().title, body = fonts.sizes().body;
+    const std::string title = lesson.section + "  " + lesson.title;
+    list->AddText(fonts.title(), title_size, at, kInk, title.c_str());
+    float y = at.y + title_size * 1.4f;
+    const float wrap = std::min(width, body * 60);
+    y = paragraph(list, fonts.body(), body, ImVec2(at.x, y), wrap, kMutedInk, lesson.explanation);
+    if (!lesson.erratum.empty()) {
+        y = paragraph(list, fonts.body(), body, ImVec2(at.x, y), wrap, kErrorInk,
+                      "Erratum: " + lesson.erratum);
+    }
+    if (!lesson.expected.empty()) {
+        y = paragraph(list, fonts.body(), body, ImVec2(at.x, y), wrap, kInk,
+                      "The numbers: " + lesson.expected);
+    }
+    return y;
+}
+
+// ---- clicks ---------------------------------------------------------------------------
+
+void click_to_actions(const BoardClick& click, const Playground& playground, Actions& actions) {
+    switch (click.target.kind) {
+        case ClickTarget::Kind::None:
+            return;
+        case ClickTarget::Kind::InputCell:
+        case ClickTarget::Kind::KernelCell: {
+            const bool input = click.target.kind == ClickTarget::Kind::InputCell;
+            const Tensor& tensor = input ? playground.input : playground.kernel;
+            if (click.row < 0 || click.col < 0 || click.row >= tensor.dim(2) ||
+                click.col >= tensor.dim(3)) {
+                return;  // padding has no value to edit
+            }
+            CellRef cell;
+            cell.tensor = input ? CellRef::Tensor::Input : CellRef::Tensor::Kernel;
+            cell.i0 = click.target.i0;
+            cell.i1 = click.target.i1;
+            cell.y = click.row;
+            cell.x = click.col;
+            actions.select_cell = cell;
+            return;
+        }
+        case ClickTarget::Kind::FieldUnit:
+            actions.select_unit = UnitRef{click.row, click.col};
+            return;
+    }
+}
+
+}  // namespace
+
+// ---- the board and its lines -------------------------------------------------------------
+
+Actions draw_lesson_view(const LessonScene& scene, const AppState& state, const UiMetrics& metrics,
+                         ImVec2 position, ImVec2 size, GridLayer& grid_layer) {
+    Actions actions;
+    ImGui::SetNextWindowPos(position);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    const ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+    const bool visible = ImGui::Begin("##lesson_view", nullptr, flags);
+    ImGui::PopStyleVar();
+    if (!visible) {
+        ImGui::End();
+        return actions;
+    }
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const Fonts& fonts = *metrics.fonts;
+    const float margin = metrics.px(state.presentation ? 24 : 32);
+
+    const float header_bottom =
+        draw_header(list, *scene.lesson, metrics,
+                    ImVec2(position.x + margin, position.y + margin * 0.7f), size.x - 2 * margin);
+
+    const Playground& playground = scene.playground;
+    const int step_index = std::clamp(state.playback.step, 0, scene.step_count() - 1);
+    const TraceStep step = playground.trace.step(step_index);
+    const ViewContext context{playground, step, step_index, state, metrics};
+    const LessonBoard lesson = lesson_board(scene.lesson->view, context);
+
+    // The lines beneath: the first (this step's sum) large, the rest at body size.
+    const float body = fonts.sizes().body, heading = std::max(fonts.sizes().heading, body);
+    float lines_height = 0;
+    for (size_t i = 0; i < lesson.lines.size(); ++i)
+        lines_height += (i == 0 ? heading : body) * 1.5f;
+    const ImVec2 board_at(position.x + margin, header_bottom + margin * 0.9f);
+    const ImVec2 board_size(size.x - 2 * margin,
+                            position.y + size.y - board_at.y - lines_height - margin * 0.6f);
+    const BoardResult drawn =
+        draw_board(lesson.board, list, board_at, board_size, metrics, grid_layer);
+
+    float y = board_at.y + board_size.y + margin * 0.3f;
+    const float centre = position.x + size.x * 0.5f;
+    for (size_t i = 0; i < lesson.lines.size(); ++i) {
+        const bool first = i == 0;
+        draw_line_centred(list, first ? fonts.heading() : fonts.body(), first ? heading : body,
+                          size.x - 2 * margin, ImVec2(centre, y), lesson.lines[i]);
+        y += (first ? heading : body) * 1.5f;
+    }
+
+    ImGui::End();
+    actions.fonts = drawn.fonts;
+    if (drawn.click) click_to_actions(*drawn.click, playground, actions);
+    return actions;
+}
+
+}  // namespace convscope

@@ -1,0 +1,19 @@
+// Convolution mode's centre: the lesson's title, explanation, the chapter's numbers
+// and any erratum, then the lesson's view (a board of grids) and this step's
+// arithmetic beneath it. Clicking a cell selects it (editor, shared weight, field unit).
+#pragma once
+
+#include "app/gui/app_state.hpp"
+#include "app/gui/grid_layer.hpp"
+#include "app/gui/lesson_scene.hpp"
+#include "app/gui/ui_metrics.hpp"
+#include "imgui.h"
+
+namespace convscope {
+
+// Fills the rectangle at `position` of `size` (logical pixels). Returns the font
+// sizes this layout wants baked (Actions::fonts) and the cell clicked, if any.
+Actions draw_lesson_view(const LessonScene& scene, const AppState& state, const UiMetrics& metrics,
+                         ImVec2 position, ImVec2 size, GridLayer& grid_layer);
+
+}  // namespace convscope
