@@ -22,7 +22,8 @@ bool is_conv_arithmetic_case(const Lesson& lesson) {
 }  // namespace
 
 float lesson_list_width(const UiMetrics& metrics) {
-    return metrics.px(240) * metrics.text_scale;
+    // Wide enough for the longest chapter title ("Translation equivariance").
+    return metrics.px(285) * metrics.text_scale;
 }
 
 Actions draw_lesson_list(const AppState& state, const UiMetrics& metrics, ImVec2 position,
@@ -33,7 +34,9 @@ Actions draw_lesson_list(const AppState& state, const UiMetrics& metrics, ImVec2
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(metrics.px(12), metrics.px(12)));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(metrics.px(8), metrics.px(2)));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.94f, 0.945f, 0.955f, 1.0f));
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+    // A scrollbar, since the list is longer than a 720p window.
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (ImGui::Begin("##lessons", nullptr, flags)) {
