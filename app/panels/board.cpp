@@ -101,6 +101,14 @@ void Board::add_grid(GridView grid, float x, float y, ClickTarget target, bool w
     grids_.push_back({std::move(grid), x, y, target, with_legend});
 }
 
+void Board::add_thumbnail(GridView grid, float x, float y, float scale) {
+    scale = std::clamp(scale, 0.2f, 1.0f);
+    grid.show_numbers = false;
+    const float cols = grid.cols * scale, rows = grid.rows * scale;
+    extend(x, grid.title.empty() ? y : y - kLabelHeight, x + cols, y + rows);
+    grids_.push_back({std::move(grid), x, y, ClickTarget{}, false, scale});
+}
+
 void Board::add_text(TextLine line, float x, float y, float max_width, TextStyle style) {
     extend(x - max_width * 0.5f, y - 0.4f, x + max_width * 0.5f, y + 0.4f);
     texts_.push_back({std::move(line), x, y, max_width, style});
@@ -319,7 +327,9 @@ BoardResult draw_board(const Board& board, ImDrawList* list, ImVec2 position, Im
     const float text_scale = metrics.text_scale;
     // Titles never drop below the explanation's size: small cells shrink only numbers.
     const float heading = std::max(fonts.sizes().body, 0.30f * cell * text_scale);
-    const float number = std::min(0.40f * cell * text_scale, 0.62f * cell);
+    // Numbers are what students read off the grids: nearly half the cell (a projector
+    // at the back of a room needs it), shrunk per cell only when a number is long.
+    const float number = std::min(0.48f * cell * text_scale, 0.62f * cell);
     result.fonts = {heading, number};
     result.cell = cell;
     const float scale = ImGui::GetIO().DisplayFramebufferScale.x;
@@ -328,7 +338,7 @@ BoardResult draw_board(const Board& board, ImDrawList* list, ImVec2 position, Im
     std::vector<GridPixels> placed;
     std::vector<gl::CellInstance> cells;
     for (const Board::PlacedGrid& item : board.grids()) {
-        placed.push_back(place_grid(at(item.x, item.y), cell, scale));
+        placed.push_back(place_grid(at(item.x, item.y), cell * item.scale, scale));
         add_grid_cells(item.grid, placed.back(), cells);
         const ColourScale colour_scale = ColourScale::of(item.grid);
         if (item.with_legend && colour_scale.has_legend()) {
@@ -348,11 +358,13 @@ BoardResult draw_board(const Board& board, ImDrawList* list, ImVec2 position, Im
         const float grid_width = placed[i].width(grid) / scale;
         const ImVec2 top_left = at(item.x, item.y);
         if (!grid.title.empty()) {
-            // Titles may reach a little past narrow grids, then shrink.
+            // Titles may reach a little past narrow grids, then shrink. A thumbnail's
+            // title is small, like the thumbnail.
             const float room = std::max(grid_width + 2.2f * cell, 3.0f * cell);
-            draw_line_centred(list, fonts.heading(), heading, room,
+            const float title_size = item.scale < 1 ? heading * 0.8f : heading;
+            draw_line_centred(list, fonts.heading(), title_size, room,
                               ImVec2(top_left.x + grid_width * 0.5f,
-                                     top_left.y - kLabelHeight * cell * 0.5f - heading * 0.6f),
+                                     top_left.y - kLabelHeight * cell * 0.5f - title_size * 0.6f),
                               {{grid.title, role_ink(grid.role)}});
         }
         const ColourScale colour_scale = ColourScale::of(grid);

@@ -68,6 +68,9 @@ class Board {
     // kLabelHeight, and the legend (signed or heat grids only) below in kLegendHeight.
     void add_grid(GridView grid, float x, float y, ClickTarget target = {},
                   bool with_legend = false);
+    // A small copy at `scale` of the board's cell (0.2..1): no numbers, no legend, not
+    // clickable. For context beside the grids being explained (a batch's other items).
+    void add_thumbnail(GridView grid, float x, float y, float scale);
     // Text centred on (x, y), shrunk to `max_width` cell units.
     void add_text(TextLine line, float x, float y, float max_width,
                   TextStyle style = TextStyle::Heading);
@@ -77,6 +80,7 @@ class Board {
         float x = 0, y = 0;
         ClickTarget target;
         bool with_legend = false;
+        float scale = 1;  // of the board's cell: below 1 for thumbnails
     };
     struct PlacedText {
         TextLine line;

@@ -55,9 +55,12 @@ LessonBoard equivariance_board(const ViewContext& context) {
                 in_cols = static_cast<float>(input.dim(3));
     const float out_rows = static_cast<float>(conv_x.dim(2)),
                 out_cols = static_cast<float>(conv_x.dim(3));
-    const float gap = 3.2f, row_gap = 2.2f + kLabelHeight;
+    // Two rows of three: x -> conv(x) -> shift(conv(x)) above, shift(x) ->
+    // conv(shift(x)) -> their difference below. The gaps are wide enough for the arrow
+    // words, which shrink rather than reach into a grid.
+    const float gap = 4.2f, arrow = gap - 0.5f;
     const float out_top = (in_rows - out_rows) * 0.5f;
-    const float second = in_rows + row_gap;
+    const float second = in_rows + 1.1f + kLabelHeight;
     const float col1 = in_cols + gap, col2 = col1 + out_cols + gap;
     Board& board = result.board;
 
@@ -77,8 +80,9 @@ LessonBoard equivariance_board(const ViewContext& context) {
 
     board.add_grid(tensor_grid(GridRole::Output, "shift(conv(x))", check.shift_of_conv, 0, 0), col2,
                    out_top);
-    GridView difference = tensor_grid(GridRole::Output, "conv(shift(x)) \u2212 shift(conv(x))",
-                                      check.difference, 0, 0);
+    // The difference's name is too long for one line over a narrow grid (it shrank to
+    // a few pixels): it gets two lines of its own, at full title size.
+    GridView difference = tensor_grid(GridRole::Output, "", check.difference, 0, 0);
     int differing = 0;
     for (int y = 0; y < difference.rows; ++y)
         for (int c = 0; c < difference.cols; ++c)
@@ -86,9 +90,15 @@ LessonBoard equivariance_board(const ViewContext& context) {
                 difference.mark(y, c);
                 ++differing;
             }
-    board.add_grid(std::move(difference), col2, second + out_top, {}, true);
+    const float difference_top = second + out_top;
+    const float title_centre = col2 + out_cols * 0.5f, title_width = out_cols + gap;
+    const ImU32 output_ink = role_ink(GridRole::Output);
+    board.add_text({{"conv(shift(x))", output_ink}}, title_centre, difference_top - 1.35f,
+                   title_width);
+    board.add_text({{"\u2212 shift(conv(x))", output_ink}}, title_centre, difference_top - 0.45f,
+                   title_width);
+    board.add_grid(std::move(difference), col2, difference_top, {}, true);
 
-    const float arrow = 1.3f * gap;
     board.add_text({{"conv \u2192", kMutedInk}}, in_cols + gap * 0.5f, in_rows * 0.5f, arrow);
     board.add_text({{"conv \u2192", kMutedInk}}, in_cols + gap * 0.5f, second + in_rows * 0.5f,
                    arrow);

@@ -99,11 +99,14 @@ Actions draw_lesson_view(const LessonScene& scene, const AppState& state, const 
     const Playground& playground = scene.playground;
     const int step_index = std::clamp(state.playback.step, 0, scene.step_count() - 1);
     const TraceStep step = playground.trace.step(step_index);
-    const ViewContext context{playground, step, step_index, state, metrics};
-    const LessonBoard lesson = lesson_board(scene.lesson->view, context);
-
     // The lines beneath: the first (this step's sum) large, the rest at body size.
     const float body = fonts.sizes().body, heading = std::max(fonts.sizes().heading, body);
+    ViewContext context{playground, step, step_index, state, metrics};
+    // Two lines beneath is the usual count; the estimate only steers a view's choice.
+    context.area = ImVec2(size.x - 2 * margin, position.y + size.y - header_bottom - margin * 1.5f -
+                                                   (heading + body) * 1.5f);
+    const LessonBoard lesson = lesson_board(scene.lesson->view, context);
+
     float lines_height = 0;
     for (size_t i = 0; i < lesson.lines.size(); ++i)
         lines_height += (i == 0 ? heading : body) * 1.5f;

@@ -26,6 +26,9 @@ struct ViewContext {
     int step_index = 0;
     const AppState& state;
     const UiMetrics& metrics;
+    // Roughly the board's room in logical pixels (0 when unknown): a view with two
+    // arrangements keeps the one whose cells come out larger.
+    ImVec2 area{0, 0};
 };
 
 struct LessonBoard {
@@ -48,8 +51,9 @@ LessonBoard receptive_field_board(const ViewContext& context);
 
 // The one-item, one-channel, one-filter picture: input ∗ kernel (+ bias) = output,
 // pooling and transposed included, placed with the input's top-left at (0, 0).
-// Returns the x just past the output grid.
-float add_single_slice_steps(const ViewContext& context, Board& board);
+// Operators get at least `min_gap` cells (for views that have width to spare, so
+// titles of narrow grids do not touch). Returns the x just past the output grid.
+float add_single_slice_steps(const ViewContext& context, Board& board, float min_gap = 0);
 
 // This step's arithmetic with each number in its grid's colour.
 TextLine step_equation_line(const ViewContext& context);

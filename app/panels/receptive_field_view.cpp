@@ -66,9 +66,8 @@ LessonBoard receptive_field_board(const ViewContext& context) {
     GridView middle = tensor_grid(
         GridRole::Output, "Layer 1 " + size_text(layer1.dim(2), layer1.dim(3)), layer1, 0, 0);
     outline_region(middle, regions[1], 0, 0);
-    GridView top = tensor_grid(
-        GridRole::Output, "Layer 2 " + size_text(layer2.dim(2), layer2.dim(3)) + ": click a unit",
-        layer2, 0, 0);
+    GridView top = tensor_grid(GridRole::Output,
+                               "Layer 2 " + size_text(layer2.dim(2), layer2.dim(3)), layer2, 0, 0);
     top.outlines.push_back({uy, ux, 1, 1});
 
     Board& board = result.board;
@@ -87,7 +86,11 @@ LessonBoard receptive_field_board(const ViewContext& context) {
     board.add_text({{"conv \u2192", kMutedInk}}, x - gap * 0.5f, tallest * 0.5f, gap);
     ClickTarget unit_target;
     unit_target.kind = ClickTarget::Kind::FieldUnit;
+    const float top_cols = static_cast<float>(top.cols);
     board.add_grid(std::move(top), x, (tallest - rows[2]) * 0.5f, unit_target);
+    // Beneath rather than in the title: there it ran past the window's right edge.
+    board.add_text({{"click a unit", kMutedInk}}, x + top_cols * 0.5f,
+                   (tallest + rows[2]) * 0.5f + 0.7f, top_cols + 2.0f, TextStyle::Small);
 
     const FieldRegion& field = regions[0];
     const FieldRegion& below = regions[1];

@@ -1,5 +1,7 @@
 // Sharing (seed 2.7.2): click a kernel weight and every place it is used lights up:
 // the input cells it multiplies, the outputs it contributes to, its matrix entries.
+#include <algorithm>
+
 #include "app/gui/step_grids.hpp"
 #include "app/panels/lesson_views.hpp"
 #include "core/conv_matrix.hpp"
@@ -20,8 +22,12 @@ LessonBoard sharing_board(const ViewContext& context) {
     const int ky = clicked ? selected.y : g.h.kernel / 2,
               kx = clicked ? selected.x : g.w.kernel / 2;
 
+    // The matrix below is much wider than input * kernel = output: spread that row
+    // out and centre it, so the short grids' titles do not run into each other.
     Board steps;
-    add_single_slice_steps(context, steps);
+    const float row_width = add_single_slice_steps(context, steps, 3.0f);
+    const ConvMatrix matrix = conv_as_matrix(g);
+    const float shift = std::max(0.0f, (static_cast<float>(matrix.cols) - row_width) * 0.5f);
     // Light the selected weight's uses on the input, kernel and output.
     const int row_offset = input_row_offset(pg), col_offset = input_col_offset(pg);
     for (const Board::PlacedGrid& item : steps.grids()) {
@@ -43,13 +49,13 @@ LessonBoard sharing_board(const ViewContext& context) {
                 }
             }
         }
-        result.board.add_grid(std::move(grid), item.x, item.y, item.target, item.with_legend);
+        result.board.add_grid(std::move(grid), item.x + shift, item.y, item.target,
+                              item.with_legend);
     }
     for (const Board::PlacedText& text : steps.texts()) {
-        result.board.add_text(text.line, text.x, text.y, text.max_width, text.style);
+        result.board.add_text(text.line, text.x + shift, text.y, text.max_width, text.style);
     }
 
-    const ConvMatrix matrix = conv_as_matrix(g);
     GridView matrix_grid = conv_matrix_grid(
         pg, matrix, -1, "The same convolution as a matrix: each weight repeats on every row");
     const int weight = ky * g.w.kernel + kx;

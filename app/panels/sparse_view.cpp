@@ -40,20 +40,20 @@ LessonBoard sparse_board(const ViewContext& context) {
     const int k = g.h.kernel * g.w.kernel;
     const int step_row = context.step.y * g.w.output + context.step.x;
 
-    result.board.add_grid(
-        conv_matrix_grid(pg, matrix, step_row,
-                         "Convolution: " + std::to_string(outputs) + " outputs \u00d7 " +
-                             std::to_string(inputs) + " inputs, blank = no connection"),
-        0, 0, {}, true);
+    result.board.add_grid(conv_matrix_grid(pg, matrix, step_row,
+                                           "Convolution " + std::to_string(outputs) + "\u00d7" +
+                                               std::to_string(inputs) + ": blank = no connection"),
+                          0, 0, {}, true);
     GridView dense = GridView::of(GridRole::Kernel,
-                                  "Fully connected: every output reads every input, each with "
-                                  "its own weight",
+                                  "Fully connected " + std::to_string(outputs) + "\u00d7" +
+                                      std::to_string(inputs) + ": every entry a weight",
                                   outputs, inputs,
                                   std::vector<float>(static_cast<size_t>(outputs * inputs), 1.0f));
     dense.shading = GridShading::Flat;
     dense.show_numbers = false;
     dense.outlines.push_back({step_row, 0, 1, inputs});
-    result.board.add_grid(std::move(dense), 0, outputs + kLegendHeight + kLabelHeight + 1.4f);
+    // Short titles and a small gap: at 720p every cell of height counts here.
+    result.board.add_grid(std::move(dense), 0, outputs + kLegendHeight + kLabelHeight + 1.0f);
 
     result.lines.push_back({{"Output " + std::to_string(step_row) + " reads " +
                                  std::to_string(context.step.terms.size()) + " inputs: ",

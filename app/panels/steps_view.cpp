@@ -118,7 +118,7 @@ TextLine step_equation_line(const ViewContext& context) {
 
 // ---- one slice -------------------------------------------------------------------------
 
-float add_single_slice_steps(const ViewContext& context, Board& board) {
+float add_single_slice_steps(const ViewContext& context, Board& board, float min_gap) {
     const Playground& pg = context.playground;
     const TraceStep& step = context.step;
     const TracedOp op = pg.trace.op();
@@ -141,6 +141,7 @@ float add_single_slice_steps(const ViewContext& context, Board& board) {
     float x = 0;
     auto centred_y = [&](const GridView& grid) { return middle - grid.rows * 0.5f; };
     auto add_operator = [&](std::string text, float width, TextStyle style) {
+        width = std::max(width, min_gap);
         board.add_text({{std::move(text), kMutedInk}}, x + width * 0.5f, middle, width, style);
         x += width;
     };
@@ -173,10 +174,12 @@ float add_single_slice_steps(const ViewContext& context, Board& board) {
     x += output_width;
     if (transposed) {
         // conv_arithmetic's users mistook which grid is which: say it in words.
+        // Two lines: on one it shrank to fit the grids' width and became hard to read.
         board.add_text({{"Input " + size_text(g.h.input, g.w.input) + " (small) \u2192 Output " +
-                             size_text(g.h.output, g.w.output) +
-                             ": each input cell scatters the kernel, scaled by its value",
+                             size_text(g.h.output, g.w.output) + ":",
                          kInk}},
+                       x * 0.5f, -kLabelHeight - 1.9f, x, TextStyle::Heading);
+        board.add_text({{"each input cell scatters the kernel, scaled by its value", kInk}},
                        x * 0.5f, -kLabelHeight - 1.0f, x, TextStyle::Heading);
     }
     return x;
@@ -186,7 +189,9 @@ float add_single_slice_steps(const ViewContext& context, Board& board) {
 
 namespace {
 
-void add_multi_slice_steps(const ViewContext& context, Board& board) {
+// `beside`: each kernel to the right of its input (wide rooms, presentation mode);
+// otherwise beneath it (narrow rooms, side panels open).
+void add_multi_slice_steps(const ViewContext& context, Board& board, bool beside) {
     const Playground& pg = context.playground;
     const TraceStep& step = context.step;
     const TracedOp op = pg.trace.op();
@@ -197,7 +202,9 @@ void add_multi_slice_steps(const ViewContext& context, Board& board) {
     const int n = step.n, f = step.f;
     const std::string item = items > 1 ? ", n=" + std::to_string(n) : "";
 
-    // Columns: input slice c over kernel slice (f, c) over the channel's sum.
+    // Columns: input slice c over kernel slice (f, c) over the channel's sum. Gaps are
+    // tight and the "∗" sits left of its kernel, not on a row of its own: every cell
+    // of height saved makes the numbers larger.
     std::vector<GridView> inputs;
     for (int c = 0; c < channels; ++c) {
         inputs.push_back(input_slice(pg, n, c, step, "Input c=" + std::to_string(c) + item));
@@ -206,25 +213,40 @@ void add_multi_slice_steps(const ViewContext& context, Board& board) {
     const float input_rows = static_cast<float>(inputs[0].rows);
     const int kernel_rows = pooling ? 0 : pg.kernel.dim(2),
               kernel_cols = pooling ? 0 : pg.kernel.dim(3);
-    const float column = static_cast<float>(std::max({inputs[0].cols, kernel_cols, 3}));
-    const float gap = 1.4f;
-    const float kernel_top = input_rows + 1.3f + kLabelHeight;
-    const float sum_y = kernel_top + kernel_rows + kLegendHeight + 0.3f;
+    // A column is at least 4.4 cells wide: titles keep the explanation's text size
+    // however small the cells get, and "Kernel f=0 c=0" needs about that much.
+    const float kernel_gap = 1.4f;  // input to kernel, beside: room for the "∗"
+    const float input_cols = static_cast<float>(inputs[0].cols);
+    const float column =
+        beside ? input_cols + (pooling ? 0.0f : kernel_gap + std::max(kernel_cols, 3))
+               : std::max(static_cast<float>(std::max(inputs[0].cols, kernel_cols)), 4.4f);
+    const float gap = beside ? 1.6f : 1.1f;
+    const float kernel_top = beside ? std::max(0.0f, (input_rows - kernel_rows) * 0.5f)
+                                    : input_rows + 0.45f + kLabelHeight;
+    // The last kernel carries the legend when the kernel has negative values.
+    const bool kernel_legend = !pooling && range_of(pg.kernel).first < 0;
+    const float sum_y =
+        std::max(beside ? input_rows : 0.0f,
+                 kernel_top + kernel_rows + (kernel_legend ? kLegendHeight : 0.0f)) +
+        0.7f;
     const float bottom = pooling ? input_rows : sum_y + 0.4f;
     for (int c = 0; c < channels; ++c) {
         const float left = c * (column + gap);
         GridView& input = inputs[static_cast<size_t>(c)];
-        const float input_left = left + (column - input.cols) * 0.5f;
+        const float input_left = beside ? left : left + (column - input.cols) * 0.5f;
         board.add_grid(std::move(input), input_left, 0, input_target(pg, n, c));
         if (pooling) continue;
         const float centre = left + column * 0.5f;
-        board.add_text({{conv_sign(context.metrics), kMutedInk}}, centre, input_rows + 0.65f, 1.2f,
-                       TextStyle::Operator);
+        const float kernel_left =
+            beside ? left + input_cols + kernel_gap : centre - kernel_cols * 0.5f;
+        const float sign_x = beside ? kernel_left - kernel_gap * 0.5f : kernel_left - 0.5f;
+        board.add_text({{conv_sign(context.metrics), kMutedInk}}, sign_x,
+                       kernel_top + kernel_rows * 0.5f, 0.9f, TextStyle::Operator);
         GridView kernel = kernel_slice(pg, f, c, step,
                                        "Kernel f=" + std::to_string(f) + " c=" + std::to_string(c));
         share_range(kernel, pg.kernel);
-        board.add_grid(std::move(kernel), centre - kernel_cols * 0.5f, kernel_top,
-                       kernel_target(pg, f, c), c == channels - 1);
+        board.add_grid(std::move(kernel), kernel_left, kernel_top, kernel_target(pg, f, c),
+                       c == channels - 1);
         const float sum = step.channel_sums[static_cast<size_t>(c)];
         board.add_text({{"\u03a3c" + std::to_string(c) + " = ", kMutedInk},
                         {value_text(sum, context.metrics), kInk}},
@@ -235,30 +257,57 @@ void add_multi_slice_steps(const ViewContext& context, Board& board) {
     }
 
     // The outputs: N rows of FN maps; the step's map is outlined where it is written.
-    const float outputs_left = channels * (column + gap) - gap + 2.4f;
+    // A batch heads each row with its own input, small (C slices), so the N rows read
+    // as N items; the one being computed is outlined and drawn large on the left.
     const float map_rows = static_cast<float>(out_shape[2]),
                 map_cols = static_cast<float>(out_shape[3]);
-    const float row_pitch = map_rows + kLabelHeight + 0.6f;
-    const float block_height = items * row_pitch - 0.6f;
+    const bool batch = items > 1;
+    const float thumb_scale = 0.3f, thumb_gap = 0.25f;
+    const float thumb_cols = pg.input.dim(3) * thumb_scale,
+                thumb_rows = pg.input.dim(2) * thumb_scale;
+    const float thumbs_width = channels * (thumb_cols + thumb_gap) - thumb_gap;
+    const float maps_width = maps * (map_cols + 1.0f) - 1.0f;
+    const float block_width = batch ? std::max(maps_width, thumbs_width) : maps_width;
+    const float block_left = channels * (column + gap) - gap + 2.0f;
+    const float maps_offset = batch ? thumb_rows + 0.35f + kLabelHeight : 0.0f;
+    const float row_pitch = maps_offset + map_rows + kLabelHeight + 0.5f;
+    const float block_height = items * row_pitch - 0.5f;
     const float block_top =
         std::max(kLabelHeight + 0.8f, (bottom - block_height) * 0.5f + kLabelHeight);
-    board.add_text({{"\u2192", kMutedInk}}, outputs_left - 1.2f, bottom * 0.5f, 1.4f,
+    board.add_text({{"\u2192", kMutedInk}}, block_left - 1.0f, bottom * 0.5f, 1.4f,
                    TextStyle::Operator);
-    std::string caption = "Output " + shape_text(out_shape);
-    board.add_text({{caption, role_ink(GridRole::Output)}},
-                   outputs_left + (maps * (map_cols + 1.0f) - 1.0f) * 0.5f,
-                   block_top - kLabelHeight - 0.55f, std::max(maps * (map_cols + 1.0f), 6.0f),
-                   TextStyle::Small);
+    board.add_text({{"Output " + shape_text(out_shape), role_ink(GridRole::Output)}},
+                   block_left + block_width * 0.5f, block_top - kLabelHeight - 0.55f,
+                   std::max(block_width, 6.0f), TextStyle::Small);
+    const float maps_left = block_left + (block_width - maps_width) * 0.5f;
+    const float thumbs_left = block_left + (block_width - thumbs_width) * 0.5f;
     for (int i = 0; i < items; ++i) {
+        const float row_top = block_top + i * row_pitch;
+        for (int c = 0; batch && c < channels; ++c) {
+            GridView thumb =
+                tensor_grid(GridRole::Input, c == channels / 2 ? "item n=" + std::to_string(i) : "",
+                            pg.input, i, c);
+            share_range(thumb, pg.input);
+            if (i == n) thumb.outlines.push_back({0, 0, thumb.rows, thumb.cols});
+            board.add_thumbnail(std::move(thumb), thumbs_left + c * (thumb_cols + thumb_gap),
+                                row_top, thumb_scale);
+        }
         for (int m = 0; m < maps; ++m) {
-            std::string title = pooling ? "c=" + std::to_string(m) : "f=" + std::to_string(m);
-            if (items > 1) title = "n=" + std::to_string(i) + ", " + title;
+            // In a batch the row's item is named once, over its thumbnails.
+            const std::string title = (pooling ? "c=" : "f=") + std::to_string(m);
             GridView map = output_map(pg, i, m, context.step_index, step, title);
             share_range(map, pg.output);
-            board.add_grid(std::move(map), outputs_left + m * (map_cols + 1.0f),
-                           block_top + i * row_pitch, {}, i == items - 1 && m == maps - 1);
+            board.add_grid(std::move(map), maps_left + m * (map_cols + 1.0f), row_top + maps_offset,
+                           {}, i == items - 1 && m == maps - 1);
         }
     }
+}
+
+// The cell size `board` would get in `area` (draw_board's fit, before rounding).
+float fitted_cell(const Board& board, ImVec2 area) {
+    const float width = std::max(board.right() - board.left(), 1.0f);
+    const float height = std::max(board.bottom() - board.top(), 1.0f);
+    return std::min(area.x / width, area.y / height);
 }
 
 }  // namespace
@@ -271,7 +320,13 @@ LessonBoard steps_board(const ViewContext& context) {
     if (single) {
         add_single_slice_steps(context, result.board);
     } else {
-        add_multi_slice_steps(context, result.board);
+        // Kernels beneath their inputs or beside them: whichever gives larger cells in
+        // this room (beside wins on wide screens and in presentation mode).
+        Board beside;
+        add_multi_slice_steps(context, result.board, false);
+        add_multi_slice_steps(context, beside, true);
+        if (fitted_cell(beside, context.area) > fitted_cell(result.board, context.area))
+            result.board = std::move(beside);
     }
     result.lines.push_back(step_equation_line(context));
     result.lines.push_back({{output_formula(pg), kMutedInk}});
