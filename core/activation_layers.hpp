@@ -11,9 +11,9 @@ class ReluLayer : public Layer<Real> {
   public:
     explicit ReluLayer(Shape shape) : Layer<Real>(shape, shape) {}
     // input (B, C, H, W) -> output (B, C, H, W); keeps the output pointer.
-    void forward(const Real* input, Real* output, int batch) override;
+    void forward_images(const Real* input, Real* output, int first, int count) override;
     // d_output (B, C, H, W) -> d_input (B, C, H, W)
-    void backward(const Real* d_output, Real* d_input, int batch) override;
+    void backward_images(const Real* d_output, Real* d_input, int first, int count) override;
 
   private:
     const Real* output_ = nullptr;
@@ -26,9 +26,9 @@ class FlattenLayer : public Layer<Real> {
   public:
     explicit FlattenLayer(Shape input) : Layer<Real>(input, {input.size(), 1, 1}) {}
     // input (B, C, H, W) -> output (B, C*H*W)
-    void forward(const Real* input, Real* output, int batch) override;
+    void forward_images(const Real* input, Real* output, int first, int count) override;
     // d_output (B, C*H*W) -> d_input (B, C, H, W)
-    void backward(const Real* d_output, Real* d_input, int batch) override;
+    void backward_images(const Real* d_output, Real* d_input, int first, int count) override;
 };
 
 }  // namespace convscope

@@ -38,9 +38,9 @@ void AffineLayer<Real>::initialize(Real* parameters, Random& random) const {
 }
 
 template <typename Real>
-void AffineLayer<Real>::forward(const Real* input, Real* output, int batch) {
+void AffineLayer<Real>::forward_images(const Real* input, Real* output, int first, int batch) {
     CS_CHECK(weight_ != nullptr);
-    input_ = input;
+    input_ = input - static_cast<long>(first) * inputs();  // image 0 of the batch
     // output (B, out) = input (B, in) * weight^T (in, out)
     gemm(Transpose::No, Transpose::Yes, batch, outputs(), inputs(), input, inputs(), weight_,
          inputs(), output, outputs(), false);
@@ -50,13 +50,14 @@ void AffineLayer<Real>::forward(const Real* input, Real* output, int batch) {
 }
 
 template <typename Real>
-void AffineLayer<Real>::backward(const Real* d_output, Real* d_input, int batch) {
+void AffineLayer<Real>::backward_images(const Real* d_output, Real* d_input, int first, int batch) {
     CS_CHECK(input_ != nullptr);
+    const Real* input = input_ + static_cast<long>(first) * inputs();
     for (int n = 0; n < batch; ++n)
         for (int j = 0; j < outputs(); ++j)
             d_bias_[j] += d_output[static_cast<long>(n) * outputs() + j];
     // d weight (out, in) += d_output^T (out, B) * input (B, in)
-    gemm(Transpose::Yes, Transpose::No, outputs(), inputs(), batch, d_output, outputs(), input_,
+    gemm(Transpose::Yes, Transpose::No, outputs(), inputs(), batch, d_output, outputs(), input,
          inputs(), d_weight_, inputs(), true);
     if (!d_input) return;
     // d_input (B, in) = d_output (B, out) * weight (out, in)

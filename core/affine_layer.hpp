@@ -17,9 +17,9 @@ class AffineLayer : public Layer<Real> {
     void bind(const Real* parameters, Real* gradients) override;
     void initialize(Real* parameters, Random& random) const override;
     // input (B, in) -> output (B, out) = input * weight^T + bias; keeps the input pointer.
-    void forward(const Real* input, Real* output, int batch) override;
+    void forward_images(const Real* input, Real* output, int first, int count) override;
     // d_output (B, out) -> d_input (B, in) unless null; adds to d weight, d bias.
-    void backward(const Real* d_output, Real* d_input, int batch) override;
+    void backward_images(const Real* d_output, Real* d_input, int first, int count) override;
 
   private:
     int inputs() const { return this->input_shape().size(); }

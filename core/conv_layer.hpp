@@ -25,9 +25,9 @@ class ConvolutionLayer : public Layer<Real> {
     void bind(const Real* parameters, Real* gradients) override;
     void initialize(Real* parameters, Random& random) const override;
     // input (B, C, H, W) -> output (B, F, OH, OW); keeps the input pointer.
-    void forward(const Real* input, Real* output, int batch) override;
+    void forward_images(const Real* input, Real* output, int first, int count) override;
     // d_output (B, F, OH, OW) -> d_input (B, C, H, W) unless null; adds to d weight, d bias.
-    void backward(const Real* d_output, Real* d_input, int batch) override;
+    void backward_images(const Real* d_output, Real* d_input, int first, int count) override;
 
   private:
     int patch_size() const;    // C * KH * KW: one column of im2col

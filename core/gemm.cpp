@@ -1,26 +1,25 @@
-// Sections: block sizes, packing, micro-kernels (portable, AVX2), the blocked driver.
+// Sections: block sizes, packing, kernel choice, the blocked driver.
 #include "core/gemm.hpp"
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
+#include <cstring>
 #include <vector>
 
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#define CONVSCOPE_X86 1
-#endif
-
 #include "core/check.hpp"
+#include "core/gemm_kernels.hpp"
 
 namespace convscope {
+
+using gemm_detail::KernelSet;
+using gemm_detail::kTileRows;
 
 namespace {
 
 // ---- block sizes ----------------------------------------------------------------
-// A micro-tile is kRows x kCols of C held in registers (12 AVX2 registers for float).
 // kDepth x kBlockCols of packed B stays in L2; kBlockRows x kDepth of packed A in L1/L2.
-constexpr int kRows = 6;
-constexpr int kCols = 16;
+// kBlockCols is a multiple of every kernel's panel width.
 constexpr int kDepth = 256;
 constexpr int kBlockRows = 96;
 constexpr int kBlockCols = 512;
@@ -34,136 +33,100 @@ struct MatrixView {
     bool transposed;  // stored as the transpose of op(X)
 };
 
-// A block (rows x depth) as panels of kRows rows, each stored depth-major; short
+// A block (rows x depth) as panels of kTileRows rows, each stored depth-major; short
 // panels padded with zeros so the kernel never branches.
 template <typename Real>
 void pack_a(const MatrixView<Real>& a, int row0, int rows, int p0, int depth, Real* out) {
-    for (int panel = 0; panel < rows; panel += kRows, out += kRows * depth) {
-        const int height = std::min(kRows, rows - panel);
-        if (height < kRows) std::fill(out, out + kRows * depth, Real(0));
+    for (int panel = 0; panel < rows; panel += kTileRows, out += kTileRows * depth) {
+        const int height = std::min(kTileRows, rows - panel);
+        if (height < kTileRows) std::fill(out, out + kTileRows * depth, Real(0));
         for (int i = 0; i < height; ++i) {
             const int row = row0 + panel + i;
             if (a.transposed) {  // op(A)[row][p] = stored[p][row]
                 for (int p = 0; p < depth; ++p)
-                    out[p * kRows + i] = a.data[static_cast<long>(p0 + p) * a.stride + row];
+                    out[p * kTileRows + i] = a.data[static_cast<long>(p0 + p) * a.stride + row];
             } else {  // a contiguous stored row, read in order
                 const Real* source = a.data + static_cast<long>(row) * a.stride + p0;
-                for (int p = 0; p < depth; ++p) out[p * kRows + i] = source[p];
+                for (int p = 0; p < depth; ++p) out[p * kTileRows + i] = source[p];
             }
         }
     }
 }
 
-// A block (depth x cols) as panels of kCols columns, each stored depth-major.
+// The width of the panel that starts `remaining` columns before a block's end.
 template <typename Real>
-void pack_b(const MatrixView<Real>& b, int p0, int depth, int col0, int cols, Real* out) {
-    for (int panel = 0; panel < cols; panel += kCols, out += kCols * depth) {
-        const int width = std::min(kCols, cols - panel);
-        if (width < kCols) std::fill(out, out + kCols * depth, Real(0));
+int panel_width(const KernelSet<Real>& kernel, int remaining) {
+    return remaining > kernel.narrow_width ? kernel.width : kernel.narrow_width;
+}
+
+// A block (depth x cols) as panels of panel_width() columns, each stored depth-major.
+template <typename Real>
+void pack_b(const KernelSet<Real>& kernel, const MatrixView<Real>& b, int p0, int depth, int col0,
+            int cols, Real* out) {
+    for (int panel = 0; panel < cols;) {
+        const int width = panel_width(kernel, cols - panel);
+        const int used = std::min(width, cols - panel);
+        if (used < width) std::fill(out, out + width * depth, Real(0));
         if (b.transposed) {  // op(B)[p][col] = stored[col][p]: read each stored row in order
-            for (int j = 0; j < width; ++j) {
+            int j = gemm_detail::transpose_blocks(
+                b.data + static_cast<long>(col0 + panel) * b.stride + p0, b.stride, used, depth,
+                out, width);
+            for (; j < used; ++j) {
                 const Real* source = b.data + static_cast<long>(col0 + panel + j) * b.stride + p0;
-                for (int p = 0; p < depth; ++p) out[p * kCols + j] = source[p];
+                for (int p = 0; p < depth; ++p) out[p * width + j] = source[p];
             }
         } else {
             for (int p = 0; p < depth; ++p) {
                 const Real* source = b.data + static_cast<long>(p0 + p) * b.stride + col0 + panel;
-                std::copy(source, source + width, out + p * kCols);
+                std::copy(source, source + used, out + p * width);
             }
         }
+        out += width * depth;
+        panel += width;
     }
 }
 
-// ---- micro-kernels --------------------------------------------------------------
-// C tile (rows x cols, at most kRows x kCols) = or += packed A panel * packed B panel.
-template <typename Real>
-void store_tile(const Real* tile, Real* c, int ldc, int rows, int cols, bool add) {
-    for (int i = 0; i < rows; ++i)
-        for (int j = 0; j < cols; ++j) {
-            Real& out = c[static_cast<long>(i) * ldc + j];
-            out = add ? out + tile[i * kCols + j] : tile[i * kCols + j];
-        }
+// ---- kernel choice --------------------------------------------------------------
+GemmKernel best_available() {
+    static const GemmKernel best = gemm_detail::cpu_has_avx512()     ? GemmKernel::Avx512
+                                   : gemm_detail::cpu_has_avx2_fma() ? GemmKernel::Avx2
+                                                                     : GemmKernel::Portable;
+    return best;
 }
 
-template <typename Real>
-void micro_kernel_portable(int depth, const Real* a, const Real* b, Real* c, int ldc, int rows,
-                           int cols, bool add) {
-    Real tile[kRows * kCols] = {};
-    for (int p = 0; p < depth; ++p, a += kRows, b += kCols)
-        for (int i = 0; i < kRows; ++i)
-            for (int j = 0; j < kCols; ++j) tile[i * kCols + j] += a[i] * b[j];
-    store_tile(tile, c, ldc, rows, cols, add);
+GemmKernel cap_from_environment() {
+    const char* text = std::getenv("CONVSCOPE_GEMM_KERNEL");
+    if (text && std::strcmp(text, "portable") == 0) return GemmKernel::Portable;
+    if (text && std::strcmp(text, "avx2") == 0) return GemmKernel::Avx2;
+    return GemmKernel::Avx512;
 }
 
-#ifdef CONVSCOPE_X86
-__attribute__((target("avx2,fma"))) void micro_kernel_avx2(int depth, const float* a,
-                                                           const float* b, float* c, int ldc,
-                                                           int rows, int cols, bool add) {
-    __m256 acc[kRows][2];
-    for (int i = 0; i < kRows; ++i) acc[i][0] = acc[i][1] = _mm256_setzero_ps();
-    for (int p = 0; p < depth; ++p, a += kRows, b += kCols) {
-        const __m256 b0 = _mm256_loadu_ps(b);
-        const __m256 b1 = _mm256_loadu_ps(b + 8);
-        for (int i = 0; i < kRows; ++i) {
-            const __m256 ai = _mm256_broadcast_ss(a + i);
-            acc[i][0] = _mm256_fmadd_ps(ai, b0, acc[i][0]);
-            acc[i][1] = _mm256_fmadd_ps(ai, b1, acc[i][1]);
-        }
-    }
-    if (rows == kRows && cols == kCols) {
-        for (int i = 0; i < kRows; ++i) {
-            float* row = c + static_cast<long>(i) * ldc;
-            if (add) {
-                acc[i][0] = _mm256_add_ps(acc[i][0], _mm256_loadu_ps(row));
-                acc[i][1] = _mm256_add_ps(acc[i][1], _mm256_loadu_ps(row + 8));
-            }
-            _mm256_storeu_ps(row, acc[i][0]);
-            _mm256_storeu_ps(row + 8, acc[i][1]);
-        }
-        return;
-    }
-    alignas(32) float tile[kRows * kCols];
-    for (int i = 0; i < kRows; ++i) {
-        _mm256_store_ps(tile + i * kCols, acc[i][0]);
-        _mm256_store_ps(tile + i * kCols + 8, acc[i][1]);
-    }
-    store_tile(tile, c, ldc, rows, cols, add);
+std::atomic<GemmKernel>& kernel_cap() {
+    static std::atomic<GemmKernel> cap{cap_from_environment()};
+    return cap;
 }
 
-bool cpu_has_avx2_fma() {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-}
-#else
-bool cpu_has_avx2_fma() {
-    return false;
-}
-#endif
-
-std::atomic<bool> force_portable{false};
-
-bool avx2_in_use() {
-    static const bool available = cpu_has_avx2_fma();
-    return available && !force_portable.load(std::memory_order_relaxed);
+GemmKernel kernel_in_use() {
+    return std::min(best_available(), kernel_cap().load(std::memory_order_relaxed));
 }
 
 template <typename Real>
-void micro_kernel(int depth, const Real* a, const Real* b, Real* c, int ldc, int rows, int cols,
-                  bool add) {
-    micro_kernel_portable(depth, a, b, c, ldc, rows, cols, add);
+KernelSet<Real> choose_kernel() {
+    return gemm_detail::portable_kernel<Real>();
 }
 
-#ifdef CONVSCOPE_X86
 template <>
-void micro_kernel<float>(int depth, const float* a, const float* b, float* c, int ldc, int rows,
-                         int cols, bool add) {
-    if (avx2_in_use()) {
-        micro_kernel_avx2(depth, a, b, c, ldc, rows, cols, add);
-    } else {
-        micro_kernel_portable(depth, a, b, c, ldc, rows, cols, add);
+KernelSet<float> choose_kernel<float>() {
+    switch (kernel_in_use()) {
+        case GemmKernel::Avx512:
+            return gemm_detail::avx512_kernel();
+        case GemmKernel::Avx2:
+            return gemm_detail::avx2_kernel();
+        case GemmKernel::Portable:
+            break;
     }
+    return gemm_detail::portable_kernel<float>();
 }
-#endif
 
 int round_up(int value, int multiple) {
     return (value + multiple - 1) / multiple * multiple;
@@ -184,6 +147,7 @@ void gemm(Transpose transpose_a, Transpose transpose_b, int m, int n, int k, con
                           Real(0));
         return;
     }
+    const KernelSet<Real> kernel = choose_kernel<Real>();
     const MatrixView<Real> view_a{a, lda, transpose_a == Transpose::Yes};
     const MatrixView<Real> view_b{b, ldb, transpose_b == Transpose::Yes};
     // Packing buffers grow once per thread, then are reused: no allocation per call.
@@ -195,18 +159,20 @@ void gemm(Transpose transpose_a, Transpose transpose_b, int m, int n, int k, con
         for (int p0 = 0; p0 < k; p0 += kDepth) {
             const int depth = std::min(kDepth, k - p0);
             const bool add = accumulate || p0 > 0;
-            pack_b(view_b, p0, depth, col0, cols, packed_b.data());
+            pack_b(kernel, view_b, p0, depth, col0, cols, packed_b.data());
             for (int row0 = 0; row0 < m; row0 += kBlockRows) {
                 const int rows = std::min(kBlockRows, m - row0);
                 pack_a(view_a, row0, rows, p0, depth, packed_a.data());
-                for (int j = 0; j < round_up(cols, kCols); j += kCols) {
+                for (int j = 0; j < cols;) {
+                    const int width = panel_width(kernel, cols - j);
                     const Real* panel_b = packed_b.data() + static_cast<long>(j) * depth;
-                    for (int i = 0; i < round_up(rows, kRows); i += kRows) {
+                    for (int i = 0; i < round_up(rows, kTileRows); i += kTileRows) {
                         const Real* panel_a = packed_a.data() + static_cast<long>(i) * depth;
                         Real* tile_c = c + static_cast<long>(row0 + i) * ldc + col0 + j;
-                        micro_kernel(depth, panel_a, panel_b, tile_c, ldc,
-                                     std::min(kRows, rows - i), std::min(kCols, cols - j), add);
+                        kernel.run(depth, panel_a, panel_b, width, tile_c, ldc,
+                                   std::min(kTileRows, rows - i), std::min(width, cols - j), add);
                     }
+                    j += width;
                 }
             }
         }
@@ -219,11 +185,19 @@ template void gemm<double>(Transpose, Transpose, int, int, int, const double*, i
                            int, double*, int, bool);
 
 const char* gemm_kernel_name() {
-    return avx2_in_use() ? "avx2+fma" : "portable";
+    return choose_kernel<float>().name;
+}
+
+bool gemm_kernel_available(GemmKernel kernel) {
+    return kernel <= best_available();
+}
+
+void limit_gemm_kernel(GemmKernel widest) {
+    kernel_cap().store(widest);
 }
 
 void use_portable_gemm_kernel(bool portable) {
-    force_portable.store(portable);
+    limit_gemm_kernel(portable ? GemmKernel::Portable : GemmKernel::Avx512);
 }
 
 }  // namespace convscope

@@ -1,6 +1,6 @@
 // The contract every layer keeps (llm.c's forward/backward pairs, as classes):
 //
-//   forward(input (B, in), output (B, out), B)
+//   forward(input (B, in), output (B, out), B)   (forward_images(): part of a batch)
 //       computes the output and keeps what backward needs (a pointer to the input or
 //       output, the argmax of a max pool). The caller keeps both buffers alive and
 //       unchanged until backward.
@@ -67,9 +67,20 @@ class Layer {
     virtual void reserve(int /*max_batch*/) {}
 
     // input (B, in) -> output (B, out)
-    virtual void forward(const Real* input, Real* output, int batch) = 0;
+    void forward(const Real* input, Real* output, int batch) {
+        forward_images(input, output, 0, batch);
+    }
     // d_output (B, out) -> d_input (B, in) unless null; parameter gradients added.
-    virtual void backward(const Real* d_output, Real* d_input, int batch) = 0;
+    void backward(const Real* d_output, Real* d_input, int batch) {
+        backward_images(d_output, d_input, 0, batch);
+    }
+
+    // The same for images [first, first + count) of a batch, the pointers at image
+    // `first`: what forward keeps, it keeps per image, so a network can run a batch in
+    // chunks that stay in cache (every chunk forward, later every chunk backward).
+    // first + count <= the max_batch given to reserve().
+    virtual void forward_images(const Real* input, Real* output, int first, int count) = 0;
+    virtual void backward_images(const Real* d_output, Real* d_input, int first, int count) = 0;
 
   private:
     Shape input_shape_;

@@ -29,8 +29,10 @@ template <typename Real>
 struct Network<Real>::Replica {
     std::vector<std::unique_ptr<Layer<Real>>> layers;
     std::vector<std::vector<Real>> outputs;  // layer i's output (rows, out_i)
-    std::vector<Real> d_current;             // gradient ping-pong buffers
+    std::vector<Real> d_current;             // gradient ping-pong buffers, whole slice
     std::vector<Real> d_next;
+    std::vector<Real> chunk_d_current;  // the same for one chunk of the per-image layers
+    std::vector<Real> chunk_d_next;
     std::vector<Real> own_gradients;  // replicas after the first; the first uses the network's
     Real* gradients = nullptr;
     std::unique_ptr<SoftmaxWithLoss<Real>> loss;
@@ -49,7 +51,6 @@ Network<Real>::Network(NetworkSpec spec, int max_batch, int threads)
     for (int r = 0; r < threads; ++r) {
         auto replica = std::make_unique<Replica>();
         Shape shape = spec_.input;
-        std::size_t largest = static_cast<std::size_t>(shape.size());
         std::size_t offset = 0;
         for (int i = 0; i < layer_count(); ++i) {
             replica->layers.push_back(make_layer<Real>(spec_.layers[i], shape));
@@ -76,13 +77,27 @@ Network<Real>::Network(NetworkSpec spec, int max_batch, int threads)
             offset += layer.parameter_count();
             shape = layer.output_shape();
             replica->outputs.emplace_back(static_cast<std::size_t>(rows) * shape.size());
-            largest = std::max(largest, static_cast<std::size_t>(shape.size()));
         }
         if (shape.height != 1 || shape.width != 1) {
             throw InputError("the last layer must give one score per class, got " + shape.text());
         }
-        replica->d_current.resize(largest * rows);
-        replica->d_next.resize(largest * rows);
+        if (r == 0) choose_chunks(*replica);
+        // Whole-slice gradients enter the batch layers; chunks, the per-image layers.
+        std::size_t batch_largest = static_cast<std::size_t>(shape.channels);
+        std::size_t chunk_largest = 0;
+        for (int i = 0; i < layer_count(); ++i) {
+            const std::size_t size = replica->layers[i]->input_shape().size();
+            if (i >= chunked_layers_) batch_largest = std::max(batch_largest, size);
+            if (i < chunked_layers_) chunk_largest = std::max(chunk_largest, size);
+        }
+        if (chunked_layers_ > 0) {
+            batch_largest = std::max<std::size_t>(
+                batch_largest, replica->layers[chunked_layers_ - 1]->output_shape().size());
+        }
+        replica->d_current.resize(batch_largest * rows);
+        replica->d_next.resize(batch_largest * rows);
+        replica->chunk_d_current.resize(chunk_largest * chunk_images_);
+        replica->chunk_d_next.resize(chunk_largest * chunk_images_);
         replica->loss = std::make_unique<SoftmaxWithLoss<Real>>(shape.channels);
         replica->loss->reserve(rows);
         if (r == 0) {
@@ -140,9 +155,41 @@ void Network<Real>::slice(int batch, int index, int& first, int& count) const {
 }
 
 template <typename Real>
+void Network<Real>::choose_chunks(const Replica& replica) {
+    // The per-image layers: all before the first affine layer, whose weight matrix is
+    // better read once for the whole slice than once per chunk.
+    chunked_layers_ = 0;
+    while (chunked_layers_ < layer_count() &&
+           spec_.layers[chunked_layers_].kind != LayerKind::Affine)
+        ++chunked_layers_;
+    // Enough images that each layer call has work, few enough that a chunk's
+    // activations stay in L2 between one layer and the next (SimpleConvNet: 2 images
+    // of 172 KB; 1 to 8 measured within a few percent of each other, all ~6% faster
+    // than the whole slice at once).
+    constexpr std::size_t kChunkBytes = 512 * 1024;
+    std::size_t bytes_per_image = 0;
+    for (int i = 0; i < chunked_layers_; ++i)
+        bytes_per_image += sizeof(Real) * replica.layers[i]->output_shape().size();
+    chunk_images_ = static_cast<int>(std::clamp<std::size_t>(
+        kChunkBytes / std::max<std::size_t>(1, bytes_per_image), 1, max_batch_));
+}
+
+template <typename Real>
 const Real* Network<Real>::forward(Replica& replica, const Real* images, int count) {
     const Real* input = images;
-    for (int i = 0; i < layer_count(); ++i) {
+    for (int first = 0; first < count && chunked_layers_ > 0; first += chunk_images_) {
+        const int images_here = std::min(chunk_images_, count - first);
+        const Real* chunk = images + static_cast<std::size_t>(first) * spec_.input.size();
+        for (int i = 0; i < chunked_layers_; ++i) {
+            Layer<Real>& layer = *replica.layers[i];
+            Real* out = replica.outputs[i].data() +
+                        static_cast<std::size_t>(first) * layer.output_shape().size();
+            layer.forward_images(chunk, out, first, images_here);
+            chunk = out;
+        }
+    }
+    if (chunked_layers_ > 0) input = replica.outputs[chunked_layers_ - 1].data();
+    for (int i = chunked_layers_; i < layer_count(); ++i) {
         replica.layers[i]->forward(input, replica.outputs[i].data(), count);
         input = replica.outputs[i].data();
     }
@@ -150,8 +197,29 @@ const Real* Network<Real>::forward(Replica& replica, const Real* images, int cou
 }
 
 template <typename Real>
+void Network<Real>::backward(Replica& replica, int count) {
+    for (int i = layer_count() - 1; i >= chunked_layers_; --i) {
+        Real* d_input = i > 0 ? replica.d_next.data() : nullptr;  // no one wants d images
+        replica.layers[i]->backward(replica.d_current.data(), d_input, count);
+        std::swap(replica.d_current, replica.d_next);
+    }
+    if (chunked_layers_ == 0) return;
+    const std::size_t chunk_output = replica.layers[chunked_layers_ - 1]->output_shape().size();
+    for (int first = 0; first < count; first += chunk_images_) {
+        const int images_here = std::min(chunk_images_, count - first);
+        const Real* d_output = replica.d_current.data() + first * chunk_output;
+        for (int i = chunked_layers_ - 1; i >= 0; --i) {
+            Real* d_input = i > 0 ? replica.chunk_d_next.data() : nullptr;
+            replica.layers[i]->backward_images(d_output, d_input, first, images_here);
+            std::swap(replica.chunk_d_current, replica.chunk_d_next);
+            d_output = replica.chunk_d_current.data();
+        }
+    }
+}
+
+template <typename Real>
 BatchResult<Real> Network<Real>::run_loss(const Real* images, const std::uint8_t* labels, int batch,
-                                          bool with_gradients) {
+                                          bool with_gradients, StretchUpdate update) {
     CS_CHECK(batch >= 1 && batch <= max_batch_);
     const std::size_t image_size = static_cast<std::size_t>(spec_.input.size());
     pool_->run(threads(), [&](int index) {
@@ -167,11 +235,7 @@ BatchResult<Real> Network<Real>::run_loss(const Real* images, const std::uint8_t
         replica.result.correct = replica.loss->correct_count(count);
         if (!with_gradients) return;
         replica.loss->backward(replica.d_current.data(), count, batch);
-        for (int i = layer_count() - 1; i >= 0; --i) {
-            Real* d_input = i > 0 ? replica.d_next.data() : nullptr;  // no one wants d images
-            replica.layers[i]->backward(replica.d_current.data(), d_input, count);
-            std::swap(replica.d_current, replica.d_next);
-        }
+        backward(replica, count);
     });
     BatchResult<Real> total;
     for (const auto& replica : replicas_) {
@@ -179,19 +243,20 @@ BatchResult<Real> Network<Real>::run_loss(const Real* images, const std::uint8_t
         total.correct += replica->result.correct;
     }
     total.loss /= batch;
-    if (with_gradients && threads() > 1) {
-        // Each thread sums one stretch of the buffer over the replicas, in replica order.
-        const std::size_t size = parameters_.size();
-        const std::size_t stretch = (size + threads() - 1) / threads();
-        pool_->run(threads(), [&](int index) {
-            const std::size_t begin = std::min(size, index * stretch);
-            const std::size_t end = std::min(size, begin + stretch);
-            for (std::size_t r = 1; r < replicas_.size(); ++r) {
-                const Real* source = replicas_[r]->gradients;
-                for (std::size_t i = begin; i < end; ++i) gradients_[i] += source[i];
-            }
-        });
-    }
+    if (!with_gradients) return total;
+    // Each thread sums one stretch of the buffer over the replicas, in replica order,
+    // then updates it. Stretches are whole cache lines, so threads never share one.
+    const std::size_t size = parameters_.size();
+    const std::size_t stretch = (size / threads() + 16) / 16 * 16;
+    pool_->run(threads(), [&](int index) {
+        const std::size_t begin = std::min(size, index * stretch);
+        const std::size_t end = std::min(size, begin + stretch);
+        for (std::size_t r = 1; r < replicas_.size(); ++r) {
+            const Real* source = replicas_[r]->gradients;
+            for (std::size_t i = begin; i < end; ++i) gradients_[i] += source[i];
+        }
+        if (update.call && begin < end) update.call(update.context, begin, end);
+    });
     return total;
 }
 

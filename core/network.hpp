@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 #include "core/layer.hpp"
@@ -51,6 +52,8 @@ class Network {
     int classes() const;
     int layer_count() const { return static_cast<int>(spec_.layers.size()); }
     Shape layer_output_shape(int layer) const;
+    // Images per chunk of the per-image layers (those before the first affine layer).
+    int chunk_images() const { return chunk_images_; }
 
     // Multiply-adds x 2 of one training image's forward and backward pass (conv and
     // affine layers; the rest is memory traffic): the numerator of GFLOP/s.
@@ -68,6 +71,17 @@ class Network {
     // images (B, C, H, W), labels (B) -> loss and correct count; gradients() becomes
     // d mean loss / d parameters.
     BatchResult<Real> compute_gradients(const Real* images, const std::uint8_t* labels, int batch);
+    // compute_gradients(), then update(begin, end) for disjoint stretches [begin, end)
+    // covering the parameter buffer, on the pool's threads: each stretch right after
+    // its gradients are summed, while they are in cache. For an optimizer's step.
+    template <typename Update>
+    BatchResult<Real> train_step(const Real* images, const std::uint8_t* labels, int batch,
+                                 Update&& update) {
+        auto call = [](void* context, std::size_t begin, std::size_t end) {
+            (*static_cast<std::remove_reference_t<Update>*>(context))(begin, end);
+        };
+        return run_loss(images, labels, batch, true, {call, &update});
+    }
     // The same without gradients.
     BatchResult<Real> evaluate(const Real* images, const std::uint8_t* labels, int batch);
     // images (B, C, H, W) -> logits (B, classes)
@@ -75,14 +89,27 @@ class Network {
 
   private:
     struct Replica;
+    // A stretch update as a plain function and its context (no allocation per call).
+    struct StretchUpdate {
+        void (*call)(void* context, std::size_t begin, std::size_t end) = nullptr;
+        void* context = nullptr;
+    };
     // Slice [first, first + count) of a batch for replica `index`.
     void slice(int batch, int index, int& first, int& count) const;
+    // Sets chunked_layers_ and chunk_images_ from the first replica's layers.
+    void choose_chunks(const Replica& replica);
     const Real* forward(Replica& replica, const Real* images, int count);
+    // From d loss / d logits in replica.d_current back to the first layer.
+    void backward(Replica& replica, int count);
     BatchResult<Real> run_loss(const Real* images, const std::uint8_t* labels, int batch,
-                               bool with_gradients);
+                               bool with_gradients, StretchUpdate update = {});
 
     NetworkSpec spec_;
     int max_batch_;
+    // Layers [0, chunked_layers_) work image by image: they run chunk_images_ images
+    // at a time, forward and backward, so their activations stay in cache.
+    int chunked_layers_ = 0;
+    int chunk_images_ = 1;
     double training_flops_ = 0;
     std::vector<Real> parameters_;
     std::vector<Real> gradients_;

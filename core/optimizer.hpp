@@ -14,10 +14,28 @@ enum class OptimizerKind { Sgd, Momentum, Adam };
 
 class Optimizer {
   public:
+    Optimizer(float learning_rate, std::size_t count) : rate_(learning_rate), count_(count) {}
     virtual ~Optimizer() = default;
+
     // parameters -= update(gradients); both `count` long (the count given at construction).
-    virtual void step(float* parameters, const float* gradients) = 0;
+    void step(float* parameters, const float* gradients);
+
+    // The same step split for threads: begin_step() once, then update() over disjoint
+    // ranges [begin, end) that cover the buffer, possibly on several threads at once.
+    // Every parameter's update is its own, so the split does not change the result.
+    virtual void begin_step() {}
+    virtual void update(float* parameters, const float* gradients, std::size_t begin,
+                        std::size_t end) = 0;
+
+    std::size_t count() const { return count_; }
+    float learning_rate() const { return rate_; }
+    // Schedules lower the rate between steps; the state (velocities, moments) stays.
+    void set_learning_rate(float rate) { rate_ = rate; }
     virtual std::string description() const = 0;  // "adam lr=0.001"
+
+  protected:
+    float rate_;
+    std::size_t count_;
 };
 
 // "sgd", "momentum", "adam"; InputError otherwise.

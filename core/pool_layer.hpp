@@ -25,9 +25,9 @@ class PoolingLayer : public Layer<Real> {
 
     void reserve(int max_batch) override;
     // input (B, C, H, W) -> output (B, C, OH, OW); max keeps the argmax per output cell.
-    void forward(const Real* input, Real* output, int batch) override;
+    void forward_images(const Real* input, Real* output, int first, int count) override;
     // d_output (B, C, OH, OW) -> d_input (B, C, H, W)
-    void backward(const Real* d_output, Real* d_input, int batch) override;
+    void backward_images(const Real* d_output, Real* d_input, int first, int count) override;
 
   private:
     PoolMode mode_;

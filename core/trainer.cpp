@@ -32,6 +32,7 @@ Trainer::Trainer(Network<float>& network, const Dataset& train, OptimizerKind op
     : network_(network),
       train_(train),
       optimizer_(make_optimizer(optimizer, learning_rate, network.parameter_count())),
+      base_rate_(learning_rate),
       random_(seed ^ 0x5851f42d4c957f2dULL),  // a stream apart from the initialisation's
       order_(train.count),
       images_(static_cast<std::size_t>(network.max_batch()) * train.image_size()),
@@ -46,6 +47,12 @@ int Trainer::batches_per_epoch() const {
     return (train_.count + network_.max_batch() - 1) / network_.max_batch();
 }
 
+void Trainer::set_schedule(LrDecay decay, long total_steps) {
+    CS_CHECK(total_steps >= 1);
+    decay_ = decay;
+    total_steps_ = total_steps;
+}
+
 BatchResult<float> Trainer::train_batch() {
     if (next_batch_ == batches_per_epoch()) {
         ++epoch_;
@@ -55,9 +62,15 @@ BatchResult<float> Trainer::train_batch() {
     const int first = next_batch_ * network_.max_batch();
     const int count = std::min(network_.max_batch(), train_.count - first);
     gather(train_, order_.data() + first, count, images_.data(), labels_.data());
-    const BatchResult<float> result =
-        network_.compute_gradients(images_.data(), labels_.data(), count);
-    optimizer_->step(network_.parameters(), network_.gradients());
+    Optimizer& optimizer = *optimizer_;
+    optimizer.set_learning_rate(
+        scheduled_learning_rate(decay_, base_rate_, steps_done_++, total_steps_));
+    float* parameters = network_.parameters();
+    optimizer.begin_step();
+    const BatchResult<float> result = network_.train_step(
+        images_.data(), labels_.data(), count, [&](std::size_t begin, std::size_t end) {
+            optimizer.update(parameters, network_.gradients(), begin, end);
+        });
     ++next_batch_;
     last_batch_size_ = count;
     return result;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/lr_schedule.hpp"
 #include "core/mnist_idx.hpp"
 #include "core/network.hpp"
 #include "core/optimizer.hpp"
@@ -26,6 +27,10 @@ class Trainer {
     int batch_in_epoch() const { return next_batch_; }
     const Optimizer& optimizer() const { return *optimizer_; }
 
+    // From the next step on, the rate follows `decay` from the rate given at construction
+    // over a run of `total_steps` steps (all epochs' batches). The default is LrDecay::None.
+    void set_schedule(LrDecay decay, long total_steps);
+
     // One step on the next batch: forward, backward, update. Starts a new, reshuffled
     // epoch when the current one is done.
     BatchResult<float> train_batch();
@@ -36,6 +41,10 @@ class Trainer {
     Network<float>& network_;
     const Dataset& train_;
     std::unique_ptr<Optimizer> optimizer_;
+    float base_rate_;
+    LrDecay decay_ = LrDecay::None;
+    long total_steps_ = 1;
+    long steps_done_ = 0;
     Random random_;
     std::vector<int> order_;
     int epoch_ = 0;

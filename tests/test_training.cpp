@@ -72,6 +72,20 @@ TEST_CASE("an epoch visits every training image once") {
     CHECK(trainer.epoch() == 1);
 }
 
+TEST_CASE("the trainer steps with the rate its schedule gives") {
+    const Dataset data = first_images(load_mnist(kBundledMnist).train, 64);
+    Network<float> network(simpleconvnet_spec(), 32, 2);
+    network.initialize(1);
+    Trainer trainer(network, data, OptimizerKind::Adam, 0.002f, 1);
+    trainer.set_schedule(LrDecay::Cosine, 4);
+    for (long step = 0; step < 4; ++step) {
+        trainer.train_batch();
+        CHECK(trainer.optimizer().learning_rate() ==
+              scheduled_learning_rate(LrDecay::Cosine, 0.002f, step, 4));
+    }
+    CHECK(trainer.optimizer().learning_rate() < 0.002f * 0.2f);
+}
+
 TEST_CASE("smoke test: simpleconvnet learns the bundled MNIST subset") {
     const MnistData mnist = load_mnist(kBundledMnist);
     // Sanitizer and unoptimised builds run a short version: still all of the training

@@ -43,6 +43,9 @@ int train_entry(const Arguments& args) {
 int eval_entry(const Arguments& args) {
     return guarded<run_eval_command>(args, "eval");
 }
+int features_entry(const Arguments& args) {
+    return guarded<run_features_command>(args, "features");
+}
 
 const CommandEntry kCommands[] = {
     {"shape", shape_entry, "output size of a conv, transposed conv or pool, formula filled in"},
@@ -50,6 +53,8 @@ const CommandEntry kCommands[] = {
     {"pool", pool_entry, "compute max or average pooling of JSON nested arrays"},
     {"train", train_entry, "train a CNN on MNIST (progress, accuracy, img/s)"},
     {"eval", eval_entry, "test accuracy of a saved weights file"},
+    {"features", features_entry,
+     "feature maps of an image through the trained conv layers, as PNG"},
 };
 
 }  // namespace
@@ -68,7 +73,7 @@ void print_usage(std::FILE* out) {
         "       convscope --list-scenes\n"
         "       convscope COMMAND [options]     (COMMAND --help for its options)\n\ncommands:\n");
     for (const CommandEntry& entry : kCommands)
-        std::fprintf(out, "  %-7s %s\n", entry.name, entry.summary);
+        std::fprintf(out, "  %-8s %s\n", entry.name, entry.summary);
 }
 
 }  // namespace convscope

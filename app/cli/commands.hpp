@@ -15,6 +15,7 @@ int run_conv_command(const Arguments& args);
 int run_pool_command(const Arguments& args);
 int run_train_command(const Arguments& args);
 int run_eval_command(const Arguments& args);
+int run_features_command(const Arguments& args);
 
 // The subcommand named `name`, or nullptr.
 using Command = int (*)(const Arguments&);

@@ -1,6 +1,7 @@
 // `convscope eval`: the test accuracy of a saved weights file.
 #include <cstdio>
 
+#include "app/cli/asset_paths.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/mnist_options.hpp"
 #include "core/check.hpp"
@@ -13,13 +14,14 @@ namespace convscope {
 
 namespace {
 
-const char* kEvalHelp = R"(usage: convscope eval --weights FILE [options]
+const char* kEvalHelp = R"(usage: convscope eval [--weights FILE] [options]
 
 Loads weights saved by `convscope train --out FILE` (the file names its
 architecture) and prints `test accuracy: 0.XXXX` on the MNIST test set.
 
 options:
-      --weights FILE      the weights file (required)
+      --weights FILE      the weights file (default: the pretrained SimpleConvNet,
+                          assets/weights/simpleconvnet.weights)
       --data DIR          folder with the four MNIST IDX files, raw or .gz
                           (default: the bundled subset, assets/mnist)
       --threads T         threads across the batch (default: all cores)
@@ -36,7 +38,8 @@ int run_eval_command(const Arguments& raw) {
         std::fputs(kEvalHelp, stdout);
         return 0;
     }
-    const std::string path = args.required("weights");
+    const std::string path =
+        args.has("weights") ? *args.value("weights") : pretrained_weights_path();
     const WeightsFile file = read_weights(path);
     const NetworkSpec spec = spec_for_architecture(file.architecture, path);
     const MnistData data = load_mnist(mnist_folder_option(args));

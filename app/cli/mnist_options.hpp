@@ -7,8 +7,8 @@
 
 namespace convscope {
 
-// --data DIR, or the bundled subset (assets/mnist) found beside the executable or in
-// the working folder; InputError when neither exists.
+// --data DIR, or the bundled subset (assets/mnist, see find_asset()); InputError when
+// neither exists.
 std::string mnist_folder_option(const ParsedArguments& args);
 
 // --threads T, or every core the machine has.

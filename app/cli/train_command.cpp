@@ -11,6 +11,7 @@
 #include "app/cli/mnist_options.hpp"
 #include "core/check.hpp"
 #include "core/gemm.hpp"
+#include "core/lr_schedule.hpp"
 #include "core/mnist_idx.hpp"
 #include "core/network.hpp"
 #include "core/trainer.hpp"
@@ -36,6 +37,10 @@ options:
       --batch B           images per step (default 100)
       --optimizer NAME    adam (default), sgd or momentum
       --lr X              learning rate (default: adam 0.001, sgd 0.1, momentum 0.01)
+      --lr-decay NAME     cosine (default: from --lr down to 0 over the run), step
+                          (a tenth from half way, a hundredth from three quarters)
+                          or none (constant)
+      --train-images N    train on the first N training images only (default: all)
       --threads T         threads across the batch (default: all cores)
       --seed S            initialisation and shuffling seed (default 1)
       --out FILE          save the trained weights to FILE
@@ -52,6 +57,13 @@ float parse_learning_rate(const std::string& text) {
         throw InputError("--lr: '" + text + "' must be a number above 0 and at most 10");
     }
     return static_cast<float>(value);
+}
+
+// Drops all but the first `count` images: short runs for tests and quick looks.
+void keep_first_images(Dataset& data, int count) {
+    data.count = count;
+    data.pixels.resize(static_cast<std::size_t>(count) * data.image_size());
+    data.labels.resize(count);
 }
 
 // One line, rewritten in place, while an epoch runs on a terminal.
@@ -73,6 +85,8 @@ int run_train_command(const Arguments& raw) {
                                                        {"batch", "", true},
                                                        {"optimizer", "", true},
                                                        {"lr", "", true},
+                                                       {"lr-decay", "", true},
+                                                       {"train-images", "", true},
                                                        {"threads", "", true},
                                                        {"seed", "", true},
                                                        {"out", "", true},
@@ -87,21 +101,26 @@ int run_train_command(const Arguments& raw) {
     const OptimizerKind optimizer = parse_optimizer_kind(args.value("optimizer").value_or("adam"));
     const float learning_rate =
         args.has("lr") ? parse_learning_rate(*args.value("lr")) : default_learning_rate(optimizer);
+    const LrDecay decay = parse_lr_decay(args.value("lr-decay").value_or("cosine"));
     const int threads = threads_option(args);
     const int seed = parse_int(args.value("seed").value_or("1"), "--seed", 0, 2147483647);
-    const MnistData data = load_mnist(mnist_folder_option(args));
+    MnistData data = load_mnist(mnist_folder_option(args));
+    if (auto text = args.value("train-images")) {
+        keep_first_images(data.train, parse_int(*text, "--train-images", 1, data.train.count));
+    }
 
     Network<float> network(spec, batch, threads);
     network.initialize(static_cast<std::uint64_t>(seed));
     Trainer trainer(network, data.train, optimizer, learning_rate,
                     static_cast<std::uint64_t>(seed));
+    trainer.set_schedule(decay, static_cast<long>(epochs) * trainer.batches_per_epoch());
     const bool terminal = isatty(fileno(stdout));
     std::printf("%s on %s: %d training, %d test images\n", spec.name.c_str(), data.folder.c_str(),
                 data.train.count, data.test.count);
     std::printf("%s\n", spec.architecture().c_str());
-    std::printf("%zu parameters, %s, batch %d, %d threads, seed %d, gemm %s\n",
-                network.parameter_count(), trainer.optimizer().description().c_str(), batch,
-                threads, seed, gemm_kernel_name());
+    std::printf("%zu parameters, %s %s decay, batch %d, %d threads, seed %d, gemm %s\n",
+                network.parameter_count(), trainer.optimizer().description().c_str(),
+                lr_decay_name(decay), batch, threads, seed, gemm_kernel_name());
 
     using Clock = std::chrono::steady_clock;
     double training_seconds = 0;

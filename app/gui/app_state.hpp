@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "app/gui/live_state.hpp"
 #include "core/playground.hpp"
 
 namespace convscope {
@@ -55,6 +56,8 @@ struct AppState {
     Playback playback;
     CellRef selected_cell;  // the cell the editor changes; a kernel cell also lights its uses
     UnitRef field_unit;     // receptive-field view
+    NetworkViewState network;
+    ImagesViewState images;
 };
 
 constexpr float kMinTextScale = 0.6f;
@@ -64,6 +67,7 @@ constexpr float kMaxTextScale = 2.5f;
 constexpr int kLastStep = 1 << 30;
 
 struct Actions {
+    std::optional<Mode> select_mode;
     std::string select_scene;  // empty: keep
     int text_size_steps = 0;   // +1 larger, -1 smaller
     bool reset_text_size = false;
@@ -90,8 +94,11 @@ struct Actions {
     std::optional<CellRef> select_cell;
     std::optional<UnitRef> select_unit;
 
+    LiveActions live;  // Network, Images and Draw modes
+
     // Folds another panel's actions into these.
     void merge(const Actions& other) {
+        if (other.select_mode) select_mode = other.select_mode;
         if (!other.select_scene.empty()) select_scene = other.select_scene;
         text_size_steps += other.text_size_steps;
         reset_text_size |= other.reset_text_size;
@@ -113,6 +120,7 @@ struct Actions {
         new_random_values |= other.new_random_values;
         if (other.select_cell) select_cell = other.select_cell;
         if (other.select_unit) select_unit = other.select_unit;
+        live.merge(other.live);
     }
 };
 

@@ -6,8 +6,11 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <thread>
+#include <vector>
 
 #include "app/gl/offscreen_target.hpp"
 #include "app/gui/keyboard_shortcuts.hpp"
@@ -19,6 +22,7 @@
 #include "app/panels/shortcuts_help.hpp"
 #include "app/panels/timeline.hpp"
 #include "app/panels/top_bar.hpp"
+#include "core/lessons.hpp"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 
@@ -26,15 +30,41 @@ namespace convscope {
 
 // ---- construction ----------------------------------------------------------------
 
+namespace {
+
+// GLFW calls back with a plain function; the window's user pointer leads to the app.
+void on_drop(GLFWwindow* window, int count, const char** paths) {
+    auto* app = static_cast<GuiApp*>(glfwGetWindowUserPointer(window));
+    if (app != nullptr && count > 0) app->open_dropped(paths[0]);
+}
+
+}  // namespace
+
 GuiApp::GuiApp(GuiWindow& window, const std::string& scene)
-    : window_(window), scene_(open_lesson(scene)), renderer_(), grid_layer_(renderer_) {
-    state_.scene = scene;
+    : window_(window),
+      // Live scenes keep the first lesson ready behind Convolution mode.
+      scene_(open_lesson(LiveModes::is_scene(scene) ? lessons().front().id : scene)),
+      renderer_(),
+      grid_layer_(renderer_) {
+    state_.scene = LiveModes::is_scene(scene) ? lessons().front().id : scene;
     pixel_ratio_ = window_.pixel_ratio();
     dpi_scale_ = window_.dpi_scale();
     ui_scale_ = dpi_scale_;
+    glfwSetWindowUserPointer(window_.handle(), this);
+    glfwSetDropCallback(window_.handle(), on_drop);
+}
+
+void GuiApp::open_dropped(const std::string& path) {
+    state_.mode = Mode::Images;
+    live_.open_image(path, state_);
 }
 
 void GuiApp::open_scene(const std::string& scene, int step) {
+    if (LiveModes::is_scene(scene)) {
+        live_.open_scene(scene, state_);
+        return;
+    }
+    state_.mode = Mode::Convolution;
     scene_ = open_lesson(scene);
     state_.scene = scene;
     state_.playback.step = std::clamp(step, 0, scene_.step_count() - 1);
@@ -73,6 +103,7 @@ void GuiApp::frame(const ImVec2* forced_size) {
         io.DisplayFramebufferScale = ImVec2(1, 1);
     }
     ImGui::NewFrame();
+    live_.prepare(state_);
     const Actions actions = draw_panels();
     ImGui::Render();
     renderer_ready_ = true;
@@ -97,6 +128,11 @@ Actions GuiApp::draw_panels() {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImVec2 position = viewport->WorkPos;
     ImVec2 size = viewport->WorkSize;
+    if (state_.mode != Mode::Convolution) {
+        actions.merge(live_.draw(state_, ui, position, size));
+        actions.merge(draw_shortcuts_help(state_, ui));
+        return actions;
+    }
     const bool side_panels = !state_.presentation;
     if (side_panels && state_.show_lessons) {
         const float width = std::min(lesson_list_width(ui), size.x * 0.25f);
@@ -124,6 +160,8 @@ Actions GuiApp::draw_panels() {
 // ---- actions ---------------------------------------------------------------------
 
 void GuiApp::apply(const Actions& actions) {
+    if (actions.select_mode) state_.mode = *actions.select_mode;
+    live_.apply(actions.live, state_);
     if (!actions.select_scene.empty() && actions.select_scene != state_.scene) {
         open_scene(actions.select_scene, 0);
     }
@@ -236,7 +274,9 @@ void GuiApp::run() {
     while (!window_.should_close()) {
         // Sleep until input arrives, but wake a few times a second for tooltips, and
         // every frame while the animation plays.
-        glfwWaitEventsTimeout(state_.playback.playing ? 1.0 / 60.0 : 1.0 / 20.0);
+        // Training redraws at frame rate too: its curves and maps move by themselves.
+        const bool moving = state_.playback.playing || live_.animating();
+        glfwWaitEventsTimeout(moving ? 1.0 / 60.0 : 1.0 / 20.0);
         const double now = glfwGetTime();
         advance(now - last_time);
         last_time = now;
@@ -262,6 +302,7 @@ void GuiApp::screenshot(const std::string& path, int width, int height) {
     update_ui_scale(size);
     gl::OffscreenTarget target(width, height);
     target.bind();
+    wait_for_scene(width, height, 60.0);
     // ImGui settles its layout over a couple of frames; the conv view's font sizes
     // settle one frame after its layout. Stop once nothing would change.
     for (int i = 0; i < 12; ++i) {
@@ -277,6 +318,54 @@ void GuiApp::screenshot(const std::string& path, int width, int height) {
     for (const std::uint8_t byte : pixels) hash = (hash ^ byte) * 1099511628211ull;
     std::printf("screenshot: %s %dx%d, %zu distinct colours, pixels %016llx\n", path.c_str(), width,
                 height, count_distinct_colours(pixels), static_cast<unsigned long long>(hash));
+    print_training_status();
+}
+
+void GuiApp::wait_for_scene(int width, int height, double seconds) {
+    const ImVec2 size(static_cast<float>(width), static_cast<float>(height));
+    const double deadline = glfwGetTime() + seconds;
+    while (!live_.scene_ready() && glfwGetTime() < deadline) {
+        frame(&size);
+        // A few frames a second are enough to wait; the cores are the trainer's.
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+}
+
+void GuiApp::print_training_status() const {
+    const std::string status = live_.training_status();
+    if (!status.empty()) std::printf("%s\n", status.c_str());
+}
+
+// ---- bench -----------------------------------------------------------------------
+
+void GuiApp::bench(int frames, int width, int height) {
+    pixel_ratio_ = 1.0f;
+    dpi_scale_ = 1.0f;
+    const ImVec2 size(static_cast<float>(width), static_cast<float>(height));
+    update_ui_scale(size);
+    gl::OffscreenTarget target(width, height);
+    target.bind();
+    std::vector<double> times, cpu_times;  // whole frames; building them without the GL wait
+    times.reserve(static_cast<std::size_t>(frames));
+    cpu_times.reserve(static_cast<std::size_t>(frames));
+    for (int i = 0; i < frames; ++i) {
+        const double start = glfwGetTime();
+        glfwPollEvents();
+        frame(&size);
+        cpu_times.push_back((glfwGetTime() - start) * 1000.0);
+        glFinish();  // count the GPU's (llvmpipe's) work too, as a swap would
+        times.push_back((glfwGetTime() - start) * 1000.0);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    const auto at = [](std::vector<double>& values, double q) {
+        std::sort(values.begin(), values.end());
+        return values[std::min(values.size() - 1, static_cast<std::size_t>(q * values.size()))];
+    };
+    std::printf("frame ms: median %.2f p99 %.2f (%d frames at %dx%d)\n", at(times, 0.5),
+                at(times, 0.99), frames, width, height);
+    std::printf("before the GL wait, ms: median %.2f p99 %.2f\n", at(cpu_times, 0.5),
+                at(cpu_times, 0.99));
+    print_training_status();
 }
 
 }  // namespace convscope

@@ -11,18 +11,19 @@
 #include "app/gui/grid_layer.hpp"
 #include "app/gui/gui_window.hpp"
 #include "app/gui/lesson_scene.hpp"
+#include "app/gui/live_modes.hpp"
 #include "app/gui/ui_metrics.hpp"
 
 namespace convscope {
 
 class GuiApp {
   public:
-    // Opens the lesson `scene` and compiles the shaders (throws gl::GlError, or
-    // InputError for an unknown lesson).
+    // Opens `scene` (a lesson or a live-mode scene, LiveModes::scene_names()) and
+    // compiles the shaders (throws gl::GlError, or InputError for an unknown lesson).
     GuiApp(GuiWindow& window, const std::string& scene);
 
-    // Shows lesson `scene` at `step` (clamped to its trace); throws InputError for an
-    // unknown lesson.
+    // Shows lesson `scene` at `step` (clamped to its trace), or a live-mode scene;
+    // throws InputError for an unknown lesson.
     void open_scene(const std::string& scene, int step);
     void set_presentation(bool on) { state_.presentation = on; }
 
@@ -35,6 +36,13 @@ class GuiApp {
     // Throws std::runtime_error when the file cannot be written.
     void screenshot(const std::string& path, int width, int height);
 
+    // Renders `frames` offscreen frames as fast as they come, timing each (GL finished),
+    // and prints "frame ms: median X p99 Y". The training scene trains meanwhile.
+    void bench(int frames, int width, int height);
+
+    // A picture dropped on the window: opens it in Images mode.
+    void open_dropped(const std::string& path);
+
   private:
     // One frame into the bound framebuffer. `forced_size` (logical = framebuffer
     // pixels) replaces the window's size for offscreen frames; nullptr uses the window.
@@ -45,6 +53,10 @@ class GuiApp {
     void apply_playground(const Actions& actions);
     // Moves the animation on by `seconds` of wall time when playing.
     void advance(double seconds);
+    // Offscreen frames until the live scene has something to show (training curves),
+    // at most `seconds` of wall time.
+    void wait_for_scene(int width, int height, double seconds);
+    void print_training_status() const;
     // Bakes fonts and re-scales the theme when the wanted sizes changed; call
     // before ImGui::NewFrame.
     void prepare_fonts_and_theme();
@@ -60,6 +72,7 @@ class GuiApp {
     Fonts fonts_;
     gl::GridRenderer renderer_;
     GridLayer grid_layer_;
+    LiveModes live_;
     FontRequest conv_fonts_;  // what the conv view asked for last frame
     float pixel_ratio_ = 1;
     float dpi_scale_ = 1;          // from the window; 1 for offscreen frames

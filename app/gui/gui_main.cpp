@@ -43,16 +43,20 @@ int run_gui(int argc, char** argv) {
     }
     if (options.list_scenes) {
         for (const Lesson& lesson : lessons()) std::printf("%s\n", lesson.id.c_str());
+        for (const std::string& scene : LiveModes::scene_names())
+            std::printf("%s\n", scene.c_str());
         return 0;
     }
     if (options.scene.empty()) options.scene = lessons().front().id;
-    const Lesson* lesson = find_lesson(options.scene);
-    if (lesson == nullptr) {
-        std::fprintf(stderr, "unknown scene '%s'; scenes are: %s\n", options.scene.c_str(),
-                     lesson_ids(", ").c_str());
+    const bool live_scene = LiveModes::is_scene(options.scene);
+    if (!live_scene && find_lesson(options.scene) == nullptr) {
+        std::string live;
+        for (const std::string& scene : LiveModes::scene_names()) live += ", " + scene;
+        std::fprintf(stderr, "unknown scene '%s'; scenes are: %s%s\n", options.scene.c_str(),
+                     lesson_ids(", ").c_str(), live.c_str());
         return 2;
     }
-    if (!options.all_scenes) {
+    if (!options.all_scenes && !live_scene) {
         const int steps = open_lesson(options.scene).step_count();
         if (options.step >= steps) {
             std::fprintf(stderr,
@@ -62,7 +66,8 @@ int run_gui(int argc, char** argv) {
         }
     }
 
-    const bool offscreen = !options.screenshot_path.empty() || options.all_scenes;
+    const bool offscreen =
+        !options.screenshot_path.empty() || options.all_scenes || options.bench_frames > 0;
     try {
         GuiWindow window(options.width, options.height, /*visible=*/!offscreen);
         GuiApp app(window, options.scene);
@@ -70,6 +75,11 @@ int run_gui(int argc, char** argv) {
         app.set_presentation(options.presentation);
         if (options.all_scenes) {
             write_every_lesson(app, options);
+        } else if (options.bench_frames > 0) {
+            app.bench(options.bench_frames, options.width, options.height);
+            if (!options.screenshot_path.empty()) {
+                app.screenshot(options.screenshot_path, options.width, options.height);
+            }
         } else if (offscreen) {
             app.screenshot(options.screenshot_path, options.width, options.height);
         } else {

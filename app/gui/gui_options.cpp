@@ -71,17 +71,28 @@ GuiOptions parse_gui_options(int argc, char** argv) {
         } else if (argument == "--screenshot-dir") {
             options.screenshot_dir = take_value();
             if (options.screenshot_dir.empty()) throw InputError("--screenshot-dir needs a folder");
+        } else if (argument == "--bench-frames") {
+            const std::string text = take_value();
+            if (text.empty() || text.size() > 6 ||
+                text.find_first_not_of("0123456789") != std::string::npos ||
+                std::atoi(text.c_str()) < 1) {
+                throw InputError("--bench-frames must be a frame count from 1, not '" + text + "'");
+            }
+            options.bench_frames = std::atoi(text.c_str());
         } else if (argument == "--list-scenes" && !has_value) {
             options.list_scenes = true;
         } else {
             throw InputError("unknown argument '" + std::string(argv[i]) +
                              "' (the window takes --scene NAME, --step T, --presentation, "
                              "--screenshot FILE.png, --all-scenes --screenshot-dir DIR, "
-                             "--size WxH, --list-scenes)");
+                             "--size WxH, --list-scenes, --bench-frames N)");
         }
     }
     if (options.all_scenes != !options.screenshot_dir.empty()) {
         throw InputError("--all-scenes and --screenshot-dir DIR go together");
+    }
+    if (options.all_scenes && options.bench_frames > 0) {
+        throw InputError("--bench-frames times one scene: drop --all-scenes");
     }
     if (options.all_scenes && (!options.screenshot_path.empty() || !options.scene.empty())) {
         throw InputError("--all-scenes renders every lesson: drop --scene and --screenshot");

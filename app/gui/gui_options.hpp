@@ -1,5 +1,6 @@
 // The window's command line: [--scene NAME] [--step T] [--presentation]
-// [--screenshot FILE.png | --all-scenes --screenshot-dir DIR] [--size WxH] [--list-scenes].
+// [--screenshot FILE.png | --all-scenes --screenshot-dir DIR] [--size WxH] [--list-scenes]
+// [--bench-frames N].
 #pragma once
 
 #include <string>
@@ -17,6 +18,8 @@ struct GuiOptions {
     int width = 1280;
     int height = 720;
     bool list_scenes = false;
+    // Render this many frames offscreen and print their times (then the screenshot, if any).
+    int bench_frames = 0;
 };
 
 // Throws InputError naming the bad argument.

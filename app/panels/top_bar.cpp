@@ -14,12 +14,11 @@ struct ModeEntry {
     bool available;
 };
 
-// Network, Images and Draw arrive with later parts of the foundation.
 constexpr ModeEntry kModes[] = {
     {Mode::Convolution, "Convolution", true},
-    {Mode::Network, "Network", false},
-    {Mode::Images, "Images", false},
-    {Mode::Draw, "Draw", false},
+    {Mode::Network, "Network", true},
+    {Mode::Images, "Images", true},
+    {Mode::Draw, "Draw", true},
 };
 
 // A tab-like item of the bar; returns true when clicked.
@@ -57,7 +56,7 @@ Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
     ImGui::Separator();  // vertical inside the bar
 
     for (const ModeEntry& entry : kModes) {
-        mode_tab(entry, entry.mode == state.mode);  // Convolution is the only mode yet
+        if (mode_tab(entry, entry.mode == state.mode)) actions.select_mode = entry.mode;
     }
 
     // Right-aligned controls: measure them first so they end at the bar's edge.
@@ -82,12 +81,14 @@ Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
     if (ImGui::IsItemHovered()) {
         ImGui::SetTooltip("Presentation mode: large grids, no side panels (P)");
     }
-    if (state.presentation) ImGui::BeginDisabled();
+    // The lesson list and its controls belong to Convolution mode.
+    const bool lesson_items_off = state.presentation || state.mode != Mode::Convolution;
+    if (lesson_items_off) ImGui::BeginDisabled();
     if (ImGui::MenuItem("Lessons", nullptr, state.show_lessons)) actions.toggle_lessons = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show or hide the lesson list (Ctrl+L)");
     if (ImGui::MenuItem("Controls", nullptr, state.show_controls)) actions.toggle_controls = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show or hide the playground controls (Ctrl+K)");
-    if (state.presentation) ImGui::EndDisabled();
+    if (lesson_items_off) ImGui::EndDisabled();
     if (ImGui::MenuItem(smaller)) actions.text_size_steps -= 1;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text (Ctrl+-)");
     if (ImGui::MenuItem(percent)) actions.reset_text_size = true;

@@ -1,0 +1,140 @@
+// `convscope features`: an image through a trained network's conv layers, every feature
+// map written as a PNG plus one contact sheet per layer.
+#include <cstdio>
+#include <filesystem>
+
+#include "app/cli/argument_parser.hpp"
+#include "app/cli/asset_paths.hpp"
+#include "app/cli/commands.hpp"
+#include "core/activations.hpp"
+#include "core/check.hpp"
+#include "core/digit_canvas.hpp"
+#include "core/image_file.hpp"
+#include "core/network.hpp"
+#include "core/weights_file.hpp"
+
+namespace convscope {
+
+namespace {
+
+const char* kFeaturesHelp = R"(usage: convscope features --image FILE --out DIR [options]
+
+Runs an image (PNG, JPEG, BMP or GIF; colour is turned into grey) through the
+conv layers of a trained network and writes, for every conv layer:
+  DIR/<layer>_<map>.png   each feature map (conv1_00.png, ...)
+  DIR/<layer>_sheet.png   all of that layer's maps in one grid
+and DIR/input.png, the grey image the network saw. Maps are the conv outputs
+before ReLU, so they are signed: blue negative, white zero, red positive,
+each map scaled by its own largest magnitude.
+
+Convolutions work at any size, so a photo keeps its resolution (up to
+--max-side). With --digit the image is treated as a handwritten digit instead:
+made white on black if needed, scaled into a 20x20 box and centred by mass in
+28x28 as MNIST's digits are, then classified by the whole network.
+
+options:
+      --image FILE        the picture (required)
+      --out DIR           where the PNGs go; created if missing (required)
+      --weights FILE      a weights file (default: the pretrained SimpleConvNet,
+                          assets/weights/simpleconvnet.weights)
+      --max-side N        shrink larger pictures to at most N pixels per side
+                          (box filter; default 256)
+      --digit             preprocess as an MNIST digit and print the prediction
+  -h, --help              this text
+
+example:
+  convscope features --image assets/images/coffee.png --out coffee-features
+)";
+
+// Small maps (24x24 from a digit) are enlarged to about this many pixels per side.
+constexpr int kTargetTileSide = 96;
+
+// A digit photographed or scanned is dark ink on light paper; MNIST is the reverse.
+// The border is almost all background, so its mean tells which case this is.
+Tensor as_mnist_digit(const Tensor& grey) {
+    const int height = grey.dim(1), width = grey.dim(2);
+    double border = 0;
+    int count = 0;
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x)
+            if (y == 0 || x == 0 || y == height - 1 || x == width - 1) {
+                border += grey.data()[y * width + x];
+                ++count;
+            }
+    std::vector<float> ink(grey.values());
+    if (border / count > 0.5)
+        for (float& v : ink) v = 1.0f - v;
+    return mnist_preprocess(ink.data(), height, width);
+}
+
+std::string map_file_name(const std::string& layer, int map) {
+    char number[16];
+    std::snprintf(number, sizeof number, "%02d", map);
+    return layer + "_" + number + ".png";
+}
+
+}  // namespace
+
+int run_features_command(const Arguments& raw) {
+    const ParsedArguments args = parse_arguments(raw, {{"image", "", true},
+                                                       {"out", "", true},
+                                                       {"weights", "", true},
+                                                       {"max-side", "", true},
+                                                       {"digit", "", false},
+                                                       {"help", "h", false}});
+    if (args.has("help")) {
+        std::fputs(kFeaturesHelp, stdout);
+        return 0;
+    }
+    const std::string image_path = args.required("image");
+    const std::string out = args.required("out");
+    const std::string weights_path =
+        args.has("weights") ? *args.value("weights") : pretrained_weights_path();
+    const int max_side = parse_int(args.value("max-side").value_or("256"), "--max-side", 8, 4096);
+
+    const WeightsFile weights = read_weights(weights_path);
+    const NetworkSpec spec = spec_for_architecture(weights.architecture, weights_path);
+    Network<float> network(spec, 1);
+    load_weights(weights_path, network);
+
+    Tensor image = to_grey(load_image(image_path, ImageChannels::Grey));
+    if (args.has("digit")) {
+        image = as_mnist_digit(image);
+        const NetworkActivations result = compute_activations(network, image.data());
+        std::printf("prediction: %d\n", result.predicted_class);
+        std::printf("probabilities:");
+        for (float p : result.probabilities) std::printf(" %.3f", p);
+        std::printf("\n");
+    } else {
+        image = downscale_to_fit(image, max_side);
+    }
+
+    std::error_code error;
+    std::filesystem::create_directories(out, error);
+    if (error) throw InputError("cannot create the folder '" + out + "': " + error.message());
+
+    const std::vector<LayerActivation> features =
+        convolutional_features(spec, network.parameters(), image);
+    std::printf("%s, image %dx%d from %s\n", spec.name.c_str(), image.dim(2), image.dim(1),
+                image_path.c_str());
+    write_png(out + "/input.png", render_image(image));
+    for (const LayerActivation& layer : features) {
+        if (layer.kind != LayerKind::Convolution) continue;
+        const int side = std::max(layer.shape.height, layer.shape.width);
+        const int factor = std::max(1, kTargetTileSide / side);
+        std::vector<RgbImage> tiles;
+        for (int c = 0; c < layer.shape.channels; ++c) {
+            tiles.push_back(scaled_nearest(render_map(layer.map(c), layer.shape.height,
+                                                      layer.shape.width, ColourMap::Diverging),
+                                           factor));
+            write_png(out + "/" + map_file_name(layer.name, c), tiles.back());
+        }
+        write_png(out + "/" + layer.name + "_sheet.png", contact_sheet(tiles));
+        std::printf("%s: %d maps %dx%d -> %s/%s_*.png, sheet %s/%s_sheet.png\n", layer.name.c_str(),
+                    layer.shape.channels, layer.shape.width, layer.shape.height, out.c_str(),
+                    layer.name.c_str(), out.c_str(), layer.name.c_str());
+    }
+    return 0;
+}
+
+}  // namespace convscope

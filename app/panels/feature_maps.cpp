@@ -1,0 +1,173 @@
+// Feature maps of the probe image, every layer that is still a grid, updating as the
+// network trains. Click a unit: its receptive field (from core, exact through padding,
+// stride and pooling) is outlined in every layer below it down to the input (seed 2.7).
+#include <algorithm>
+#include <cstdio>
+
+#include "app/panels/network_panels.hpp"
+#include "app/panels/panel_window.hpp"
+#include "app/panels/tile_grid.hpp"
+
+namespace convscope {
+
+namespace {
+
+struct Section {
+    int layer = -1;  // index in probe.layers; -1: the input
+    std::string title, detail;
+    const TileSheet* sheet = nullptr;
+    Shape shape;
+    float weight = 1;  // share of the height
+};
+
+const LayerField* field_on(const std::vector<LayerField>& field, int layer) {
+    for (const LayerField& f : field)
+        if (f.layer == layer) return &f;
+    return nullptr;
+}
+
+// Whether layer `layer`'s channel `channel` is in the field of `unit`: pools and ReLUs
+// keep channels apart, a convolution reads every channel of its input.
+bool channel_in_field(const NetworkSpec& spec, const FeatureUnit& unit, int layer, int channel) {
+    for (int l = unit.layer; l > layer; --l) {
+        if (spec.layers[static_cast<std::size_t>(l)].kind == LayerKind::Convolution) return true;
+    }
+    return channel == unit.channel;
+}
+
+std::string field_text(const NetworkModeView& view, const FeatureUnit& unit) {
+    const LayerField* input = field_on(view.field, -1);
+    if (input == nullptr) return "";
+    const FieldRegion& r = input->region;
+    char text[256];
+    std::snprintf(text, sizeof text,
+                  "%s channel %d, unit (%d, %d): receptive field %dx%d on the input "
+                  "(rows %d-%d, cols %d-%d)%s",
+                  layer_name(view.spec, unit.layer).c_str(), unit.channel, unit.y, unit.x,
+                  r.rows.size(), r.cols.size(), r.rows.first, r.rows.last, r.cols.first,
+                  r.cols.last,
+                  r.clipped_rows.size() != r.rows.size() || r.clipped_cols.size() != r.cols.size()
+                      ? ", partly in the padding"
+                      : "");
+    return text;
+}
+
+}  // namespace
+
+Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
+                          const UiMetrics& metrics, ImVec2 size) {
+    Actions actions;
+    const NetworkActivations& probe = view.snapshot.probe;
+    const ActivationPictures& pictures = view.pictures.activations();
+    const FeatureUnit& unit = state.network.unit;
+    panel_heading("Feature maps of the probe image", metrics);
+    ImGui::SameLine();
+    if (unit.chosen()) {
+        ImGui::TextColored(ImVec4(0.75f, 0.09f, 0.35f, 1), "%s", field_text(view, unit).c_str());
+    } else {
+        ImGui::TextDisabled("  click any unit to light its receptive field below it");
+    }
+    if (pictures.input().empty() ||
+        pictures.layer_count() != static_cast<int>(probe.layers.size())) {
+        return actions;
+    }
+
+    std::vector<Section> sections;
+    char detail[96];
+    std::snprintf(detail, sizeof detail, "predicted %d (%.0f%%)", probe.predicted_class,
+                  probe.predicted_class >= 0
+                      ? probe.probabilities[static_cast<std::size_t>(probe.predicted_class)] * 100
+                      : 0.0f);
+    sections.push_back({-1, "input", detail, &pictures.input(), probe.input_shape, 1});
+    const int open = state.network.open_layer;
+    for (int i = 0; i < static_cast<int>(probe.layers.size()); ++i) {
+        const LayerActivation& layer = probe.layers[static_cast<std::size_t>(i)];
+        const bool spatial = layer.shape.height > 1 || layer.shape.width > 1;
+        if (!spatial && i != open) continue;
+        std::snprintf(detail, sizeof detail, "%d x %dx%d%s", layer.shape.channels,
+                      layer.shape.height, layer.shape.width,
+                      colour_map_for(layer.kind) == ColourMap::Diverging ? ", signed" : "");
+        if (!spatial) std::snprintf(detail, sizeof detail, "%d units", layer.shape.size());
+        sections.push_back(
+            {i, layer.name, detail, &pictures.layer(i), layer.shape, i == open ? 1.5f : 1.0f});
+        if (!spatial) {
+            sections.back().shape = Shape{1, 1, layer.shape.size()};
+            sections.back().weight = 0.4f;
+        }
+    }
+
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const float text = ImGui::GetFontSize();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float height = size.y - ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+    const float label = metrics.px(150);
+    const float gap = metrics.px(6);
+    float weights = 0;
+    for (const Section& s : sections) weights += s.weight;
+    const float unit_height =
+        (height - gap * static_cast<float>(sections.size())) / std::max(weights, 1.0f);
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const ImU32 lit = highlight_colour();
+    const bool hoverable = ImGui::IsWindowHovered();
+    float y = origin.y;
+    for (const Section& s : sections) {
+        const float h = unit_height * s.weight;
+        const bool is_open = s.layer >= 0 && s.layer == open;
+        if (is_open) {
+            list->AddRectFilled(ImVec2(origin.x - 4, y - 2), ImVec2(origin.x + size.x, y + h + 2),
+                                IM_COL32(255, 244, 236, 255));
+        }
+        list->AddText(ImVec2(origin.x, y), ink, s.title.c_str());
+        list->AddText(ImVec2(origin.x, y + text * 1.15f), muted, s.detail.c_str());
+        const ImVec2 texels(static_cast<float>(s.shape.width), static_cast<float>(s.shape.height));
+        const bool strip = s.shape.height == 1;
+        TileLayout layout = fit_tiles(s.sheet->count(), texels, ImVec2(origin.x + label, y),
+                                      ImVec2(size.x - label, h), metrics.px(3), metrics.px(8));
+        // A vector of units is a strip: as wide as it fits, tall enough to see.
+        if (strip) layout.tile.y = std::min(h, text * 0.9f);
+        const TileHover hover = draw_tiles(list, *s.sheet, layout, hoverable);
+
+        // The receptive field on this section, and the unit itself.
+        if (unit.chosen() && !strip) {
+            if (const LayerField* f = field_on(view.field, s.layer)) {
+                const FieldRegion& r = f->region;
+                const bool is_unit_layer = s.layer == unit.layer;
+                for (int t = 0; t < s.sheet->count(); ++t) {
+                    const bool in_field = s.layer < 0 ? true
+                                          : is_unit_layer
+                                              ? t == unit.channel
+                                              : channel_in_field(view.spec, unit, s.layer, t);
+                    if (!in_field || r.clipped_rows.size() <= 0 || r.clipped_cols.size() <= 0) {
+                        continue;
+                    }
+                    outline_texels(list, layout, texels, t, r.clipped_rows.first,
+                                   r.clipped_rows.last, r.clipped_cols.first, r.clipped_cols.last,
+                                   lit, is_unit_layer ? 3.0f : 2.0f);
+                }
+            }
+        }
+        if (hover.tile >= 0) {
+            const float value =
+                s.layer < 0
+                    ? probe.input[static_cast<std::size_t>(hover.row * s.shape.width + hover.col)]
+                    : probe.layers[static_cast<std::size_t>(s.layer)].map(
+                          hover.tile)[hover.row * s.shape.width + hover.col];
+            if (strip) {
+                ImGui::SetTooltip("%s unit %d = %.4f", s.title.c_str(), hover.col, value);
+            } else {
+                ImGui::SetTooltip("%s channel %d (%d, %d) = %.4f%s", s.title.c_str(), hover.tile,
+                                  hover.row, hover.col, value,
+                                  s.layer >= 0 ? "\nclick: light its receptive field" : "");
+                if (s.layer >= 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+                    actions.live.select_unit =
+                        FeatureUnit{s.layer, hover.tile, hover.row, hover.col};
+                }
+            }
+        }
+        y += h + gap;
+    }
+    return actions;
+}
+
+}  // namespace convscope

@@ -1,0 +1,171 @@
+// Images mode: open a picture (a path, a list of the bundled and nearby pictures, or
+// drag and drop), choose a classic kernel or edit a custom 3x3 one, and see the picture
+// beside its response and its feature maps through the pretrained network.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include "app/panels/live_panels.hpp"
+#include "app/panels/panel_window.hpp"
+#include "app/panels/tile_grid.hpp"
+#include "core/image_kernels.hpp"
+
+namespace convscope {
+
+namespace {
+
+const ImVec4 kErrorText(0.75f, 0.09f, 0.16f, 1.0f);
+
+void open_controls(const ImageStudy& study, const AppState& state, const UiMetrics& metrics,
+                   Actions& actions) {
+    panel_heading("Picture", metrics);
+    char path[1024];
+    std::snprintf(path, sizeof path, "%s", state.images.path_field.c_str());
+    ImGui::SetNextItemWidth(-metrics.px(64));
+    const bool entered =
+        ImGui::InputTextWithHint("##path", "a PNG, JPEG, BMP or GIF file", path, sizeof path,
+                                 ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::IsItemEdited()) actions.live.path_field = std::string(path);
+    ImGui::SameLine();
+    if ((ImGui::Button("Open") || entered) && path[0] != '\0')
+        actions.live.open_image = std::string(path);
+    ImGui::TextDisabled("or drop a picture on the window");
+    if (!study.error().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
+        ImGui::TextWrapped("%s", study.error().c_str());
+        ImGui::PopStyleColor();
+    }
+    const float list_height = ImGui::GetTextLineHeightWithSpacing() * 5.5f;
+    if (ImGui::BeginChild("##files", ImVec2(0, list_height), true)) {
+        for (const std::string& file : study.files()) {
+            const std::string name = std::filesystem::path(file).filename().string();
+            if (ImGui::Selectable(name.c_str(), name == study.name()))
+                actions.live.open_image = file;
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", file.c_str());
+        }
+    }
+    ImGui::EndChild();
+    if (ImGui::SmallButton("Rescan folders")) actions.live.rescan_images = true;
+}
+
+void kernel_controls(const ImageStudy& study, const AppState& state, const UiMetrics& metrics,
+                     Actions& actions) {
+    panel_heading("Kernel", metrics);
+    const std::vector<ImageKernel>& kernels = classic_kernels();
+    const int custom = static_cast<int>(kernels.size());
+    for (int i = 0; i <= custom; ++i) {
+        const char* title = i < custom ? kernels[std::size_t(i)].title.c_str() : "Custom 3x3";
+        if (ImGui::RadioButton(title, state.images.kernel == i)) actions.live.select_kernel = i;
+        if (i < custom && ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s", kernels[std::size_t(i)].description.c_str());
+        }
+        if (i % 2 == 0 && i < custom) ImGui::SameLine(metrics.px(150));
+    }
+    // The kernel in use, editable when custom.
+    const Tensor& weights = study.kernel().weights;
+    const bool editable = state.images.kernel == custom;
+    CustomKernelValues values = state.images.custom;
+    bool changed = false;
+    const int rows = editable ? kCustomKernelSide : weights.dim(0);
+    const int cols = editable ? kCustomKernelSide : weights.dim(1);
+    if (!editable) ImGui::BeginDisabled();
+    const float cell = metrics.px(58);
+    for (int y = 0; y < rows; ++y) {
+        for (int x = 0; x < cols; ++x) {
+            if (x > 0) ImGui::SameLine();
+            ImGui::PushID(y * 16 + x);
+            ImGui::SetNextItemWidth(cell);
+            float value = editable ? values[std::size_t(y * kCustomKernelSide + x)]
+                                   : weights.values()[std::size_t(y * cols + x)];
+            if (ImGui::DragFloat("##w", &value, 0.05f, -50.0f, 50.0f, "%.3g") && editable) {
+                values[std::size_t(y * kCustomKernelSide + x)] = value;
+                changed = true;
+            }
+            ImGui::PopID();
+        }
+    }
+    if (!editable) ImGui::EndDisabled();
+    if (changed) actions.live.custom_kernel = values;
+    ImGui::TextWrapped("%s", study.kernel().description.empty()
+                                 ? "Drag a number to change it."
+                                 : study.kernel().description.c_str());
+}
+
+// A picture fitted into a box with its caption above.
+void picture(ImDrawList* list, const TileSheet& sheet, const char* caption, ImVec2 at, ImVec2 box) {
+    const float text = ImGui::GetFontSize();
+    list->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), caption);
+    if (sheet.empty()) return;
+    const TileLayout layout =
+        fit_tiles(1, ImVec2(float(sheet.tile_width()), float(sheet.tile_height())),
+                  ImVec2(at.x, at.y + text * 1.3f), ImVec2(box.x, box.y - text * 1.3f), 0, 4.0f);
+    draw_tiles(list, sheet, layout, false);
+}
+
+}  // namespace
+
+Actions draw_images_panel(const ImageStudy& study, const AppState& state, const UiMetrics& metrics,
+                          ImVec2 position, ImVec2 size) {
+    Actions actions;
+    const float side = std::min(metrics.px(330), size.x * 0.28f);
+    if (begin_panel("##image_controls", position, ImVec2(side, size.y), metrics, true)) {
+        open_controls(study, state, metrics, actions);
+        ImGui::Separator();
+        kernel_controls(study, state, metrics, actions);
+    }
+    ImGui::End();
+
+    const ImVec2 area(position.x + side, position.y);
+    if (begin_panel("##image_view", area, ImVec2(size.x - side, size.y), metrics)) {
+        ImDrawList* list = ImGui::GetWindowDrawList();
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const ImVec2 room = ImGui::GetContentRegionAvail();
+        const float text = ImGui::GetFontSize();
+        char caption[256];
+        std::snprintf(caption, sizeof caption, "%s  (%dx%d)", study.name().c_str(),
+                      study.original_width(), study.original_height());
+        const float top = room.y * 0.48f;
+        const float half = (room.x - text) * 0.5f;
+        picture(list, study.photo(), caption, at, ImVec2(half, top));
+        const std::string response = "through " + study.kernel().title;
+        picture(list, study.filtered(), response.c_str(), ImVec2(at.x + half + text, at.y),
+                ImVec2(half, top));
+
+        // The network's convolutional layers on the picture.
+        const float y = at.y + top + text * 0.5f;
+        ImGui::SetCursorScreenPos(ImVec2(at.x, y));
+        const int layers = study.feature_layer_count();
+        if (!study.network_error().empty()) {
+            ImGui::TextWrapped("The network cannot read this picture: %s",
+                               study.network_error().c_str());
+        } else if (layers > 0) {
+            const int chosen = std::clamp(state.images.feature_layer, 0, layers - 1);
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted("Through the trained network:");
+            for (int i = 0; i < layers; ++i) {
+                ImGui::SameLine();
+                if (ImGui::RadioButton(study.feature_name(i).c_str(), i == chosen)) {
+                    actions.live.feature_layer = i;
+                }
+            }
+            const Shape shape = study.feature_shape(chosen);
+            ImGui::SameLine();
+            ImGui::TextDisabled("  %d maps of %dx%d (grey input of at most %d px)", shape.channels,
+                                shape.height, shape.width, kNetworkStudySide);
+            const ImVec2 tiles_at = ImGui::GetCursorScreenPos();
+            const float tiles_height = at.y + room.y - tiles_at.y;
+            const TileSheet& sheet = study.features(chosen);
+            const TileLayout layout =
+                fit_tiles(sheet.count(), ImVec2(float(shape.width), float(shape.height)), tiles_at,
+                          ImVec2(room.x, tiles_height), metrics.px(3), 4.0f);
+            const TileHover hover = draw_tiles(list, sheet, layout, ImGui::IsWindowHovered());
+            if (hover.tile >= 0) {
+                ImGui::SetTooltip("%s channel %d", study.feature_name(chosen).c_str(), hover.tile);
+            }
+        }
+    }
+    ImGui::End();
+    return actions;
+}
+
+}  // namespace convscope

@@ -1,0 +1,136 @@
+// The network's layers left to right with the (N, C, H, W) shape after each and its
+// parameter count (issue 5 section 3). Clicking a layer opens its maps below.
+#include <algorithm>
+#include <cstdio>
+
+#include "app/panels/network_panels.hpp"
+#include "app/panels/panel_window.hpp"
+#include "app/panels/tile_grid.hpp"
+
+namespace convscope {
+
+namespace {
+
+struct Box {
+    std::string name, text, shape, parameters;
+    int layer = -1;  // -1: the input or the softmax (not clickable)
+};
+
+std::string shape_of(int batch, const Shape& shape, bool spatial) {
+    char text[64];
+    if (spatial) {
+        std::snprintf(text, sizeof text, "(%d, %d, %d, %d)", batch, shape.channels, shape.height,
+                      shape.width);
+    } else {
+        std::snprintf(text, sizeof text, "(%d, %d)", batch, shape.size());
+    }
+    return text;
+}
+
+std::vector<Box> boxes_of(const NetworkModeView& view, int batch) {
+    std::vector<Box> boxes;
+    const Shape& in = view.spec.input;
+    boxes.push_back({"input",
+                     std::to_string(in.channels) + "x" + std::to_string(in.height) + "x" +
+                         std::to_string(in.width) + " image",
+                     shape_of(batch, in, true), "", -1});
+    Shape last = in;
+    for (const LayerSummary& layer : view.layers) {
+        std::string text = layer.text;
+        // "conv 30@5x5 s1 p0 d1": the defaults say nothing here.
+        for (const char* noise : {" d1", " p0", " s1"}) {
+            const std::size_t at = text.find(noise);
+            if (at != std::string::npos && at + 3 == text.size())
+                text.erase(at, 3);
+            else if (at != std::string::npos && text[at + 3] == ' ')
+                text.erase(at, 3);
+        }
+        boxes.push_back({layer.name, text, shape_of(batch, layer.output, layer.spatial),
+                         layer.parameters > 0 ? grouped_count(layer.parameters) + " params" : "",
+                         layer.layer});
+        last = layer.output;
+    }
+    boxes.push_back({"softmax", "probabilities", shape_of(batch, last, false), "", -1});
+    return boxes;
+}
+
+}  // namespace
+
+Actions draw_layer_stack(const NetworkModeView& view, const AppState& state,
+                         const UiMetrics& metrics, ImVec2 size) {
+    Actions actions;
+    panel_heading(("The network: " + view.spec.name + ", " +
+                   grouped_count(view.snapshot.parameter_count) + " parameters")
+                      .c_str(),
+                  metrics);
+    ImGui::SameLine();
+    ImGui::TextDisabled("  N = batch %d; click a layer to open its maps",
+                        state.network.settings.batch);
+    const std::vector<Box> boxes = boxes_of(view, state.network.settings.batch);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float height = size.y - ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+    const float arrow = metrics.px(14);
+    const float pad = metrics.px(10);
+    ImFont* font = ImGui::GetFont();
+    float text = ImGui::GetFontSize();
+    // Each box as wide as its longest line; one font size for all, shrunk only when
+    // the boxes would not fit at the UI size (LeNet has eleven).
+    std::vector<float> widths;
+    float total = arrow * static_cast<float>(boxes.size() - 1);
+    for (const Box& box : boxes) {
+        float width = 0;
+        for (const std::string* line : {&box.name, &box.text, &box.shape, &box.parameters}) {
+            width = std::max(width, font->CalcTextSizeA(text, FLT_MAX, 0, line->c_str()).x);
+        }
+        widths.push_back(width + pad);
+        total += width + pad;
+    }
+    const float arrows = arrow * static_cast<float>(boxes.size() - 1);
+    const float fit = std::min(1.0f, (size.x - arrows) / (total - arrows));
+    text *= fit;
+    // Spare room widens every box alike.
+    const float spare = std::max(0.0f, size.x - total) / static_cast<float>(boxes.size());
+    for (float& width : widths) width = width * fit + spare;
+    text = std::min(text, (height - metrics.px(8)) / 4.4f);
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    float x = origin.x;
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+        const Box& box = boxes[i];
+        const float width = widths[i];
+        const ImVec2 a(x, origin.y);
+        x += width + arrow;
+        const ImVec2 b(a.x + width, a.y + height);
+        const bool open = box.layer >= 0 && box.layer == state.network.open_layer;
+        ImGui::SetCursorScreenPos(a);
+        ImGui::PushID(static_cast<int>(i));
+        const bool clicked = ImGui::InvisibleButton("##layer", ImVec2(width, height));
+        const bool hovered = ImGui::IsItemHovered();
+        ImGui::PopID();
+        if (clicked && box.layer >= 0) actions.live.open_layer = open ? -1 : box.layer;
+        const ImU32 fill = open      ? IM_COL32(255, 232, 214, 255)
+                           : hovered ? IM_COL32(238, 242, 248, 255)
+                                     : IM_COL32(250, 251, 253, 255);
+        list->AddRectFilled(a, b, fill, metrics.px(4));
+        list->AddRect(a, b, open ? highlight_colour() : IM_COL32(160, 166, 176, 255), metrics.px(4),
+                      0, open ? 2.0f : 1.0f);
+        float y = a.y + metrics.px(4);
+        const std::string* lines[] = {&box.name, &box.text, &box.shape, &box.parameters};
+        for (int l = 0; l < 4; ++l) {
+            const ImVec2 extent = font->CalcTextSizeA(text, FLT_MAX, 0, lines[l]->c_str());
+            list->AddText(font, text, ImVec2(a.x + (width - extent.x) * 0.5f, y),
+                          l == 0 || l == 2 ? ink : muted, lines[l]->c_str());
+            y += text * 1.08f;
+        }
+        if (i + 1 < boxes.size()) {
+            const float mid = a.y + height * 0.5f;
+            list->AddLine(ImVec2(b.x + 2, mid), ImVec2(b.x + arrow - 3, mid), muted, 1.5f);
+            list->AddTriangleFilled(ImVec2(b.x + arrow - 2, mid), ImVec2(b.x + arrow - 7, mid - 4),
+                                    ImVec2(b.x + arrow - 7, mid + 4), muted);
+        }
+    }
+    return actions;
+}
+
+}  // namespace convscope

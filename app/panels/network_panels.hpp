@@ -1,0 +1,48 @@
+// Network mode (issue 5 sections 1-4): what its panels read, and the panels, one per
+// file: training_panel, curves, layer_stack, fc_comparison, kernel_tiles, feature_maps,
+// laid out by network_mode.cpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/gui/app_state.hpp"
+#include "app/gui/network_pictures.hpp"
+#include "app/gui/ui_metrics.hpp"
+#include "core/activations.hpp"
+#include "core/training_session.hpp"
+#include "imgui.h"
+
+namespace convscope {
+
+struct NetworkModeView {
+    const TrainingSnapshot& snapshot;
+    bool pretrained;  // the snapshot is the pretrained network's; nothing trained yet
+    const std::string& data_name;
+    const NetworkSpec& spec;
+    const std::vector<LayerSummary>& layers;
+    const std::vector<LayerSummary>& fc_layers;  // seed 1's fully connected network
+    const NetworkPictures& pictures;
+    const std::vector<LayerField>& field;  // of state.network.unit; empty when none
+};
+
+// Fills the rectangle below the top bar.
+Actions draw_network_mode(const NetworkModeView& view, const AppState& state,
+                          const UiMetrics& metrics, ImVec2 position, ImVec2 size);
+
+// Each draws into the current window.
+Actions draw_training_panel(const NetworkModeView& view, const AppState& state,
+                            const UiMetrics& metrics);
+void draw_curves(const TrainingSnapshot& snapshot, const UiMetrics& metrics, ImVec2 size);
+Actions draw_layer_stack(const NetworkModeView& view, const AppState& state,
+                         const UiMetrics& metrics, ImVec2 size);
+void draw_fc_comparison(const NetworkModeView& view, const UiMetrics& metrics, ImVec2 size);
+Actions draw_kernel_tiles(const NetworkModeView& view, const AppState& state,
+                          const UiMetrics& metrics, ImVec2 size);
+Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
+                          const UiMetrics& metrics, ImVec2 size);
+
+// "433,890"
+std::string grouped_count(std::size_t count);
+
+}  // namespace convscope

@@ -1,0 +1,35 @@
+// A fixed, undecorated ImGui window filling one rectangle of a mode's layout: every
+// live-mode panel draws inside one.
+#pragma once
+
+#include "app/gui/ui_metrics.hpp"
+#include "imgui.h"
+
+namespace convscope {
+
+// Returns whether the window is visible; call ImGui::End() in both cases.
+inline bool begin_panel(const char* id, ImVec2 position, ImVec2 size, const UiMetrics& metrics,
+                        bool scrollable = false) {
+    ImGui::SetNextWindowPos(position);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(metrics.px(12), metrics.px(10)));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus |
+                             // The frame is cleared to the window colour already: one
+                             // less full-screen fill for a software rasterizer.
+                             ImGuiWindowFlags_NoBackground;
+    if (scrollable) flags &= ~ImGuiWindowFlags_NoScrollbar;
+    const bool visible = ImGui::Begin(id, nullptr, flags);
+    ImGui::PopStyleVar();
+    return visible;
+}
+
+// A panel's heading in the title font.
+inline void panel_heading(const char* text, const UiMetrics& metrics) {
+    ImGui::PushFont(metrics.fonts->body());
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
+}  // namespace convscope

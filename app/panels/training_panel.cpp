@@ -1,0 +1,163 @@
+// Start, pause, resume, reset; progress and speed; the settings (editable while
+// paused) and the data set. Every control returns an action; nothing here trains.
+#include <cstdio>
+#include <cstring>
+
+#include "app/panels/network_panels.hpp"
+#include "app/panels/panel_window.hpp"
+
+namespace convscope {
+
+namespace {
+
+const ImVec4 kErrorText(0.75f, 0.09f, 0.16f, 1.0f);
+
+const char* state_text(const NetworkModeView& view) {
+    if (view.pretrained) return "pretrained, not trained here";
+    return training_state_name(view.snapshot.state);
+}
+
+void buttons(const NetworkModeView& view, Actions& actions) {
+    const bool running = view.snapshot.state == TrainingState::Running;
+    if (view.pretrained) {
+        if (ImGui::Button("Start training from scratch"))
+            actions.live.training = TrainingCommand::Start;
+        return;
+    }
+    if (running) {
+        if (ImGui::Button("Pause")) actions.live.training = TrainingCommand::Pause;
+    } else {
+        const bool fresh = view.snapshot.total_batches == 0;
+        if (ImGui::Button(fresh ? "Start" : "Resume"))
+            actions.live.training = TrainingCommand::Start;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Reset")) actions.live.training = TrainingCommand::Reset;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("New random weights; the curves start over");
+}
+
+void progress(const TrainingSnapshot& s) {
+    char label[96];
+    if (s.batches_per_epoch > 0) {
+        std::snprintf(label, sizeof label, "epoch %d  batch %d / %d", s.epoch + 1, s.batch_in_epoch,
+                      s.batches_per_epoch);
+    } else {
+        std::snprintf(label, sizeof label, "not trained yet");
+    }
+    ImGui::ProgressBar(static_cast<float>(s.epoch_progress), ImVec2(-1, 0), label);
+    const float loss = s.loss_history.empty() ? 0.0f : s.loss_history.back();
+    ImGui::Text("%.0f img/s   %s images seen", s.images_per_second,
+                grouped_count(static_cast<std::size_t>(s.images_seen)).c_str());
+    if (!s.loss_history.empty()) {
+        ImGui::Text("loss %.4f", loss);
+        if (!s.accuracy_history.empty()) {
+            const AccuracyPoint& a = s.accuracy_history.back();
+            ImGui::SameLine();
+            ImGui::Text("  accuracy train %.1f%%  test %.1f%%", a.train * 100, a.test * 100);
+        }
+    }
+}
+
+bool settings_fields(TrainingSettings& s, const UiMetrics& metrics) {
+    bool changed = false;
+    const float label = metrics.px(130);
+    auto row = [&](const char* name) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(name);
+        ImGui::SameLine(label);
+        ImGui::SetNextItemWidth(-1);
+    };
+    row("Network");
+    if (ImGui::BeginCombo("##network", s.network.c_str())) {
+        for (const std::string& name : network_preset_names()) {
+            if (ImGui::Selectable(name.c_str(), name == s.network)) {
+                s.network = name;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    row("Optimizer");
+    if (ImGui::BeginCombo("##optimizer", optimizer_name(s.optimizer))) {
+        for (const OptimizerKind kind :
+             {OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::Adam}) {
+            if (ImGui::Selectable(optimizer_name(kind), kind == s.optimizer)) {
+                s.optimizer = kind;
+                s.learning_rate = default_learning_rate(kind);
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+    row("Learning rate");
+    float rate = s.learning_rate;
+    if (ImGui::InputFloat("##rate", &rate, 0.0f, 0.0f, "%.5g",
+                          ImGuiInputTextFlags_EnterReturnsTrue) &&
+        rate > 0) {
+        s.learning_rate = rate;
+        changed = true;
+    }
+    row("Batch size");
+    int batch = s.batch;
+    if (ImGui::InputInt("##batch", &batch, 10, 100, ImGuiInputTextFlags_EnterReturnsTrue) &&
+        batch > 0) {
+        s.batch = batch;
+        changed = true;
+    }
+    return changed;
+}
+
+void data_fields(const NetworkModeView& view, const AppState& state, const UiMetrics& metrics,
+                 Actions& actions) {
+    if (view.snapshot.train_images > 0) {
+        ImGui::Text("Data: %s (%s train, %s test)", view.data_name.c_str(),
+                    grouped_count(static_cast<std::size_t>(view.snapshot.train_images)).c_str(),
+                    grouped_count(static_cast<std::size_t>(view.snapshot.test_images)).c_str());
+    } else {
+        ImGui::Text("Data: %s", view.data_name.c_str());
+    }
+    char folder[1024];
+    std::snprintf(folder, sizeof folder, "%s", state.network.data_folder.c_str());
+    ImGui::SetNextItemWidth(-metrics.px(130));
+    if (ImGui::InputTextWithHint("##folder", "an MNIST IDX folder", folder, sizeof folder)) {
+        actions.live.data_folder_field = std::string(folder);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Load")) actions.live.load_data = std::string(folder);
+    ImGui::SameLine();
+    if (ImGui::Button("Bundled")) actions.live.load_data = std::string();
+}
+
+}  // namespace
+
+Actions draw_training_panel(const NetworkModeView& view, const AppState& state,
+                            const UiMetrics& metrics) {
+    Actions actions;
+    panel_heading("Training", metrics);
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s)", state_text(view));
+    buttons(view, actions);
+    const TrainingSnapshot& s = view.snapshot;
+    if (!view.pretrained) progress(s);
+    if (!s.message.empty()) ImGui::TextWrapped("%s", s.message.c_str());
+    ImGui::Separator();
+
+    const bool running = !view.pretrained && s.state == TrainingState::Running;
+    if (running) ImGui::BeginDisabled();
+    TrainingSettings settings = state.network.settings;
+    if (settings_fields(settings, metrics)) actions.live.training_settings = settings;
+    if (running) ImGui::EndDisabled();
+    if (running) ImGui::TextDisabled("Pause to change the settings.");
+    ImGui::Separator();
+    if (running) ImGui::BeginDisabled();
+    data_fields(view, state, metrics, actions);
+    if (running) ImGui::EndDisabled();
+    if (!state.network.message.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
+        ImGui::TextWrapped("%s", state.network.message.c_str());
+        ImGui::PopStyleColor();
+    }
+    return actions;
+}
+
+}  // namespace convscope

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# `convscope train` and `convscope eval` as a user runs them: a short training run on
+# the bundled subset ends with `test accuracy: 0.XXXX` and `throughput: N img/s`, eval
+# of the saved weights prints the same accuracy, and broken inputs (a missing data
+# folder, a corrupt or truncated weights file, weights of an architecture without a
+# preset) exit 2 with a message naming the problem.
+# usage: test_train_cli.sh PATH/TO/convscope
+set -u
+bin=$1
+passed=0
+failed=0
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
+
+# expect_error NAME MESSAGE_PART COMMAND...: exit 2, stderr must contain MESSAGE_PART.
+expect_error() {
+    local name=$1 part=$2; shift 2
+    local err
+    err=$("$@" 2>&1 >/dev/null)
+    local rc=$?
+    if [ $rc -eq 2 ] && [[ "$err" == *"$part"* ]]; then pass; else
+        fail "$name: exit $rc (want 2), stderr '$err' lacks '$part'"; fi
+}
+
+# A short run: 1,000 of the subset's images, one epoch, 2 threads (a few seconds).
+weights=$work/simpleconvnet.weights
+"$bin" train --epochs 1 --train-images 1000 --threads 2 --seed 3 --out "$weights" \
+    >"$work/train.out" 2>"$work/train.err"
+rc=$?
+if [ $rc -eq 0 ]; then pass; else fail "train: exit $rc: $(cat "$work/train.err")"; fi
+accuracy_line=$(tail -n 2 "$work/train.out" | head -n 1)
+throughput_line=$(tail -n 1 "$work/train.out")
+if [[ "$accuracy_line" =~ ^test\ accuracy:\ 0\.[0-9]{4}$ ]]; then pass; else
+    fail "train: next-to-last line '$accuracy_line' is not 'test accuracy: 0.XXXX'"; fi
+if [[ "$throughput_line" =~ ^throughput:\ [0-9]+\ img/s$ ]]; then pass; else
+    fail "train: last line '$throughput_line' is not 'throughput: N img/s'"; fi
+if [ -s "$weights" ]; then pass; else fail "train: --out wrote no weights file"; fi
+
+# eval of the saved weights: the same test set, so the same accuracy line.
+eval_line=$("$bin" eval --weights "$weights" --threads 2 2>"$work/eval.err" | tail -n 1)
+rc=$?
+if [ $rc -eq 0 ] && [ "$eval_line" = "$accuracy_line" ]; then pass; else
+    fail "eval: exit $rc, printed '$eval_line', train printed '$accuracy_line' $(cat "$work/eval.err")"
+fi
+
+# A missing data folder, for both commands.
+expect_error "train missing data" "MNIST folder '$work/nowhere' does not exist" \
+    "$bin" train --data "$work/nowhere" --epochs 1
+expect_error "eval missing data" "MNIST folder '$work/nowhere' does not exist" \
+    "$bin" eval --weights "$weights" --data "$work/nowhere"
+
+# A corrupt weights file: one parameter byte changed, so the checksum disagrees.
+cp "$weights" "$work/corrupt.weights"
+printf '\x55' | dd of="$work/corrupt.weights" bs=1 seek=400 conv=notrunc status=none
+expect_error "corrupt weights" "corrupt.weights: weights file is corrupt (checksum mismatch)" \
+    "$bin" eval --weights "$work/corrupt.weights"
+head -c 300 "$weights" >"$work/truncated.weights"
+expect_error "truncated weights" "truncated.weights: weights file is truncated" \
+    "$bin" eval --weights "$work/truncated.weights"
+expect_error "not weights" "not a convscope weights file" \
+    "$bin" eval --weights "$work/train.out"
+expect_error "missing weights" "cannot open the weights file" \
+    "$bin" eval --weights "$work/none.weights"
+
+# Weights of another architecture: a valid file (its checksum recomputed) whose
+# architecture no preset has, as a newer build or another tool might write.
+if command -v python3 >/dev/null; then
+    python3 - "$weights" "$work/other.weights" <<'PYTHON'
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()[:-4]
+length = struct.unpack_from("<I", data, 12)[0]
+architecture = b"input 1x28x28 | conv 7@3x3 s1 p0 d1 | relu | flatten | affine 10 | softmax"
+body = data[:12] + struct.pack("<I", len(architecture)) + architecture + data[16 + length:]
+open(sys.argv[2], "wb").write(body + struct.pack("<I", zlib.crc32(body)))
+PYTHON
+    expect_error "other architecture" "saved for an architecture this build has no preset for" \
+        "$bin" eval --weights "$work/other.weights"
+else
+    echo "skipped: weights of another architecture (needs python3)"
+fi
+
+# Options out of range.
+expect_error "bad decay" "unknown learning-rate decay 'fast'" "$bin" train --lr-decay fast
+expect_error "bad image count" "--train-images" "$bin" train --train-images 0
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
