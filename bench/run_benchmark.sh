@@ -3,7 +3,8 @@
 # the same data, architecture, batch (100), optimizer (Adam, constant lr 0.001) and
 # thread count (2). The two train in turn, never at once, ROUNDS times (A B A B ...);
 # each figure is the median over the rounds of the `throughput:` line each prints
-# (training images per second of the forward + backward + update loop only).
+# (training images per second of the forward + backward + update loop only), and
+# `ratio:` is the ratio of the two medians.
 # usage: bench/run_benchmark.sh [--data DIR] [--epochs N] [--rounds R] [--threads T]
 #                               [--convscope PATH/TO/convscope]
 set -euo pipefail
@@ -20,7 +21,7 @@ while [ $# -gt 0 ]; do
         --rounds) rounds=$2; shift 2 ;;
         --threads) threads=$2; shift 2 ;;
         --convscope) convscope=$2; shift 2 ;;
-        -h|--help) sed -n '2,8p' "$0" | cut -c3-; exit 0 ;;
+        -h|--help) sed -n '2,9p' "$0" | cut -c3-; exit 0 ;;
         *) echo "run_benchmark: unknown option '$1'" >&2; exit 2 ;;
     esac
 done
@@ -40,12 +41,15 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 
 ours=()
 theirs=()
+ratios=()  # round by round: both sides of a round saw about the same machine
 for round in $(seq 1 "$rounds"); do
     ours+=("$("$convscope" train --data "$data" --epochs "$epochs" --batch 100 --optimizer adam \
         --lr 0.001 --lr-decay none --threads "$threads" --seed "$round" | throughput)")
     theirs+=("$(/usr/bin/python3 "$here/pytorch_simpleconvnet.py" --data "$data" --epochs "$epochs" \
         --batch 100 --lr 0.001 --threads "$threads" --seed "$round" | throughput)")
-    echo "round $round/$rounds: convscope ${ours[-1]} img/s, pytorch ${theirs[-1]} img/s" >&2
+    ratios+=("$(awk -v a="${ours[-1]}" -v b="${theirs[-1]}" 'BEGIN { printf "%.2f", a / b }')")
+    echo "round $round/$rounds: convscope ${ours[-1]} img/s, pytorch ${theirs[-1]} img/s," \
+        "ratio ${ratios[-1]}" >&2
 done
 
 a=$(printf '%s\n' "${ours[@]}" | median)
@@ -58,6 +62,7 @@ kernel=$(sed -n 's/.*, gemm \(.*\)$/\1/p' <<<"$probe")
 echo "data: $data, $epochs epoch(s), batch 100, adam, $threads threads, $rounds round(s), gemm $kernel"
 echo "convscope: $a img/s"
 echo "pytorch: $b img/s"
+echo "ratio of the rounds' ratios (median): $(printf '%s\n' "${ratios[@]}" | median)"
 awk -v a="$a" -v b="$b" -v f="$mflop" 'BEGIN {
     printf "ratio: %.2f\n", a / b
     printf "GFLOP/s: convscope %.1f, pytorch %.1f (%.2f MFLOP per training image)\n", a * f / 1000, b * f / 1000, f }'
