@@ -99,7 +99,7 @@ void draw_curves(const TrainingSnapshot& s, const UiMetrics& metrics, ImVec2 siz
     const float text = ImGui::GetFontSize();
     ImVec2 origin = ImGui::GetCursorScreenPos();
     const float available = size.y - ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
-    const float each = std::max(text * 5, (available - text * 2.6f) / 2);
+    const float each = std::max(text * 3.5f, (available - text * 2.6f) / 2);
     const float x_high = std::max(
         0.05f, static_cast<float>(s.total_batches) / static_cast<float>(s.batches_per_epoch));
 

@@ -100,7 +100,12 @@ void activations(const DigitSketch& sketch, const UiMetrics& metrics, ImVec2 siz
             fit_tiles(sheet.count(), texels, ImVec2(origin.x + label, y),
                       ImVec2(size.x - label, spatial ? h - 4 : h), metrics.px(2), metrics.px(6));
         // A vector of units is a strip: as wide as it fits, tall enough to see.
-        if (!spatial) layout.tile.y = std::min(h - 4, text * 0.9f);
+        // fit_tiles keeps a quarter pixel per texel at least; flatten1's 4320 units
+        // would then run past the panel's edge.
+        if (!spatial) {
+            layout.tile.x = std::min(layout.tile.x, size.x - label);
+            layout.tile.y = std::min(h - 4, text * 0.9f);
+        }
         const TileHover hover = draw_tiles(list, sheet, layout, ImGui::IsWindowHovered());
         if (hover.tile >= 0) {
             const float value = layer.map(hover.tile)[hover.row * layer.shape.width + hover.col];

@@ -3,6 +3,7 @@
 // neighbours stay neighbours, or 784 numbers in a row where a pixel's neighbour below
 // lands 28 places away.
 #include <algorithm>
+#include <cfloat>
 #include <cstdio>
 
 #include "app/panels/network_panels.hpp"
@@ -19,26 +20,37 @@ void draw_fc_comparison(const NetworkModeView& view, const UiMetrics& metrics, I
         if (layer.kind == LayerKind::Affine) chain += " > " + std::to_string(layer.output.size());
     }
     panel_heading("Seed 1: a fully connected network", metrics);
-    ImGui::TextDisabled("Affine-ReLU x4, Affine, Softmax; %s parameters",
-                        grouped_count(fc_parameters).c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("units: %s > softmax", chain.c_str());
+    // The layers and the parameter count on one line; a narrow panel keeps the count
+    // (to hold against the CNN's) and names the layers in the tooltip.
+    const std::string parameters = grouped_count(fc_parameters) + " parameters";
+    const std::string layers = "Affine-ReLU x4, Affine, Softmax; " + parameters;
+    const bool narrow = ImGui::CalcTextSize(layers.c_str()).x > size.x;
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", narrow ? ("5 affine layers, " + parameters).c_str() : layers.c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Affine-ReLU x4, Affine, Softmax\nunits: %s > softmax", chain.c_str());
 
     const ActivationPictures& pictures = view.pictures.activations();
     if (pictures.input().empty()) return;
     ImDrawList* list = ImGui::GetWindowDrawList();
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float room = size.y - ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
+    ImFont* font = ImGui::GetFont();
     const float text = ImGui::GetFontSize();
+    const float line = text * 1.3f;
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const ImU32 edge = IM_COL32(120, 124, 132, 255);
 
-    // The CNN's view: the image as a slab, (C, H, W) = (1, 28, 28).
+    // The CNN's view: the image as a slab, (C, H, W) = (1, 28, 28), in a column of
+    // its own so nothing on the right can run into it.
     const char* volume_label = "CNN: 1x28x28";
     list->AddText(at, ink, volume_label);
-    const float side = std::max(text * 2, room - text * 1.5f);
+    const float label_width = ImGui::CalcTextSize(volume_label).x;
+    const float side = std::clamp(room - line - metrics.px(4), text * 2, label_width * 0.85f);
     const float depth = side * 0.12f;
-    const ImVec2 face(at.x, at.y + text * 1.3f + depth);
+    const ImVec2 face(at.x, at.y + line + depth);
     const ImU32 slab = IM_COL32(200, 204, 212, 255);
     list->AddQuadFilled(ImVec2(face.x, face.y), ImVec2(face.x + depth, face.y - depth),
                         ImVec2(face.x + depth + side, face.y - depth),
@@ -52,20 +64,33 @@ void draw_fc_comparison(const NetworkModeView& view, const UiMetrics& metrics, I
                    input.uv1(0));
     list->AddRect(face, ImVec2(face.x + side, face.y + side), edge);
 
-    // The FC network's view: 784 values in one row, as wide as the panel allows.
-    const float left =
-        at.x + std::max(side + depth, ImGui::CalcTextSize(volume_label).x) + metrics.px(16);
-    const float strip_width = at.x + size.x - left;
+    // The FC network's view: its label, 784 values in one row as wide as the panel
+    // allows, and the caption wrapped below the row, all right of the slab's column.
+    const float left = at.x + std::max(side + depth, label_width) + metrics.px(16);
+    const float strip_width = std::max(text * 4, at.x + size.x - left);
     const float strip_height = std::max(6.0f, text * 0.9f);
-    const float strip_y = face.y + side * 0.5f - strip_height * 0.5f;
+    const float strip_y = at.y + line;
     const TileSheet& flat = pictures.flattened_input();
-    list->AddText(ImVec2(left, at.y), ink, "FC: flattened to 784 numbers");
+    const char* flat_label = "FC: 784 numbers in a row";
+    list->AddText(font, text, ImVec2(left, at.y), ink,
+                  ImGui::CalcTextSize("FC: flattened to 784 numbers").x <= strip_width
+                      ? "FC: flattened to 784 numbers"
+                      : flat_label);
     list->AddImage(flat.texture(), ImVec2(left, strip_y),
                    ImVec2(left + strip_width, strip_y + strip_height), flat.uv0(0), flat.uv1(0));
     list->AddRect(ImVec2(left, strip_y), ImVec2(left + strip_width, strip_y + strip_height), edge);
-    list->AddText(ImGui::GetFont(), text, ImVec2(left, strip_y + strip_height + 3), muted,
-                  "Pixels one above the other end up 28 apart: the FC layer cannot see the shape.",
-                  nullptr, strip_width);
+    // The longest caption whose wrapped lines fit under the strip.
+    const float caption_y = strip_y + strip_height + metrics.px(4);
+    const float caption_room = at.y + room - caption_y;
+    const char* caption = nullptr;
+    for (const char* candidate :
+         {"Pixels one above the other end up 28 places apart: the shape of the image is lost.",
+          "Pixels one above the other end up 28 apart: the shape is lost.",
+          "A pixel's neighbour below lands 28 places away."}) {
+        caption = candidate;
+        if (font->CalcTextSizeA(text, FLT_MAX, strip_width, candidate).y <= caption_room) break;
+    }
+    list->AddText(font, text, ImVec2(left, caption_y), muted, caption, nullptr, strip_width);
 }
 
 }  // namespace convscope

@@ -61,12 +61,19 @@ Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
     const ActivationPictures& pictures = view.pictures.activations();
     const FeatureUnit& unit = state.network.unit;
     panel_heading("Feature maps of the probe image", metrics);
+    // Beside the heading when it fits; otherwise on its own lines, wrapped.
+    const std::string note = unit.chosen()
+                                 ? field_text(view, unit)
+                                 : "  click any unit to light its receptive field below it";
     ImGui::SameLine();
-    if (unit.chosen()) {
-        ImGui::TextColored(ImVec4(0.75f, 0.09f, 0.35f, 1), "%s", field_text(view, unit).c_str());
-    } else {
-        ImGui::TextDisabled("  click any unit to light its receptive field below it");
-    }
+    if (ImGui::CalcTextSize(note.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, unit.chosen()
+                                             ? ImVec4(0.75f, 0.09f, 0.35f, 1)
+                                             : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(note.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
     if (pictures.input().empty() ||
         pictures.layer_count() != static_cast<int>(probe.layers.size())) {
         return actions;

@@ -16,18 +16,19 @@ struct Box {
     int layer = -1;  // -1: the input or the softmax (not clickable)
 };
 
-std::string shape_of(int batch, const Shape& shape, bool spatial) {
+// `batch` is the batch size, or "N" when the boxes are short of room.
+std::string shape_of(const std::string& batch, const Shape& shape, bool spatial) {
     char text[64];
     if (spatial) {
-        std::snprintf(text, sizeof text, "(%d, %d, %d, %d)", batch, shape.channels, shape.height,
-                      shape.width);
+        std::snprintf(text, sizeof text, "(%s, %d, %d, %d)", batch.c_str(), shape.channels,
+                      shape.height, shape.width);
     } else {
-        std::snprintf(text, sizeof text, "(%d, %d)", batch, shape.size());
+        std::snprintf(text, sizeof text, "(%s, %d)", batch.c_str(), shape.size());
     }
     return text;
 }
 
-std::vector<Box> boxes_of(const NetworkModeView& view, int batch) {
+std::vector<Box> boxes_of(const NetworkModeView& view, const std::string& batch) {
     std::vector<Box> boxes;
     const Shape& in = view.spec.input;
     boxes.push_back({"input",
@@ -66,7 +67,6 @@ Actions draw_layer_stack(const NetworkModeView& view, const AppState& state,
     ImGui::SameLine();
     ImGui::TextDisabled("  N = batch %d; click a layer to open its maps",
                         state.network.settings.batch);
-    const std::vector<Box> boxes = boxes_of(view, state.network.settings.batch);
     ImDrawList* list = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float height = size.y - ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
@@ -75,16 +75,25 @@ Actions draw_layer_stack(const NetworkModeView& view, const AppState& state,
     ImFont* font = ImGui::GetFont();
     float text = ImGui::GetFontSize();
     // Each box as wide as its longest line; one font size for all, shrunk only when
-    // the boxes would not fit at the UI size (LeNet has eleven).
+    // the boxes would not fit at the UI size (LeNet has eleven). Short of room, the
+    // shapes say N for the batch (the heading gives its value) before the text shrinks.
+    std::vector<Box> boxes;
     std::vector<float> widths;
-    float total = arrow * static_cast<float>(boxes.size() - 1);
-    for (const Box& box : boxes) {
-        float width = 0;
-        for (const std::string* line : {&box.name, &box.text, &box.shape, &box.parameters}) {
-            width = std::max(width, font->CalcTextSizeA(text, FLT_MAX, 0, line->c_str()).x);
+    float total = 0;
+    for (const std::string& batch :
+         {std::to_string(state.network.settings.batch), std::string("N")}) {
+        boxes = boxes_of(view, batch);
+        widths.clear();
+        total = arrow * static_cast<float>(boxes.size() - 1);
+        for (const Box& box : boxes) {
+            float width = 0;
+            for (const std::string* line : {&box.name, &box.text, &box.shape, &box.parameters}) {
+                width = std::max(width, font->CalcTextSizeA(text, FLT_MAX, 0, line->c_str()).x);
+            }
+            widths.push_back(width + pad);
+            total += width + pad;
         }
-        widths.push_back(width + pad);
-        total += width + pad;
+        if (total <= size.x) break;
     }
     const float arrows = arrow * static_cast<float>(boxes.size() - 1);
     const float fit = std::min(1.0f, (size.x - arrows) / (total - arrows));

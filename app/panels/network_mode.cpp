@@ -22,7 +22,9 @@ Actions draw_network_mode(const NetworkModeView& view, const AppState& state,
     Actions actions;
     const float top = std::min(metrics.px(150), size.y * 0.24f);
     const float left = std::min(metrics.px(390), size.x * 0.3f);
-    const float stack = size.x * 0.66f;
+    // Narrow windows give the layer stack more of the top band so its labels stay
+    // readable; the FC comparison wraps its text into what is left.
+    const float stack = size.x * (size.x < metrics.px(1500) ? 0.7f : 0.66f);
     const ImVec2 body(position.x, position.y + top);
     const float body_height = size.y - top;
 

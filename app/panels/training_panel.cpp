@@ -52,8 +52,14 @@ void progress(const TrainingSnapshot& s) {
         ImGui::Text("loss %.4f", loss);
         if (!s.accuracy_history.empty()) {
             const AccuracyPoint& a = s.accuracy_history.back();
-            ImGui::SameLine();
-            ImGui::Text("  accuracy train %.1f%%  test %.1f%%", a.train * 100, a.test * 100);
+            char accuracy[96];
+            std::snprintf(accuracy, sizeof accuracy, "accuracy train %.1f%%  test %.1f%%",
+                          a.train * 100, a.test * 100);
+            // Beside the loss when it fits, else on a line of its own.
+            ImGui::SameLine(0, ImGui::CalcTextSize("  ").x);
+            if (ImGui::CalcTextSize(accuracy).x > ImGui::GetContentRegionAvail().x)
+                ImGui::NewLine();
+            ImGui::TextUnformatted(accuracy);
         }
     }
 }
