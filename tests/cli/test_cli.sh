@@ -4,31 +4,8 @@
 # usage: test_cli.sh PATH/TO/convscope
 set -u
 bin=$1
-passed=0
-failed=0
 
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-
-# expect_output NAME EXPECTED COMMAND...: stdout must equal EXPECTED and exit 0.
-expect_output() {
-    local name=$1 expected=$2; shift 2
-    local got
-    got=$("$@" 2>/tmp/convscope_cli_stderr.$$)
-    local rc=$?
-    if [ $rc -eq 0 ] && [ "$got" = "$expected" ]; then pass; else
-        fail "$name: exit $rc, expected '$expected', got '$got' $(cat /tmp/convscope_cli_stderr.$$)"; fi
-}
-
-# expect_error NAME MESSAGE_PART COMMAND...: exit 2, stderr must contain MESSAGE_PART.
-expect_error() {
-    local name=$1 part=$2; shift 2
-    local err
-    err=$("$@" 2>&1 >/dev/null)
-    local rc=$?
-    if [ $rc -eq 2 ] && [[ "$err" == *"$part"* ]]; then pass; else
-        fail "$name: exit $rc (want 2), stderr '$err' lacks '$part'"; fi
-}
+source "$(dirname "$0")/cli_test_lib.sh"
 
 seed_input='[[3,3,2,1,0],[0,0,1,3,1],[3,1,2,2,3],[2,0,0,2,2],[2,0,0,0,1]]'
 seed_kernel='[[0,1,2],[2,2,0],[0,1,2]]'
@@ -107,6 +84,4 @@ expect_error "pool padding" "must be at most half the window" "$bin" pool --inpu
 expect_error "huge value" "out of range" "$bin" shape -i 99999999999 -k 3
 expect_error "unknown command" "unknown command 'frob'" "$bin" frob
 
-rm -f /tmp/convscope_cli_stderr.$$
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -9,22 +9,8 @@ bin=$1
 source_dir=$2
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-passed=0
-failed=0
 
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-check() { local name=$1; shift; if "$@"; then pass; else fail "$name"; fi; }
-
-# expect_error NAME MESSAGE_PART COMMAND...: exit 2, stderr must contain MESSAGE_PART.
-expect_error() {
-    local name=$1 part=$2; shift 2
-    local err
-    err=$("$@" 2>&1 >/dev/null)
-    local rc=$?
-    if [ $rc -eq 2 ] && [[ "$err" == *"$part"* ]]; then pass; else
-        fail "$name: exit $rc (want 2), stderr '$err' lacks '$part'"; fi
-}
+source "$(dirname "$0")/cli_test_lib.sh"
 
 # A photo through the pretrained SimpleConvNet (no --weights): 30 conv1 maps and a sheet.
 if "$bin" features --image "$source_dir/assets/images/coffee.png" --out "$out/coffee" >"$out/log" 2>&1; then
@@ -58,5 +44,4 @@ expect_error "not an image" "not a picture stb_image can read" "$bin" features -
 expect_error "missing --out" "--out is required" "$bin" features --image "$source_dir/assets/images/coffee.png"
 expect_error "missing weights" "nowhere.weights" "$bin" features --image "$source_dir/assets/images/coffee.png" --out "$out/x" --weights "$out/nowhere.weights"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -7,23 +7,10 @@
 # usage: test_train_cli.sh PATH/TO/convscope
 set -u
 bin=$1
-passed=0
-failed=0
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-pass() { passed=$((passed + 1)); }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-
-# expect_error NAME MESSAGE_PART COMMAND...: exit 2, stderr must contain MESSAGE_PART.
-expect_error() {
-    local name=$1 part=$2; shift 2
-    local err
-    err=$("$@" 2>&1 >/dev/null)
-    local rc=$?
-    if [ $rc -eq 2 ] && [[ "$err" == *"$part"* ]]; then pass; else
-        fail "$name: exit $rc (want 2), stderr '$err' lacks '$part'"; fi
-}
+source "$(dirname "$0")/cli_test_lib.sh"
 
 # A short run: 1,000 of the subset's images, one epoch, 2 threads (a few seconds).
 weights=$work/simpleconvnet.weights
@@ -86,5 +73,4 @@ fi
 expect_error "bad decay" "unknown learning-rate decay 'fast'" "$bin" train --lr-decay fast
 expect_error "bad image count" "--train-images" "$bin" train --train-images 0
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -6,24 +6,7 @@
 # Exits 77 (CTest's skip) when xvfb-run is not installed.
 set -u
 
-convscope=${1:?usage: live_scenes_test.sh <path-to-convscope> <output-dir>}
-out_dir=${2:?usage: live_scenes_test.sh <path-to-convscope> <output-dir>}
-
-if ! command -v xvfb-run >/dev/null 2>&1; then
-    echo "skip: xvfb-run is not installed (Debian: apt-get install xvfb)"
-    exit 77
-fi
-mkdir -p "$out_dir"
-
-failures=0
-fail() {
-    echo "FAIL: $*"
-    failures=$((failures + 1))
-}
-
-run_in_xvfb() {
-    xvfb-run -a -s "-screen 0 1600x900x24" "$convscope" "$@"
-}
+source "$(dirname "$0")/xvfb_test_setup.sh" "$@"
 
 # Renders a scene (extra arguments pass through) and checks the PNG is not blank.
 # Leaves the program's output in $output.
