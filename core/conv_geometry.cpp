@@ -149,18 +149,20 @@ AxisGeometry resolve_axis(OpKind kind, const AxisParams& params) {
 std::string formula_text(OpKind kind, const AxisGeometry& axis) {
     const int k_eff = axis.effective_kernel();
     std::string k_text = str(k_eff);
+    // With dilation the formulas use k_eff, defined first; otherwise plain k.
+    const std::string k_name = axis.dilation > 1 ? "k_eff" : "k";
     std::string prefix;
     if (axis.dilation > 1) {
         prefix = "k_eff = (k-1)d+1 = (" + str(axis.kernel) + "-1)*" + str(axis.dilation) +
                  "+1 = " + k_text + "; ";
     }
     if (kind == OpKind::TransposedConv) {
-        return prefix + "o = s(i-1) + a + k - 2p = " + str(axis.stride) + "*(" + str(axis.input) +
-               "-1) + " + str(axis.output_padding) + " + " + k_text + " - 2*" +
+        return prefix + "o = s(i-1) + a + " + k_name + " - 2p = " + str(axis.stride) + "*(" +
+               str(axis.input) + "-1) + " + str(axis.output_padding) + " + " + k_text + " - 2*" +
                str(axis.pad_before) + " = " + str(axis.output);
     }
     const bool symmetric = axis.pad_before == axis.pad_after;
-    std::string symbolic = symmetric ? "i + 2p - k" : "i + p_before + p_after - k";
+    const std::string symbolic = (symmetric ? "i + 2p - " : "i + p_before + p_after - ") + k_name;
     std::string filled = symmetric
                              ? str(axis.input) + " + 2*" + str(axis.pad_before) + " - " + k_text
                              : str(axis.input) + " + " + str(axis.pad_before) + " + " +

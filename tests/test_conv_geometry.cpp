@@ -171,5 +171,5 @@ TEST_CASE("formula text fills in today's values") {
           "o = s(i-1) + a + k - 2p = 2*(3-1) + 1 + 3 - 2*1 = 6");
     CHECK(
         formula_text(OpKind::Conv, resolve_axis(OpKind::Conv, axis(7, 3, 1, Padding::of(0), 2))) ==
-        "k_eff = (k-1)d+1 = (3-1)*2+1 = 5; o = (i + 2p - k) + 1 = (7 + 2*0 - 5) + 1 = 3");
+        "k_eff = (k-1)d+1 = (3-1)*2+1 = 5; o = (i + 2p - k_eff) + 1 = (7 + 2*0 - 5) + 1 = 3");
 }
