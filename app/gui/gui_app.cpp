@@ -293,13 +293,18 @@ void GuiApp::run() {
 
 // ---- screenshot ------------------------------------------------------------------
 
-void GuiApp::screenshot(const std::string& path, int width, int height) {
+ImVec2 GuiApp::use_offscreen_scale(int width, int height) {
     // Offscreen frames are drawn at one framebuffer pixel per logical pixel
     // and at 96 dpi, so the same command gives the same picture on every machine.
     pixel_ratio_ = 1.0f;
     dpi_scale_ = 1.0f;
     const ImVec2 size(static_cast<float>(width), static_cast<float>(height));
     update_ui_scale(size);
+    return size;
+}
+
+void GuiApp::screenshot(const std::string& path, int width, int height) {
+    const ImVec2 size = use_offscreen_scale(width, height);
     gl::OffscreenTarget target(width, height);
     target.bind();
     wait_for_scene(width, height, 60.0);
@@ -339,10 +344,7 @@ void GuiApp::print_training_status() const {
 // ---- bench -----------------------------------------------------------------------
 
 void GuiApp::bench(int frames, int width, int height) {
-    pixel_ratio_ = 1.0f;
-    dpi_scale_ = 1.0f;
-    const ImVec2 size(static_cast<float>(width), static_cast<float>(height));
-    update_ui_scale(size);
+    const ImVec2 size = use_offscreen_scale(width, height);
     gl::OffscreenTarget target(width, height);
     target.bind();
     std::vector<double> times, cpu_times;  // whole frames; building them without the GL wait

@@ -63,6 +63,9 @@ class GuiApp {
     FontSizes wanted_font_sizes() const;
     // Sets ui_scale_ for a display of this logical size.
     void update_ui_scale(ImVec2 display_size);
+    // Fixed 96 dpi at one pixel per logical pixel for --screenshot and --bench-frames;
+    // returns the display size to draw frames at.
+    ImVec2 use_offscreen_scale(int width, int height);
     UiMetrics metrics() const;
 
     GuiWindow& window_;
