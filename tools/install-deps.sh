@@ -9,7 +9,7 @@ packages=(
     libstb-dev nlohmann-json3-dev doctest-dev # images, JSON, tests
     zlib1g-dev                                # gzipped MNIST files
     fonts-dejavu-core                         # the TTF font for numbers
-    xvfb xauth                                # the GUI tests run under Xvfb
+    xvfb xauth libgl1-mesa-dri                # GUI tests: Xvfb and Mesa's software GL
 )
 
 missing=()
