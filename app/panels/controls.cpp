@@ -5,19 +5,13 @@
 #include <string>
 
 #include "app/gui/step_grids.hpp"
+#include "app/panels/panel_window.hpp"
 
 namespace convscope {
 
 namespace {
 
 // ---- widgets ---------------------------------------------------------------------------
-
-void section(const char* title) {
-    ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.40f, 0.43f, 0.48f, 1.0f));
-    ImGui::TextUnformatted(title);
-    ImGui::PopStyleColor();
-}
 
 // A labelled integer with - and + buttons; true when changed.
 bool int_field(const char* label, int* value, int low, int high) {
@@ -53,7 +47,7 @@ const char* op_name(TracedOp op) {
 // Edits `s` in place; true when anything changed.
 bool settings(PlaygroundSetup& s) {
     bool changed = false;
-    section("OPERATION");
+    group_label("OPERATION");
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##op", op_name(s.op))) {
         for (TracedOp op :
@@ -68,13 +62,13 @@ bool settings(PlaygroundSetup& s) {
     }
     const bool pooling = is_pooling(s.op);
 
-    section("SIZES");
+    group_label("SIZES");
     changed |= int_field("Input H", &s.input_h, 1, 99);
     changed |= int_field("Input W", &s.input_w, 1, 99);
     changed |= int_field(pooling ? "Window H" : "Kernel H", &s.kernel_h, 1, 99);
     changed |= int_field(pooling ? "Window W" : "Kernel W", &s.kernel_w, 1, 99);
 
-    section("GEOMETRY");
+    group_label("GEOMETRY");
     // One value for both axes: the lessons are square.
     Padding padding = s.options.h.padding;
     const char* modes[] = {"number", "valid", "same", "full"};
@@ -104,7 +98,7 @@ bool settings(PlaygroundSetup& s) {
         axis->output_padding = output_padding;
     }
 
-    section("TENSORS");
+    group_label("TENSORS");
     changed |= int_field("Channels C", &s.channels, 1, 99);
     if (!pooling) changed |= int_field("Filters FN", &s.filters, 1, 99);
     changed |= int_field("Batch N", &s.batch, 1, 99);
@@ -115,7 +109,7 @@ bool settings(PlaygroundSetup& s) {
 // ---- the cell editor ------------------------------------------------------------------------
 
 void cell_editor(const LessonScene& scene, const AppState& state, Actions& actions) {
-    section("EDIT A CELL");
+    group_label("EDIT A CELL");
     const CellRef& cell = state.selected_cell;
     const Playground& pg = scene.playground;
     const Tensor& tensor = cell.tensor == CellRef::Tensor::Input ? pg.input : pg.kernel;
@@ -172,7 +166,7 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
         const std::string shape = "Output " + shape_text(scene.playground.trace.output_shape()) +
                                   ", " + std::to_string(scene.step_count()) + " steps";
         ImGui::TextWrapped("%s", shape.c_str());
-        section("VALUES");
+        group_label("VALUES");
         if (ImGui::Button("New random values")) actions.new_random_values = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Draw new small integers (new seed)");
         ImGui::SameLine();

@@ -2,18 +2,12 @@
 
 #include <string>
 
+#include "app/panels/panel_window.hpp"
 #include "core/lessons.hpp"
 
 namespace convscope {
 
 namespace {
-
-void heading(const char* text) {
-    ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.40f, 0.43f, 0.48f, 1.0f));
-    ImGui::TextUnformatted(text);
-    ImGui::PopStyleColor();
-}
 
 bool is_conv_arithmetic_case(const Lesson& lesson) {
     return lesson.id.rfind("ca-", 0) == 0;
@@ -40,13 +34,13 @@ Actions draw_lesson_list(const AppState& state, const UiMetrics& metrics, ImVec2
                                    ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (ImGui::Begin("##lessons", nullptr, flags)) {
-        heading("THE CHAPTER");
+        group_label("THE CHAPTER");
         std::string previous_section;
         bool in_guide = false, in_transposed = false;
         for (const Lesson& lesson : lessons()) {
             if (is_conv_arithmetic_case(lesson) && !in_guide) {
                 in_guide = true;
-                heading("CONV ARITHMETIC GUIDE");
+                group_label("CONV ARITHMETIC GUIDE");
             }
             // The guide's transposed cases get their own subheading instead of a prefix.
             std::string title = lesson.title;
@@ -55,7 +49,7 @@ Actions draw_lesson_list(const AppState& state, const UiMetrics& metrics, ImVec2
                 title = title.substr(transposed_prefix.size());
                 if (!in_transposed) {
                     in_transposed = true;
-                    heading("  transposed");
+                    group_label("  transposed");
                 }
             }
             // The section number on its first lesson only, as a chapter's contents do.

@@ -32,4 +32,12 @@ inline void panel_heading(const char* text, const UiMetrics& metrics) {
     ImGui::PopFont();
 }
 
+// A grey label above a group of a side panel's rows ("THE CHAPTER", "SIZES").
+inline void group_label(const char* text) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.40f, 0.43f, 0.48f, 1.0f));
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
 }  // namespace convscope
