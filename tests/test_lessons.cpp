@@ -6,6 +6,7 @@
 
 #include "core/check.hpp"
 #include "core/lessons.hpp"
+#include "core/nested_array.hpp"
 
 using namespace convscope;
 
@@ -56,6 +57,36 @@ TEST_CASE("the chapter's examples show the chapter's numbers") {
     CHECK(build("avg-pool").output.values() == std::vector<float>{1, 1.5f, 2.25f, 1});
     CHECK(spatial(build("dilated")) == std::vector<int>{3, 3});
     CHECK(spatial(build("transposed")) == std::vector<int>{5, 5});
+}
+
+// The number a lesson's text gives for o: the last "= N" of its first "o = ..." clause.
+int stated_output_size(const std::string& text) {
+    const std::size_t start = text.find("o = ");
+    const std::size_t end = text.find_first_of(";.", start);
+    const std::string clause = text.substr(start, end - start);
+    return std::stoi(clause.substr(clause.rfind(' ') + 1));
+}
+
+TEST_CASE("what each lesson's text says to expect is what the lesson computes") {
+    int arrays = 0, sizes = 0;
+    for (const Lesson& lesson : lessons()) {
+        INFO(lesson.id << ": " << lesson.expected);
+        const Playground p = build_playground(lesson.setup);
+        const std::size_t last_array = lesson.expected.rfind("[[");
+        if (last_array != std::string::npos) {  // the last nested array is the output
+            const std::size_t end = lesson.expected.find("]]", last_array) + 2;
+            const Tensor stated =
+                parse_nested_array(lesson.expected.substr(last_array, end - last_array), lesson.id);
+            CHECK(stated.values() == p.output.values());
+            ++arrays;
+        }
+        if (lesson.expected.find("o = ") != std::string::npos) {
+            CHECK(stated_output_size(lesson.expected) == p.output.dim(2));
+            ++sizes;
+        }
+    }
+    CHECK(arrays >= 4);
+    CHECK(sizes >= 5);
 }
 
 TEST_CASE("the lessons that correct the chapter say so") {
