@@ -145,15 +145,8 @@ float controls_width(const UiMetrics& metrics) {
 Actions draw_controls(const LessonScene& scene, const AppState& state, const UiMetrics& metrics,
                       ImVec2 position, ImVec2 size) {
     Actions actions;
-    ImGui::SetNextWindowPos(position);
-    ImGui::SetNextWindowSize(size);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(metrics.px(14), metrics.px(12)));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(metrics.px(6), metrics.px(5)));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.94f, 0.945f, 0.955f, 1.0f));
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
-    if (ImGui::Begin("##controls", nullptr, flags)) {
+    if (begin_side_panel("##controls", position, size, ImVec2(metrics.px(14), metrics.px(12)))) {
         PlaygroundSetup draft = scene.draft;
         if (settings(draft)) actions.edit_setup = draft;
         if (!scene.error.empty()) {
@@ -175,8 +168,7 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
         cell_editor(scene, state, actions);
     }
     ImGui::End();
-    ImGui::PopStyleColor();
-    ImGui::PopStyleVar(2);
+    ImGui::PopStyleVar();
     return actions;
 }
 

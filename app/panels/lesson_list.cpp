@@ -23,17 +23,10 @@ float lesson_list_width(const UiMetrics& metrics) {
 Actions draw_lesson_list(const AppState& state, const UiMetrics& metrics, ImVec2 position,
                          ImVec2 size) {
     Actions actions;
-    ImGui::SetNextWindowPos(position);
-    ImGui::SetNextWindowSize(size);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(metrics.px(12), metrics.px(12)));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(metrics.px(8), metrics.px(2)));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.94f, 0.945f, 0.955f, 1.0f));
     // A scrollbar, since the list is longer than a 720p window.
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
-                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
-    if (ImGui::Begin("##lessons", nullptr, flags)) {
+    if (begin_side_panel("##lessons", position, size, ImVec2(metrics.px(12), metrics.px(12)),
+                         /*scrollbar=*/true)) {
         group_label("THE CHAPTER");
         std::string previous_section;
         bool in_guide = false, in_transposed = false;
@@ -78,8 +71,7 @@ Actions draw_lesson_list(const AppState& state, const UiMetrics& metrics, ImVec2
         }
     }
     ImGui::End();
-    ImGui::PopStyleColor();
-    ImGui::PopStyleVar(2);
+    ImGui::PopStyleVar();
     return actions;
 }
 

@@ -25,6 +25,25 @@ inline bool begin_panel(const char* id, ImVec2 position, ImVec2 size, const UiMe
     return visible;
 }
 
+// A fixed side panel of the lesson playground (lessons, controls, timeline) on its grey
+// background. Padding and background apply at Begin, so they are popped straight after;
+// returns whether the window is visible; call ImGui::End() in both cases.
+inline bool begin_side_panel(const char* id, ImVec2 position, ImVec2 size, ImVec2 padding,
+                             bool scrollbar = false) {
+    ImGui::SetNextWindowPos(position);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.94f, 0.945f, 0.955f, 1.0f));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+    if (scrollbar) flags &= ~ImGuiWindowFlags_NoScrollbar;
+    const bool visible = ImGui::Begin(id, nullptr, flags);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    return visible;
+}
+
 // A panel's heading in the title font.
 inline void panel_heading(const char* text, const UiMetrics& metrics) {
     ImGui::PushFont(metrics.fonts->body());

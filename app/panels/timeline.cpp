@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/panels/panel_window.hpp"
+
 namespace convscope {
 
 namespace {
@@ -23,14 +25,7 @@ float timeline_height(const UiMetrics& metrics) {
 Actions draw_timeline(const LessonScene& scene, const AppState& state, const UiMetrics& metrics,
                       ImVec2 position, ImVec2 size) {
     Actions actions;
-    ImGui::SetNextWindowPos(position);
-    ImGui::SetNextWindowSize(size);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(metrics.px(16), metrics.px(12)));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.94f, 0.945f, 0.955f, 1.0f));
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
-    if (ImGui::Begin("##timeline", nullptr, flags)) {
+    if (begin_side_panel("##timeline", position, size, ImVec2(metrics.px(16), metrics.px(12)))) {
         const int count = scene.step_count();
         const int step = std::clamp(state.playback.step, 0, count - 1);
         if (button_with_tip("|<", "First step (Home)")) actions.go_to_step = 0;
@@ -87,8 +82,6 @@ Actions draw_timeline(const LessonScene& scene, const AppState& state, const UiM
         ImGui::TextUnformatted(speed_label);
     }
     ImGui::End();
-    ImGui::PopStyleColor();
-    ImGui::PopStyleVar();
     return actions;
 }
 
