@@ -5,7 +5,7 @@
 
 #include "app/cli/commands.hpp"
 #ifdef CONVSCOPE_HAS_GUI
-#include "app/gui/gui_main.hpp"
+#include "app/shell/gui_main.hpp"
 #endif
 
 int main(int argc, char** argv) {

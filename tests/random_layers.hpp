@@ -4,9 +4,9 @@
 
 #include <random>
 
-#include "core/check.hpp"
-#include "core/layer.hpp"
-#include "core/reference_ops.hpp"
+#include "core/nn/layer.hpp"
+#include "core/ops/reference_ops.hpp"
+#include "core/tensor/check.hpp"
 
 namespace convscope::testing {
 

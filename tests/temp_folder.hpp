@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <string>
 
-#include "core/check.hpp"
+#include "core/tensor/check.hpp"
 
 namespace convscope::testing {
 

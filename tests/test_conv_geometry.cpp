@@ -2,8 +2,8 @@
 // conv_arithmetic guide, plus the errors a user can provoke.
 #include <doctest/doctest.h>
 
-#include "core/check.hpp"
-#include "core/conv_geometry.hpp"
+#include "core/ops/conv_geometry.hpp"
+#include "core/tensor/check.hpp"
 
 using namespace convscope;
 

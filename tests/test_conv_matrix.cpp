@@ -3,8 +3,8 @@
 
 #include <random>
 
-#include "core/conv_matrix.hpp"
-#include "core/reference_ops.hpp"
+#include "core/lessons/conv_matrix.hpp"
+#include "core/ops/reference_ops.hpp"
 
 using namespace convscope;
 

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/digit_canvas.hpp"
+#include "core/images/digit_canvas.hpp"
 #include "temp_folder.hpp"
 
 using namespace convscope;

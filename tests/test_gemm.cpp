@@ -6,7 +6,7 @@
 #include <random>
 #include <vector>
 
-#include "core/gemm.hpp"
+#include "core/tensor/gemm.hpp"
 
 using namespace convscope;
 

@@ -9,12 +9,12 @@
 #include <functional>
 #include <random>
 
-#include "core/activation_layers.hpp"
-#include "core/affine_layer.hpp"
-#include "core/conv_layer.hpp"
-#include "core/network.hpp"
-#include "core/pool_layer.hpp"
-#include "core/softmax_loss.hpp"
+#include "core/nn/activation_layers.hpp"
+#include "core/nn/affine_layer.hpp"
+#include "core/nn/conv_layer.hpp"
+#include "core/nn/network.hpp"
+#include "core/nn/pool_layer.hpp"
+#include "core/nn/softmax_loss.hpp"
 #include "random_layers.hpp"
 
 using namespace convscope;

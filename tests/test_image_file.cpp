@@ -8,7 +8,7 @@
 #include <fstream>
 #include <random>
 
-#include "core/image_file.hpp"
+#include "core/formats/image_file.hpp"
 #include "temp_folder.hpp"
 
 using namespace convscope;

@@ -6,8 +6,8 @@
 #include <numeric>
 #include <random>
 
-#include "core/image_kernels.hpp"
-#include "core/reference_ops.hpp"
+#include "core/images/image_kernels.hpp"
+#include "core/ops/reference_ops.hpp"
 #include "temp_folder.hpp"
 #include "test_support.hpp"
 

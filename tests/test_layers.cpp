@@ -6,10 +6,10 @@
 #include <cmath>
 #include <random>
 
-#include "core/activation_layers.hpp"
-#include "core/affine_layer.hpp"
-#include "core/conv_layer.hpp"
-#include "core/pool_layer.hpp"
+#include "core/nn/activation_layers.hpp"
+#include "core/nn/affine_layer.hpp"
+#include "core/nn/conv_layer.hpp"
+#include "core/nn/pool_layer.hpp"
 #include "random_layers.hpp"
 
 using namespace convscope;

@@ -4,9 +4,9 @@
 
 #include <set>
 
-#include "core/check.hpp"
-#include "core/lessons.hpp"
-#include "core/nested_array.hpp"
+#include "core/formats/nested_array.hpp"
+#include "core/lessons/lessons.hpp"
+#include "core/tensor/check.hpp"
 
 using namespace convscope;
 

@@ -1,8 +1,8 @@
 // The learning-rate schedules at the points that define them.
 #include <doctest/doctest.h>
 
-#include "core/check.hpp"
-#include "core/lr_schedule.hpp"
+#include "core/nn/lr_schedule.hpp"
+#include "core/tensor/check.hpp"
 
 using namespace convscope;
 

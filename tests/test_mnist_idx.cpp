@@ -7,7 +7,7 @@
 #include <fstream>
 #include <vector>
 
-#include "core/mnist_idx.hpp"
+#include "core/formats/mnist_idx.hpp"
 #include "temp_folder.hpp"
 
 using namespace convscope;

@@ -1,8 +1,8 @@
 // JSON nested arrays in and out, and the messages for malformed ones.
 #include <doctest/doctest.h>
 
-#include "core/check.hpp"
-#include "core/nested_array.hpp"
+#include "core/formats/nested_array.hpp"
+#include "core/tensor/check.hpp"
 
 using namespace convscope;
 

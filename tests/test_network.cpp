@@ -7,8 +7,8 @@
 #include <random>
 #include <vector>
 
-#include "core/network.hpp"
-#include "core/softmax_loss.hpp"
+#include "core/nn/network.hpp"
+#include "core/nn/softmax_loss.hpp"
 
 using namespace convscope;
 

@@ -3,8 +3,8 @@
 
 #include <cmath>
 
-#include "core/check.hpp"
-#include "core/optimizer.hpp"
+#include "core/nn/optimizer.hpp"
+#include "core/tensor/check.hpp"
 
 using namespace convscope;
 

@@ -6,10 +6,10 @@
 #include <cmath>
 #include <string>
 
-#include "core/activations.hpp"
-#include "core/digit_canvas.hpp"
-#include "core/trainer.hpp"
-#include "core/weights_file.hpp"
+#include "core/formats/weights_file.hpp"
+#include "core/images/digit_canvas.hpp"
+#include "core/nn/network_probe.hpp"
+#include "core/nn/trainer.hpp"
 
 using namespace convscope;
 

@@ -17,10 +17,10 @@
 #include <string>
 #include <vector>
 
-#include "core/check.hpp"
-#include "core/conv_geometry.hpp"
-#include "core/reference_ops.hpp"
-#include "core/tensor.hpp"
+#include "core/ops/conv_geometry.hpp"
+#include "core/ops/reference_ops.hpp"
+#include "core/tensor/check.hpp"
+#include "core/tensor/tensor.hpp"
 
 using json = nlohmann::ordered_json;
 

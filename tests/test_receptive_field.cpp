@@ -1,7 +1,7 @@
 // Receptive fields through stacks of convolutions and pools.
 #include <doctest/doctest.h>
 
-#include "core/receptive_field.hpp"
+#include "core/ops/receptive_field.hpp"
 
 using namespace convscope;
 

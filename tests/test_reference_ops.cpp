@@ -4,8 +4,8 @@
 
 #include <random>
 
-#include "core/check.hpp"
-#include "core/reference_ops.hpp"
+#include "core/ops/reference_ops.hpp"
+#include "core/tensor/check.hpp"
 #include "tests/test_support.hpp"
 
 using namespace convscope;

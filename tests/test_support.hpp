@@ -4,7 +4,7 @@
 #include <random>
 #include <vector>
 
-#include "core/tensor.hpp"
+#include "core/tensor/tensor.hpp"
 
 namespace convscope::testing {
 

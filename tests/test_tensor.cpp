@@ -1,7 +1,7 @@
 // The tensor container: shapes, NCHW indexing, rank lifting.
 #include <doctest/doctest.h>
 
-#include "core/tensor.hpp"
+#include "core/tensor/tensor.hpp"
 
 using namespace convscope;
 

@@ -4,8 +4,8 @@
 
 #include <random>
 
-#include "core/check.hpp"
-#include "core/trace.hpp"
+#include "core/lessons/trace.hpp"
+#include "core/tensor/check.hpp"
 #include "tests/test_support.hpp"
 
 using namespace convscope;

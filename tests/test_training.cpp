@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <vector>
 
-#include "core/mnist_idx.hpp"
-#include "core/network.hpp"
-#include "core/trainer.hpp"
+#include "core/formats/mnist_idx.hpp"
+#include "core/nn/network.hpp"
+#include "core/nn/trainer.hpp"
 
 using namespace convscope;
 

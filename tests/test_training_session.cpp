@@ -11,8 +11,8 @@
 #include <numeric>
 #include <thread>
 
-#include "core/network.hpp"
-#include "core/training_session.hpp"
+#include "core/nn/network.hpp"
+#include "core/nn/training_session.hpp"
 #include "temp_folder.hpp"
 
 using namespace convscope;

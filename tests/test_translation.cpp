@@ -3,8 +3,8 @@
 
 #include <random>
 
-#include "core/check.hpp"
-#include "core/translation.hpp"
+#include "core/lessons/translation.hpp"
+#include "core/tensor/check.hpp"
 #include "tests/test_support.hpp"
 
 using namespace convscope;

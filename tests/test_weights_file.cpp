@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "core/weights_file.hpp"
+#include "core/formats/weights_file.hpp"
 #include "temp_folder.hpp"
 
 using namespace convscope;

@@ -3,9 +3,9 @@
 
 #include <random>
 
-#include "core/check.hpp"
-#include "core/reference_ops.hpp"
-#include "core/window_map.hpp"
+#include "core/ops/reference_ops.hpp"
+#include "core/ops/window_map.hpp"
+#include "core/tensor/check.hpp"
 #include "tests/test_support.hpp"
 
 using namespace convscope;

@@ -3,7 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 
-#include "core/check.hpp"
+#include "core/tensor/check.hpp"
 
 namespace convscope {
 

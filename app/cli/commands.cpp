@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "core/check.hpp"
+#include "core/tensor/check.hpp"
 
 namespace convscope {
 

@@ -1,14 +1,14 @@
 // `convscope eval`: the test accuracy of a saved weights file.
 #include <cstdio>
 
-#include "app/cli/asset_paths.hpp"
+#include "app/assets/asset_paths.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/mnist_options.hpp"
-#include "core/check.hpp"
-#include "core/mnist_idx.hpp"
-#include "core/network.hpp"
-#include "core/trainer.hpp"
-#include "core/weights_file.hpp"
+#include "core/formats/mnist_idx.hpp"
+#include "core/formats/weights_file.hpp"
+#include "core/nn/network.hpp"
+#include "core/nn/trainer.hpp"
+#include "core/tensor/check.hpp"
 
 namespace convscope {
 

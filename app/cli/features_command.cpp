@@ -3,15 +3,15 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "app/assets/asset_paths.hpp"
 #include "app/cli/argument_parser.hpp"
-#include "app/cli/asset_paths.hpp"
 #include "app/cli/commands.hpp"
-#include "core/activations.hpp"
-#include "core/check.hpp"
-#include "core/digit_canvas.hpp"
-#include "core/image_file.hpp"
-#include "core/network.hpp"
-#include "core/weights_file.hpp"
+#include "core/formats/image_file.hpp"
+#include "core/formats/weights_file.hpp"
+#include "core/images/digit_canvas.hpp"
+#include "core/nn/network.hpp"
+#include "core/nn/network_probe.hpp"
+#include "core/tensor/check.hpp"
 
 namespace convscope {
 

@@ -1,6 +1,6 @@
 #include "app/cli/geometry_options.hpp"
 
-#include "core/check.hpp"
+#include "core/tensor/check.hpp"
 
 namespace convscope {
 

@@ -2,8 +2,8 @@
 
 #include <thread>
 
-#include "app/cli/asset_paths.hpp"
-#include "core/check.hpp"
+#include "app/assets/asset_paths.hpp"
+#include "core/tensor/check.hpp"
 
 namespace convscope {
 

@@ -4,7 +4,7 @@
 
 #include "app/cli/commands.hpp"
 #include "app/cli/geometry_options.hpp"
-#include "core/check.hpp"
+#include "core/tensor/check.hpp"
 
 namespace convscope {
 

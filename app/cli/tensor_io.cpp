@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/check.hpp"
-#include "core/nested_array.hpp"
+#include "core/formats/nested_array.hpp"
+#include "core/tensor/check.hpp"
 
 namespace convscope {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "core/tensor.hpp"
+#include "core/tensor/tensor.hpp"
 
 namespace convscope {
 

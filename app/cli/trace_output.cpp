@@ -4,7 +4,7 @@
 #include <string>
 
 #include "app/cli/tensor_io.hpp"
-#include "core/nested_array.hpp"
+#include "core/formats/nested_array.hpp"
 
 namespace convscope {
 

@@ -1,7 +1,7 @@
 // `--trace` for conv and pool: every step of the operation, as JSON or a listing.
 #pragma once
 
-#include "core/trace.hpp"
+#include "core/lessons/trace.hpp"
 
 namespace convscope {
 

@@ -9,13 +9,13 @@
 
 #include "app/cli/commands.hpp"
 #include "app/cli/mnist_options.hpp"
-#include "core/check.hpp"
-#include "core/gemm.hpp"
-#include "core/lr_schedule.hpp"
-#include "core/mnist_idx.hpp"
-#include "core/network.hpp"
-#include "core/trainer.hpp"
-#include "core/weights_file.hpp"
+#include "core/formats/mnist_idx.hpp"
+#include "core/formats/weights_file.hpp"
+#include "core/nn/lr_schedule.hpp"
+#include "core/nn/network.hpp"
+#include "core/nn/trainer.hpp"
+#include "core/tensor/check.hpp"
+#include "core/tensor/gemm.hpp"
 
 namespace convscope {
 

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "app/gl/gl_objects.hpp"
-#include "core/image_file.hpp"
+#include "core/formats/image_file.hpp"
 
 namespace convscope::gl {
 

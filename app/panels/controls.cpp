@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <string>
 
-#include "app/gui/step_grids.hpp"
-#include "app/panels/panel_window.hpp"
+#include "app/boards/step_grids.hpp"
+#include "app/widgets/panel_window.hpp"
 
 namespace convscope {
 

@@ -4,9 +4,9 @@
 // and the last valid scene stays on screen.
 #pragma once
 
-#include "app/gui/app_state.hpp"
-#include "app/gui/lesson_scene.hpp"
-#include "app/gui/ui_metrics.hpp"
+#include "app/model/app_state.hpp"
+#include "app/model/lesson_scene.hpp"
+#include "app/shell/ui_metrics.hpp"
 #include "imgui.h"
 
 namespace convscope {

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "app/panels/network_panels.hpp"
-#include "app/panels/panel_window.hpp"
+#include "app/widgets/panel_window.hpp"
 
 namespace convscope {
 

@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/gui/network_pictures.hpp"
+#include "app/live/network_pictures.hpp"
 #include "app/panels/live_panels.hpp"
-#include "app/panels/panel_window.hpp"
-#include "app/panels/tile_grid.hpp"
+#include "app/widgets/panel_window.hpp"
+#include "app/widgets/tile_grid.hpp"
 
 namespace convscope {
 

@@ -6,9 +6,9 @@
 #include <filesystem>
 
 #include "app/panels/live_panels.hpp"
-#include "app/panels/panel_window.hpp"
-#include "app/panels/tile_grid.hpp"
-#include "core/image_kernels.hpp"
+#include "app/widgets/panel_window.hpp"
+#include "app/widgets/tile_grid.hpp"
+#include "core/images/image_kernels.hpp"
 
 namespace convscope {
 

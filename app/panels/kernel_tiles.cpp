@@ -5,8 +5,8 @@
 #include <cstdio>
 
 #include "app/panels/network_panels.hpp"
-#include "app/panels/panel_window.hpp"
-#include "app/panels/tile_grid.hpp"
+#include "app/widgets/panel_window.hpp"
+#include "app/widgets/tile_grid.hpp"
 
 namespace convscope {
 

@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "app/panels/panel_window.hpp"
-#include "core/lessons.hpp"
+#include "app/widgets/panel_window.hpp"
+#include "core/lessons/lessons.hpp"
 
 namespace convscope {
 

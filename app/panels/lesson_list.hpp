@@ -1,8 +1,8 @@
 // The lessons of Convolution mode, numbered as the chapter; a click opens one.
 #pragma once
 
-#include "app/gui/app_state.hpp"
-#include "app/gui/ui_metrics.hpp"
+#include "app/model/app_state.hpp"
+#include "app/shell/ui_metrics.hpp"
 #include "imgui.h"
 
 namespace convscope {

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "app/panels/lesson_views.hpp"
+#include "app/boards/lesson_boards.hpp"
 
 namespace convscope {
 

@@ -3,10 +3,10 @@
 // arithmetic beneath it. Clicking a cell selects it (editor, shared weight, field unit).
 #pragma once
 
-#include "app/gui/app_state.hpp"
-#include "app/gui/grid_layer.hpp"
-#include "app/gui/lesson_scene.hpp"
-#include "app/gui/ui_metrics.hpp"
+#include "app/model/app_state.hpp"
+#include "app/model/lesson_scene.hpp"
+#include "app/shell/ui_metrics.hpp"
+#include "app/widgets/grid_layer.hpp"
 #include "imgui.h"
 
 namespace convscope {

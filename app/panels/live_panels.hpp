@@ -3,10 +3,10 @@
 // the top bar.
 #pragma once
 
-#include "app/gui/app_state.hpp"
-#include "app/gui/digit_sketch.hpp"
-#include "app/gui/image_study.hpp"
-#include "app/gui/ui_metrics.hpp"
+#include "app/live/digit_sketch.hpp"
+#include "app/live/image_study.hpp"
+#include "app/model/app_state.hpp"
+#include "app/shell/ui_metrics.hpp"
 #include "imgui.h"
 
 namespace convscope {

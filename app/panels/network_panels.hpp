@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "app/gui/app_state.hpp"
-#include "app/gui/network_pictures.hpp"
-#include "app/gui/ui_metrics.hpp"
-#include "core/activations.hpp"
-#include "core/training_session.hpp"
+#include "app/live/network_pictures.hpp"
+#include "app/model/app_state.hpp"
+#include "app/shell/ui_metrics.hpp"
+#include "core/nn/network_probe.hpp"
+#include "core/nn/training_session.hpp"
 #include "imgui.h"
 
 namespace convscope {

@@ -11,7 +11,7 @@ struct Shortcut {
     const char* what;
 };
 
-// Keep in step with app/gui/keyboard_shortcuts.cpp.
+// Keep in step with app/shell/keyboard_shortcuts.cpp.
 constexpr Shortcut kShortcuts[] = {
     {"Space", "play / pause"},
     {"Left / Right", "step back / forward"},

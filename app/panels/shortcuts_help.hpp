@@ -1,8 +1,8 @@
 // The keyboard shortcuts window ("?" in the top bar, or F1).
 #pragma once
 
-#include "app/gui/app_state.hpp"
-#include "app/gui/ui_metrics.hpp"
+#include "app/model/app_state.hpp"
+#include "app/shell/ui_metrics.hpp"
 
 namespace convscope {
 

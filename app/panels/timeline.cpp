@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "app/panels/panel_window.hpp"
+#include "app/widgets/panel_window.hpp"
 
 namespace convscope {
 

@@ -2,9 +2,9 @@
 // forward, last, a scrub slider over the trace's steps and the speed.
 #pragma once
 
-#include "app/gui/app_state.hpp"
-#include "app/gui/lesson_scene.hpp"
-#include "app/gui/ui_metrics.hpp"
+#include "app/model/app_state.hpp"
+#include "app/model/lesson_scene.hpp"
+#include "app/shell/ui_metrics.hpp"
 #include "imgui.h"
 
 namespace convscope {

@@ -2,8 +2,8 @@
 // fullscreen and keyboard help.
 #pragma once
 
-#include "app/gui/app_state.hpp"
-#include "app/gui/ui_metrics.hpp"
+#include "app/model/app_state.hpp"
+#include "app/shell/ui_metrics.hpp"
 
 namespace convscope {
 

@@ -1,0 +1,73 @@
+// The lesson views (core's LessonView): each composes a Board and the lines of text
+// beneath it from the playground and the current step. One view per file:
+//   steps_board.cpp             Steps: input, kernel, output; channels, filters, batch
+//   visit_counts_board.cpp      VisitCounts: the steps plus a heatmap of reads per cell
+//   sparse_board.cpp            Sparse: the conv as a matrix beside a dense FC matrix
+//   sharing_board.cpp           Sharing: one kernel weight, every place it is used
+//   equivariance_board.cpp      Equivariance: conv(shift(x)) against shift(conv(x))
+//   pool_robustness_board.cpp   PoolRobustness: max pooling before and after a shift
+//   receptive_field_board.cpp   ReceptiveField: a unit's field through two convolutions
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/model/app_state.hpp"
+#include "app/shell/ui_metrics.hpp"
+#include "app/widgets/board.hpp"
+#include "core/lessons/lessons.hpp"
+#include "core/lessons/playground.hpp"
+
+namespace convscope {
+
+struct ViewContext {
+    const Playground& playground;
+    const TraceStep& step;
+    int step_index = 0;
+    const AppState& state;
+    const UiMetrics& metrics;
+    // Roughly the board's room in logical pixels (0 when unknown): a view with two
+    // arrangements keeps the one whose cells come out larger.
+    ImVec2 area{0, 0};
+};
+
+struct LessonBoard {
+    Board board;
+    std::vector<TextLine> lines;  // beneath the board: this step's sum, the formula, counts
+};
+
+// The view a lesson asks for; Steps for every other setting.
+LessonBoard lesson_board(LessonView view, const ViewContext& context);
+
+LessonBoard steps_board(const ViewContext& context);
+LessonBoard visit_counts_board(const ViewContext& context);
+LessonBoard sparse_board(const ViewContext& context);
+LessonBoard sharing_board(const ViewContext& context);
+LessonBoard equivariance_board(const ViewContext& context);
+LessonBoard pool_robustness_board(const ViewContext& context);
+LessonBoard receptive_field_board(const ViewContext& context);
+
+// Shared by the views (steps_board.cpp).
+
+// The one-item, one-channel, one-filter picture: input ∗ kernel (+ bias) = output,
+// pooling and transposed included, placed with the input's top-left at (0, 0).
+// Operators get at least `min_gap` cells (for views that have width to spare, so
+// titles of narrow grids do not touch). Returns the x just past the output grid.
+float add_single_slice_steps(const ViewContext& context, Board& board, float min_gap = 0);
+
+// This step's arithmetic with each number in its grid's colour.
+TextLine step_equation_line(const ViewContext& context);
+
+// The click target of the drawn input slice (n, c) or kernel slice.
+ClickTarget input_target(const Playground& playground, int n, int c);
+ClickTarget kernel_target(const Playground& playground, int f, int c);
+
+// The convolution as a matrix, the step's output row outlined (sparse_board.cpp).
+struct ConvMatrix;
+GridView conv_matrix_grid(const Playground& playground, const ConvMatrix& matrix, int step_row,
+                          const std::string& title);
+
+// A plain grid of one (n, c) slice of a rank-4 tensor.
+GridView tensor_grid(GridRole role, std::string title, const Tensor& tensor, int n, int c);
+
+}  // namespace convscope

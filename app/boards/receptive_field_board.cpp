@@ -1,0 +1,111 @@
+// ReceptiveField (seed 2.7.1): the lesson's convolution applied twice. Click a unit of
+// the second layer: the cells it depends on light up in layer 1 and in the input.
+#include "app/boards/lesson_boards.hpp"
+#include "app/boards/step_grids.hpp"
+#include "core/ops/receptive_field.hpp"
+#include "core/tensor/check.hpp"
+
+namespace convscope {
+
+namespace {
+
+// One outline around the field (padding included where it reaches into the ring).
+void outline_region(GridView& grid, const FieldRegion& region, int row_offset, int col_offset) {
+    const bool padded = row_offset > 0 || col_offset > 0;
+    const CellRange& rows = padded ? region.rows : region.clipped_rows;
+    const CellRange& cols = padded ? region.cols : region.clipped_cols;
+    grid.outlines.push_back(
+        {rows.first + row_offset, cols.first + col_offset, rows.size(), cols.size()});
+}
+
+}  // namespace
+
+LessonBoard receptive_field_board(const ViewContext& context) {
+    LessonBoard result;
+    const Playground& pg = context.playground;
+    if (pg.trace.op() != TracedOp::Conv) return steps_board(context);
+    const PlaygroundSetup& s = pg.setup;
+    const ConvGeometry& first = pg.trace.geometry();
+    const TraceStep& step = context.step;
+    ConvGeometry second;
+    Tensor layer2;
+    const Tensor layer1 = pg.output;  // (N, FN, OH, OW): the trace's own output
+    Tensor kernel({1, 1, pg.kernel.dim(2), pg.kernel.dim(3)});
+    for (int y = 0; y < kernel.dim(2); ++y)
+        for (int x = 0; x < kernel.dim(3); ++x) kernel.at(0, 0, y, x) = pg.kernel.at(0, 0, y, x);
+    try {
+        second =
+            resolve_geometry(OpKind::Conv, axis_params(first.h.output, s.kernel_h, s.options.h),
+                             axis_params(first.w.output, s.kernel_w, s.options.w));
+        Tensor map({1, 1, layer1.dim(2), layer1.dim(3)});
+        for (int y = 0; y < layer1.dim(2); ++y)
+            for (int x = 0; x < layer1.dim(3); ++x) map.at(0, 0, y, x) = layer1.at(0, 0, y, x);
+        layer2 = conv2d(map, kernel, {}, s.options);
+    } catch (const InputError& error) {
+        result = steps_board(context);
+        result.lines.insert(
+            result.lines.begin(),
+            {{std::string("A second layer does not fit: ") + error.what(), kErrorInk}});
+        return result;
+    }
+    const UnitRef& unit = context.state.field_unit;
+    const bool clicked =
+        unit.y >= 0 && unit.y < second.h.output && unit.x >= 0 && unit.x < second.w.output;
+    // Unless a unit was clicked, the animation walks over layer 2's units.
+    const int units = second.h.output * second.w.output;
+    const int walked = context.step_index % units;
+    const int uy = clicked ? unit.y : walked / second.w.output;
+    const int ux = clicked ? unit.x : walked % second.w.output;
+    const std::vector<FieldRegion> regions = receptive_field({first, second}, uy, ux);
+
+    GridView input =
+        input_slice(pg, 0, 0, step, "Input " + size_text(first.h.input, first.w.input));
+    input.marked.clear();
+    input.outlines.clear();
+    outline_region(input, regions[0], input_row_offset(pg), input_col_offset(pg));
+    GridView middle = tensor_grid(
+        GridRole::Output, "Layer 1 " + size_text(layer1.dim(2), layer1.dim(3)), layer1, 0, 0);
+    outline_region(middle, regions[1], 0, 0);
+    GridView top = tensor_grid(GridRole::Output,
+                               "Layer 2 " + size_text(layer2.dim(2), layer2.dim(3)), layer2, 0, 0);
+    top.outlines.push_back({uy, ux, 1, 1});
+
+    Board& board = result.board;
+    const float rows[] = {static_cast<float>(input.rows), static_cast<float>(middle.rows),
+                          static_cast<float>(top.rows)};
+    const float tallest = rows[0];
+    const float gap = 3.0f;
+    float x = 0;
+    const float input_cols = static_cast<float>(input.cols),
+                middle_cols = static_cast<float>(middle.cols);
+    board.add_grid(std::move(input), x, 0, input_target(pg, 0, 0));
+    x += input_cols + gap;
+    board.add_text({{"conv \u2192", kMutedInk}}, x - gap * 0.5f, tallest * 0.5f, gap);
+    board.add_grid(std::move(middle), x, (tallest - rows[1]) * 0.5f);
+    x += middle_cols + gap;
+    board.add_text({{"conv \u2192", kMutedInk}}, x - gap * 0.5f, tallest * 0.5f, gap);
+    ClickTarget unit_target;
+    unit_target.kind = ClickTarget::Kind::FieldUnit;
+    const float top_cols = static_cast<float>(top.cols);
+    board.add_grid(std::move(top), x, (tallest - rows[2]) * 0.5f, unit_target);
+    // Beneath rather than in the title: there it ran past the window's right edge.
+    board.add_text({{"click a unit", kMutedInk}}, x + top_cols * 0.5f,
+                   (tallest + rows[2]) * 0.5f + 0.7f, top_cols + 2.0f, TextStyle::Small);
+
+    const FieldRegion& field = regions[0];
+    const FieldRegion& below = regions[1];
+    result.lines.push_back(
+        {{"Unit (" + std::to_string(uy) + ", " + std::to_string(ux) + ") of layer 2 reads " +
+              size_text(below.rows.size(), below.cols.size()) + " cells of layer 1 and " +
+              size_text(field.rows.size(), field.cols.size()) +
+              " of the input: its receptive field is " +
+              size_text(field.rows.size(), field.cols.size()) + ".",
+          kInk}});
+    result.lines.push_back(
+        {{clicked ? "Click another unit of layer 2, or the same one to let go."
+                  : "Play walks over the units of layer 2; click one to keep it.",
+          kMutedInk}});
+    return result;
+}
+
+}  // namespace convscope

@@ -1,0 +1,75 @@
+// Sparse (seed 2.7.1): the convolution written as a matrix (row = output cell, column =
+// input cell, entry = the kernel weight that connects them) beside the dense matrix of
+// a fully connected layer between the same cells.
+#include "app/boards/lesson_boards.hpp"
+#include "app/boards/step_grids.hpp"
+#include "core/lessons/conv_matrix.hpp"
+
+namespace convscope {
+
+// Also used by the sharing view: the matrix, the step's row outlined.
+GridView conv_matrix_grid(const Playground& pg, const ConvMatrix& matrix, int step_row,
+                          const std::string& title) {
+    GridView grid;
+    grid.role = GridRole::Kernel;
+    grid.title = title;
+    grid.rows = matrix.rows;
+    grid.cols = matrix.cols;
+    const int kernel_cols = pg.kernel.dim(3);
+    for (int row = 0; row < matrix.rows; ++row) {
+        for (int col = 0; col < matrix.cols; ++col) {
+            const int weight = matrix.at(row, col);
+            const bool connected = weight >= 0;
+            grid.values.push_back(
+                connected ? pg.kernel.at(0, 0, weight / kernel_cols, weight % kernel_cols) : 0.0f);
+            grid.states.push_back(connected ? CellState::Value : CellState::Empty);
+        }
+    }
+    if (step_row >= 0 && step_row < matrix.rows)
+        grid.outlines.push_back({step_row, 0, 1, matrix.cols});
+    return grid;
+}
+
+LessonBoard sparse_board(const ViewContext& context) {
+    LessonBoard result;
+    const Playground& pg = context.playground;
+    if (pg.trace.op() != TracedOp::Conv) return steps_board(context);
+    const ConvGeometry& g = pg.trace.geometry();
+    const ConvMatrix matrix = conv_as_matrix(g);
+    const int outputs = matrix.rows, inputs = matrix.cols;
+    const int k = g.h.kernel * g.w.kernel;
+    const int step_row = context.step.y * g.w.output + context.step.x;
+
+    result.board.add_grid(conv_matrix_grid(pg, matrix, step_row,
+                                           "Convolution " + std::to_string(outputs) + "\u00d7" +
+                                               std::to_string(inputs) + ": blank = no connection"),
+                          0, 0, {}, true);
+    GridView dense = GridView::of(GridRole::Kernel,
+                                  "Fully connected " + std::to_string(outputs) + "\u00d7" +
+                                      std::to_string(inputs) + ": every entry a weight",
+                                  outputs, inputs,
+                                  std::vector<float>(static_cast<size_t>(outputs * inputs), 1.0f));
+    dense.shading = GridShading::Flat;
+    dense.show_numbers = false;
+    dense.outlines.push_back({step_row, 0, 1, inputs});
+    // Short titles and a small gap: at 720p every cell of height counts here.
+    result.board.add_grid(std::move(dense), 0, outputs + kLegendHeight + kLabelHeight + 1.0f);
+
+    result.lines.push_back({{"Output " + std::to_string(step_row) + " reads " +
+                                 std::to_string(context.step.terms.size()) + " inputs: ",
+                             kMutedInk}});
+    for (const TextSpan& span : step_equation_line(context)) result.lines.back().push_back(span);
+    result.lines.push_back(
+        {{"Convolution: k \u00d7 n = " + std::to_string(k) + " \u00d7 " + std::to_string(outputs) +
+              " = " + std::to_string(matrix.connections()) + " connections, " + std::to_string(k) +
+              " distinct weights.",
+          kInk}});
+    result.lines.push_back(
+        {{"Fully connected: m \u00d7 n = " + std::to_string(inputs) + " \u00d7 " +
+              std::to_string(outputs) + " = " + std::to_string(matrix.dense_connections()) +
+              " connections and weights.",
+          kInk}});
+    return result;
+}
+
+}  // namespace convscope

@@ -1,0 +1,42 @@
+// The grids of one step of a playground's trace, as the lesson views draw them: an
+// input slice with its padding ring and the window, a kernel slice, an output map
+// filled up to the current step. Every value comes from the playground (core).
+#pragma once
+
+#include <string>
+
+#include "app/widgets/grid_view.hpp"
+#include "core/lessons/playground.hpp"
+
+namespace convscope {
+
+bool is_pooling(TracedOp op);
+OpKind op_kind_of(TracedOp op);
+
+// "5×5"
+std::string size_text(int rows, int cols);
+
+// Input item n, channel c, padded as the operation sees it (a transposed conv's input
+// has no ring). The step's window is outlined when it reads this slice, and max
+// pooling's winner is marked.
+GridView input_slice(const Playground& playground, int n, int c, const TraceStep& step,
+                     std::string title);
+
+// Rows and columns of padding before the real input on the drawn slice.
+int input_row_offset(const Playground& playground);
+int input_col_offset(const Playground& playground);
+
+// The kernel of filter f for input channel c. A transposed conv outlines the kernel
+// cells that reach the step's output cell.
+GridView kernel_slice(const Playground& playground, int f, int c, const TraceStep& step,
+                      std::string title);
+
+// Output map (n, f): cells written up to `step_index` show their values, later ones
+// are pending; the step's cell is outlined.
+GridView output_map(const Playground& playground, int n, int f, int step_index,
+                    const TraceStep& step, std::string title);
+
+// The output-size formula with today's values, both axes when they differ.
+std::string output_formula(const Playground& playground);
+
+}  // namespace convscope

@@ -1,0 +1,67 @@
+// Images mode's model: the user's picture, downscaled once on load, its response to a
+// classic or custom kernel, and its feature maps through the pretrained network's
+// convolutional layers. Everything is computed when the picture or the kernel changes
+// and uploaded as textures then, never per frame.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/live/pretrained_network.hpp"
+#include "app/widgets/tile_sheet.hpp"
+#include "core/images/image_kernels.hpp"
+#include "core/nn/network_probe.hpp"
+
+namespace convscope {
+
+// The longest side a picture is shown and filtered at, and the side it enters the
+// network at (the network learnt 28x28 digits; a few hundred pixels show its strokes).
+constexpr int kStudySide = 512;
+constexpr int kNetworkStudySide = 160;
+
+class ImageStudy {
+  public:
+    explicit ImageStudy(std::shared_ptr<const PretrainedNetwork> pretrained);
+
+    // Opens a file (or a dropped file). A broken or unsupported file leaves the current
+    // picture and sets error() to a message naming the file and the problem.
+    void open(const std::string& path);
+    void set_kernel(const ImageKernel& kernel);
+    // Lists the pictures in assets/images and in the working folder.
+    void rescan();
+
+    bool has_image() const { return !photo_.empty(); }
+    const std::string& error() const { return error_; }
+    const std::string& name() const { return name_; }
+    int original_width() const { return original_width_; }
+    int original_height() const { return original_height_; }
+    const std::vector<std::string>& files() const { return files_; }
+    const ImageKernel& kernel() const { return kernel_; }
+
+    const TileSheet& photo() const { return photo_; }
+    const TileSheet& filtered() const { return filtered_; }
+    // The network's convolutional layers on the picture (conv, relu, pool ...).
+    int feature_layer_count() const { return static_cast<int>(feature_names_.size()); }
+    const std::string& feature_name(int i) const { return feature_names_[std::size_t(i)]; }
+    Shape feature_shape(int i) const { return feature_shapes_[std::size_t(i)]; }
+    const TileSheet& features(int i) const { return features_[std::size_t(i)]; }
+    const std::string& network_error() const { return network_error_; }
+
+  private:
+    void filter();
+    void compute_features();
+
+    std::shared_ptr<const PretrainedNetwork> pretrained_;
+    Tensor image_;  // (C, H, W) at most kStudySide on a side
+    std::string name_, error_, network_error_;
+    int original_width_ = 0, original_height_ = 0;
+    ImageKernel kernel_;
+    std::vector<std::string> files_;
+    TileSheet photo_, filtered_;
+    std::vector<std::string> feature_names_;
+    std::vector<Shape> feature_shapes_;
+    std::vector<TileSheet> features_;
+};
+
+}  // namespace convscope

@@ -1,0 +1,289 @@
+// Sections: construction, scenes, the frame, actions.
+#include "app/live/live_modes.hpp"
+
+#include "app/assets/asset_paths.hpp"
+#include "app/panels/live_panels.hpp"
+#include "app/panels/network_panels.hpp"
+#include "core/images/image_kernels.hpp"
+#include "core/tensor/check.hpp"
+
+namespace convscope {
+
+namespace {
+
+// Seed section 1's fully connected network: Affine-ReLU x4, Affine, Softmax.
+NetworkSpec fully_connected_spec() {
+    NetworkSpec spec;
+    spec.name = "fc";
+    spec.layers.push_back(LayerSpec::flatten());
+    for (int i = 0; i < 4; ++i) {
+        spec.layers.push_back(LayerSpec::affine(100));
+        spec.layers.push_back(LayerSpec::relu());
+    }
+    spec.layers.push_back(LayerSpec::affine(10));
+    return spec;
+}
+
+int kernel_index(const std::string& name) {
+    const std::vector<ImageKernel>& kernels = classic_kernels();
+    for (std::size_t i = 0; i < kernels.size(); ++i)
+        if (kernels[i].name == name) return static_cast<int>(i);
+    return 0;
+}
+
+// A "7" in canvas pixels (280 x 280): the bar, then the stem.
+const std::vector<CanvasStroke> kSevenStrokes = {
+    {80, 70, 200, 70}, {200, 70, 150, 150}, {150, 150, 120, 225}};
+
+constexpr int kReadyAccuracyPoints = 2;
+
+}  // namespace
+
+// ---- construction -------------------------------------------------------------------
+
+namespace {
+
+// Null with `error` set when the weights are missing: the window still opens.
+std::shared_ptr<const PretrainedNetwork> try_loading_pretrained(std::string& error) {
+    try {
+        return load_pretrained_network();
+    } catch (const InputError& problem) {
+        error = problem.what();
+        return nullptr;
+    }
+}
+
+}  // namespace
+
+LiveModes::LiveModes()
+    : pretrained_(try_loading_pretrained(pretrained_error_)),
+      lab_(pretrained_),
+      fc_layers_(layer_summaries(fully_connected_spec())) {}
+
+LiveModes::~LiveModes() = default;
+
+void LiveModes::ensure_study() {
+    if (study_) return;
+    study_ = std::make_unique<ImageStudy>(pretrained_);
+    study_->rescan();
+    for (const char* name : {"images/coffee.png", "images/chelsea.png"}) {
+        const std::string path = find_asset(name);
+        if (!path.empty()) {
+            study_->open(path);
+            break;
+        }
+    }
+}
+
+void LiveModes::ensure_sketch() {
+    if (!sketch_) sketch_ = std::make_unique<DigitSketch>(pretrained_);
+}
+
+// ---- scenes ---------------------------------------------------------------------------
+
+const std::vector<std::string>& LiveModes::scene_names() {
+    static const std::vector<std::string> names = {"training", "features",
+                                                   "network-receptive-field", "draw"};
+    return names;
+}
+
+bool LiveModes::is_scene(const std::string& name) {
+    for (const std::string& scene : scene_names())
+        if (scene == name) return true;
+    return false;
+}
+
+void LiveModes::open_scene(const std::string& name, AppState& state) {
+    scene_ = name;
+    if (name == "training") {
+        state.mode = Mode::Network;
+        LiveActions start;
+        start.training = TrainingCommand::Start;
+        apply(start, state);
+    } else if (name == "features") {
+        state.mode = Mode::Images;
+        state.images.kernel = kernel_index("sobel-x");
+        ensure_study();
+        set_kernel(state);
+    } else if (name == "network-receptive-field") {
+        state.mode = Mode::Network;
+        // A unit of the deepest map of the pretrained SimpleConvNet (pool1).
+        state.network.unit = FeatureUnit{2, 4, 5, 6};
+    } else if (name == "draw") {
+        state.mode = Mode::Draw;
+        ensure_sketch();
+        sketch_->clear();
+        sketch_->paint(kSevenStrokes);
+    }
+}
+
+bool LiveModes::scene_ready() const {
+    if (scene_ != "training") return true;
+    const auto& shown = lab_.shown();
+    return shown && !lab_.showing_pretrained() &&
+           static_cast<int>(shown->accuracy_history.size()) >= kReadyAccuracyPoints;
+}
+
+std::string LiveModes::training_status() const {
+    const auto& s = lab_.shown();
+    if (!s || lab_.showing_pretrained()) return "";
+    return "training: " + std::to_string(s->loss_history.size()) + " loss points, " +
+           std::to_string(s->accuracy_history.size()) + " accuracy points, epoch " +
+           std::to_string(s->epoch + 1) + " batch " + std::to_string(s->batch_in_epoch) + "/" +
+           std::to_string(s->batches_per_epoch) + ", " + std::to_string(s->total_batches) +
+           " batches";
+}
+
+bool LiveModes::animating() const {
+    return lab_.shown() && !lab_.showing_pretrained() &&
+           lab_.shown()->state == TrainingState::Running;
+}
+
+// ---- the frame ------------------------------------------------------------------------
+
+void LiveModes::prepare(AppState& state) {
+    switch (state.mode) {
+        case Mode::Convolution:
+            return;
+        case Mode::Network:
+            try {
+                lab_.ensure_ready(state.network.settings);
+            } catch (const InputError& problem) {
+                state.network.message = problem.what();
+                return;
+            }
+            lab_.poll();
+            network_pictures_.update(lab_.shown());
+            update_field(state);
+            return;
+        case Mode::Images:
+            ensure_study();
+            return;
+        case Mode::Draw:
+            ensure_sketch();
+            return;
+    }
+}
+
+void LiveModes::update_field(const AppState& state) {
+    const FeatureUnit& unit = state.network.unit;
+    const std::string& architecture = lab_.shown()->architecture;
+    if (unit == field_unit_ && architecture == field_architecture_) return;
+    field_unit_ = unit;
+    field_architecture_ = architecture;
+    field_.clear();
+    if (!unit.chosen()) return;
+    try {
+        field_ = unit_receptive_field(lab_.spec(), unit.layer, unit.y, unit.x);
+    } catch (const InputError&) {
+        field_.clear();  // a unit of another network's layer: nothing to light
+    }
+}
+
+Actions LiveModes::draw(const AppState& state, const UiMetrics& metrics, ImVec2 position,
+                        ImVec2 size) {
+    switch (state.mode) {
+        case Mode::Convolution:
+            return {};
+        case Mode::Network: {
+            if (!lab_.ready()) {
+                ImGui::SetNextWindowPos(position);
+                ImGui::SetNextWindowSize(size);
+                ImGui::Begin("##network_missing", nullptr, ImGuiWindowFlags_NoDecoration);
+                ImGui::TextWrapped("Network mode needs MNIST data: %s",
+                                   state.network.message.c_str());
+                ImGui::End();
+                return {};
+            }
+            const NetworkModeView view{*lab_.shown(),     lab_.showing_pretrained(),
+                                       lab_.data_name(),  lab_.spec(),
+                                       lab_.layers(),     fc_layers_,
+                                       network_pictures_, field_};
+            return draw_network_mode(view, state, metrics, position, size);
+        }
+        case Mode::Images:
+            return draw_images_panel(*study_, state, metrics, position, size);
+        case Mode::Draw:
+            return draw_draw_panel(*sketch_, metrics, position, size);
+    }
+    return {};
+}
+
+// ---- actions --------------------------------------------------------------------------
+
+void LiveModes::apply(const LiveActions& actions, AppState& state) {
+    apply_training(actions, state);
+    if (actions.open_layer) state.network.open_layer = *actions.open_layer;
+    if (actions.select_unit) {
+        // Clicking the chosen unit again lets it go.
+        state.network.unit =
+            *actions.select_unit == state.network.unit ? FeatureUnit{} : *actions.select_unit;
+    }
+    if (actions.toggle_gradients) state.network.show_gradients = !state.network.show_gradients;
+
+    if (actions.path_field) state.images.path_field = *actions.path_field;
+    if (actions.rescan_images && study_) study_->rescan();
+    if (actions.open_image) open_image(*actions.open_image, state);
+    if (actions.select_kernel) state.images.kernel = *actions.select_kernel;
+    if (actions.custom_kernel) state.images.custom = *actions.custom_kernel;
+    if (actions.select_kernel || actions.custom_kernel) set_kernel(state);
+    if (actions.feature_layer) state.images.feature_layer = *actions.feature_layer;
+
+    if (actions.clear_canvas && sketch_) sketch_->clear();
+    if (!actions.strokes.empty() && sketch_) sketch_->paint(actions.strokes);
+}
+
+void LiveModes::apply_training(const LiveActions& actions, AppState& state) {
+    try {
+        if (actions.data_folder_field) state.network.data_folder = *actions.data_folder_field;
+        if (actions.training_settings) {
+            state.network.settings = *actions.training_settings;
+            lab_.change_settings(state.network.settings);
+            state.network.message.clear();
+        }
+        if (actions.load_data) {
+            lab_.use_data(*actions.load_data);
+            state.network.message.clear();
+        }
+        switch (actions.training) {
+            case TrainingCommand::None:
+                break;
+            case TrainingCommand::Start:
+                lab_.start(state.network.settings);
+                state.network.message.clear();
+                break;
+            case TrainingCommand::Pause:
+                lab_.pause();
+                break;
+            case TrainingCommand::Reset:
+                lab_.reset(state.network.settings);
+                state.network.message.clear();
+                break;
+        }
+    } catch (const InputError& problem) {
+        state.network.message = problem.what();
+    }
+}
+
+void LiveModes::open_image(const std::string& path, AppState& state) {
+    ensure_study();
+    study_->open(path);
+    state.images.path_field = path;
+}
+
+void LiveModes::set_kernel(const AppState& state) {
+    ensure_study();
+    const std::vector<ImageKernel>& kernels = classic_kernels();
+    const int index = state.images.kernel;
+    if (index >= 0 && index < static_cast<int>(kernels.size())) {
+        study_->set_kernel(kernels[static_cast<std::size_t>(index)]);
+        return;
+    }
+    const CustomKernelValues& v = state.images.custom;
+    ImageKernel kernel = custom_kernel(
+        Tensor({kCustomKernelSide, kCustomKernelSide}, std::vector<float>(v.begin(), v.end())));
+    kernel.title = "your 3x3 kernel";
+    study_->set_kernel(kernel);
+}
+
+}  // namespace convscope

@@ -1,0 +1,67 @@
+// The three live modes behind the top bar's Network, Images and Draw: their models
+// (training lab, picture study, digit sketch), the textures drawn from them, the
+// scenes that open them for screenshots, and the actions their panels return.
+//
+// Per frame, prepare() copies the training snapshot's pointer and re-uploads pictures
+// only when something changed; draw() only draws; apply() runs between frames.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/live/digit_sketch.hpp"
+#include "app/live/image_study.hpp"
+#include "app/live/network_pictures.hpp"
+#include "app/live/training_lab.hpp"
+#include "app/model/app_state.hpp"
+#include "app/shell/ui_metrics.hpp"
+#include "imgui.h"
+
+namespace convscope {
+
+class LiveModes {
+  public:
+    LiveModes();  // needs a current GL context (textures)
+    ~LiveModes();
+
+    // The scenes --scene accepts besides the lessons.
+    static const std::vector<std::string>& scene_names();
+    static bool is_scene(const std::string& name);
+    // Sets up scene `name` (training starts at once in "training").
+    void open_scene(const std::string& name, AppState& state);
+    // False while a scene waits for something worth a picture (curves to train).
+    bool scene_ready() const;
+    // "training: 12 loss points, 2 accuracy points, epoch 1 batch 60/200" ("" outside training).
+    std::string training_status() const;
+    // Whether frames should come continuously (training runs).
+    bool animating() const;
+
+    void prepare(AppState& state);
+    Actions draw(const AppState& state, const UiMetrics& metrics, ImVec2 position, ImVec2 size);
+    void apply(const LiveActions& actions, AppState& state);
+    // A picture dropped on the window.
+    void open_image(const std::string& path, AppState& state);
+
+  private:
+    void ensure_study();
+    void ensure_sketch();
+    void set_kernel(const AppState& state);
+    void update_field(const AppState& state);
+    void apply_training(const LiveActions& actions, AppState& state);
+
+    std::string pretrained_error_;  // before pretrained_, which fills it
+    std::shared_ptr<const PretrainedNetwork> pretrained_;
+    TrainingLab lab_;
+    NetworkPictures network_pictures_;
+    std::vector<LayerSummary> fc_layers_;  // seed 1's FC network, for comparison
+    std::unique_ptr<ImageStudy> study_;
+    std::unique_ptr<DigitSketch> sketch_;
+    std::string scene_;
+    // The receptive field of the chosen unit, for the architecture it was computed on.
+    FeatureUnit field_unit_;
+    std::string field_architecture_;
+    std::vector<LayerField> field_;
+};
+
+}  // namespace convscope

@@ -1,0 +1,34 @@
+// The pretrained SimpleConvNet in assets/weights (issue 5 section 7), loaded once and
+// shared by every live mode, so kernels, feature maps, photos and drawn digits work
+// before anyone trains.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/nn/network_spec.hpp"
+#include "core/nn/training_session.hpp"
+
+namespace convscope {
+
+struct PretrainedNetwork {
+    NetworkSpec spec;
+    std::vector<float> parameters;  // laid out as Network<float> lays them out
+    std::string path;
+};
+
+// InputError when the file is missing, corrupt or for an unknown architecture.
+std::shared_ptr<const PretrainedNetwork> load_pretrained_network();
+
+// Each conv layer's weights and biases, cut from the parameter buffer the way the
+// training session cuts them (no gradients: nothing was trained here).
+std::vector<ConvFilters> conv_filters_of(const NetworkSpec& spec,
+                                         const std::vector<float>& parameters);
+
+// A snapshot of the pretrained network as the training panel would show a paused
+// session: its kernels and the probe image's activations, empty curves.
+std::shared_ptr<const TrainingSnapshot> pretrained_snapshot(const PretrainedNetwork& network,
+                                                            const std::vector<float>& probe_image);
+
+}  // namespace convscope

@@ -1,0 +1,122 @@
+#include "app/live/training_lab.hpp"
+
+#include "app/assets/asset_paths.hpp"
+#include "core/tensor/check.hpp"
+
+namespace convscope {
+
+namespace {
+
+std::shared_ptr<const MnistData> load_data(const std::string& folder, std::string* name) {
+    std::string path = folder;
+    if (path.empty()) {
+        path = find_asset("mnist");
+        if (path.empty()) throw InputError("the bundled MNIST subset (assets/mnist) was not found");
+        *name = "bundled subset";
+    } else {
+        *name = folder;
+    }
+    return std::make_shared<const MnistData>(load_mnist(path));
+}
+
+// What change_settings() would act on; equal settings must not restart the epoch.
+bool same_training(const TrainingSettings& a, const TrainingSettings& b) {
+    return a.network == b.network && a.optimizer == b.optimizer &&
+           a.learning_rate == b.learning_rate && a.batch == b.batch && a.threads == b.threads;
+}
+
+std::vector<float> first_test_image(const MnistData& data) {
+    std::vector<float> image(static_cast<std::size_t>(data.test.image_size()));
+    data.test.image_as_floats(0, image.data());
+    return image;
+}
+
+}  // namespace
+
+TrainingLab::TrainingLab(std::shared_ptr<const PretrainedNetwork> pretrained)
+    : pretrained_(std::move(pretrained)) {}
+
+TrainingLab::~TrainingLab() = default;
+
+void TrainingLab::ensure_ready(const TrainingSettings& settings) {
+    if (shown_) return;
+    if (!data_) data_ = load_data("", &data_name_);
+    if (pretrained_ && data_->test.count > 0) {
+        pretrained_snapshot_ = pretrained_snapshot(*pretrained_, first_test_image(*data_));
+        shown_ = pretrained_snapshot_;
+        follow_architecture();
+    } else {
+        make_session(settings);
+    }
+}
+
+void TrainingLab::poll() {
+    if (session_) shown_ = session_->snapshot();
+    follow_architecture();
+}
+
+void TrainingLab::follow_architecture() {
+    if (!shown_ || shown_->architecture == shown_architecture_) return;
+    shown_architecture_ = shown_->architecture;
+    spec_ = network_preset(shown_->settings.network);
+    layers_ = layer_summaries(spec_);
+}
+
+void TrainingLab::make_session(const TrainingSettings& settings) {
+    session_ = std::make_unique<TrainingSession>(data_, settings);
+    poll();
+}
+
+void TrainingLab::start(const TrainingSettings& settings) {
+    ensure_ready(settings);
+    if (!session_) {
+        make_session(settings);
+    } else if (!session_->running() && !same_training(settings, shown_->settings)) {
+        session_->change_settings(settings);
+    }
+    session_->start();
+}
+
+void TrainingLab::pause() {
+    if (session_) session_->pause();
+}
+
+void TrainingLab::reset(const TrainingSettings& settings) {
+    ensure_ready(settings);
+    if (!session_) {
+        make_session(settings);
+        return;
+    }
+    session_->reset(settings.seed);
+    session_->change_settings(settings);
+}
+
+void TrainingLab::change_settings(const TrainingSettings& settings) {
+    validate_training_settings(settings);
+    // Before the first start the settings wait in the panel; a new network shows at once.
+    if (!session_) {
+        if (pretrained_ && settings.network == pretrained_->spec.name) return;
+        ensure_ready(settings);
+        make_session(settings);
+        return;
+    }
+    if (!same_training(settings, shown_->settings)) session_->change_settings(settings);
+}
+
+void TrainingLab::use_data(const std::string& folder) {
+    std::string name;
+    std::shared_ptr<const MnistData> data = load_data(folder, &name);
+    if (data->test.count == 0 || data->train.count == 0) {
+        throw InputError("the MNIST folder '" + folder + "' has no images");
+    }
+    data_ = std::move(data);
+    data_name_ = name;
+    if (session_) session_->change_data(data_);
+    if (pretrained_) {
+        pretrained_snapshot_ = pretrained_snapshot(*pretrained_, first_test_image(*data_));
+        if (!session_) shown_ = pretrained_snapshot_;
+    }
+    poll();
+}
+
+}  // namespace convscope

@@ -1,0 +1,59 @@
+// Network mode's model: the training data, the TrainingSession (made on the first
+// Start or Reset) and, until then, the pretrained network shown as if it were a paused
+// session, so kernels and feature maps are on screen from the first second.
+//
+// Every method returns at once: the session trains on its own thread, and poll() only
+// copies the latest snapshot's pointer (DESIGN "Architecture").
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/live/pretrained_network.hpp"
+#include "core/nn/network_probe.hpp"
+#include "core/nn/training_session.hpp"
+
+namespace convscope {
+
+class TrainingLab {
+  public:
+    // `pretrained` may be null (weights missing): the lab then starts with a fresh session.
+    explicit TrainingLab(std::shared_ptr<const PretrainedNetwork> pretrained);
+    ~TrainingLab();
+
+    // Loads the bundled MNIST subset the first time; InputError if it is missing.
+    void ensure_ready(const TrainingSettings& settings);
+    bool ready() const { return shown_ != nullptr; }
+
+    // Takes the latest snapshot (a pointer copy). Call once per frame.
+    void poll();
+    const std::shared_ptr<const TrainingSnapshot>& shown() const { return shown_; }
+    bool showing_pretrained() const { return session_ == nullptr; }
+    const NetworkSpec& spec() const { return spec_; }
+    const std::vector<LayerSummary>& layers() const { return layers_; }
+    const std::string& data_name() const { return data_name_; }
+
+    // Requests. InputError when refused (settings while running, a broken folder).
+    void start(const TrainingSettings& settings);
+    void pause();
+    void reset(const TrainingSettings& settings);
+    void change_settings(const TrainingSettings& settings);
+    void use_data(const std::string& folder);  // "" : the bundled subset
+
+  private:
+    void make_session(const TrainingSettings& settings);
+    void follow_architecture();
+
+    std::shared_ptr<const PretrainedNetwork> pretrained_;
+    std::shared_ptr<const MnistData> data_;
+    std::string data_name_;
+    std::shared_ptr<const TrainingSnapshot> pretrained_snapshot_;
+    std::unique_ptr<TrainingSession> session_;
+    std::shared_ptr<const TrainingSnapshot> shown_;
+    std::string shown_architecture_;  // spec_ and layers_ were made for it
+    NetworkSpec spec_;
+    std::vector<LayerSummary> layers_;
+};
+
+}  // namespace convscope

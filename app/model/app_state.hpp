@@ -1,0 +1,127 @@
+// What the window remembers between frames, and the actions panels return.
+//
+// Panels read AppState and never change it; the main loop applies their Actions
+// between frames (DESIGN "Architecture": panels return actions).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "app/model/live_state.hpp"
+#include "core/lessons/playground.hpp"
+
+namespace convscope {
+
+enum class Mode { Convolution, Network, Images, Draw };
+
+struct FontRequest {
+    float heading = 0;  // grid labels, the sum line, operators (logical pixels)
+    float number = 0;   // numbers inside cells
+};
+
+// The animation: which step of the trace is shown and whether it advances by itself.
+struct Playback {
+    int step = 0;  // 0-based step of the current scene's trace
+    bool playing = false;
+    float steps_per_second = 2.0f;
+};
+
+constexpr float kMinStepsPerSecond = 0.25f;
+constexpr float kMaxStepsPerSecond = 20.0f;
+
+// A cell of the playground's input (n, c, y, x) or kernel (its own layout's 4 indices).
+struct CellRef {
+    enum class Tensor { None, Input, Kernel };
+    Tensor tensor = Tensor::None;
+    int i0 = 0, i1 = 0, y = 0, x = 0;  // input: n, c; conv kernel: f, c; transposed: c, f
+    bool operator==(const CellRef& o) const {
+        return tensor == o.tensor && i0 == o.i0 && i1 == o.i1 && y == o.y && x == o.x;
+    }
+};
+
+// A unit of the top layer in the receptive-field view.
+struct UnitRef {
+    int y = -1, x = -1;  // -1: the default (the centre unit)
+};
+
+struct AppState {
+    Mode mode = Mode::Convolution;
+    std::string scene;        // the lesson id shown in Convolution mode
+    float text_scale = 1.0f;  // Ctrl+= / Ctrl+- ; multiplies every font
+    bool fullscreen = false;
+    bool show_lessons = true;     // the lesson list on the left
+    bool show_controls = true;    // the playground's settings on the right
+    bool show_shortcuts = false;  // the keyboard help window ("?" / F1)
+    bool presentation = false;    // lecture mode: grids large, side panels hidden
+    Playback playback;
+    CellRef selected_cell;  // the cell the editor changes; a kernel cell also lights its uses
+    UnitRef field_unit;     // receptive-field view
+    NetworkViewState network;
+    ImagesViewState images;
+};
+
+constexpr float kMinTextScale = 0.6f;
+constexpr float kMaxTextScale = 2.5f;
+
+// Steps to the last step of the trace, whatever its length.
+constexpr int kLastStep = 1 << 30;
+
+struct Actions {
+    std::optional<Mode> select_mode;
+    std::string select_scene;  // empty: keep
+    int text_size_steps = 0;   // +1 larger, -1 smaller
+    bool reset_text_size = false;
+    bool toggle_fullscreen = false;
+    bool leave_fullscreen = false;
+    bool toggle_lessons = false;
+    bool toggle_controls = false;
+    bool toggle_shortcuts = false;
+    bool close_shortcuts = false;
+    bool toggle_presentation = false;
+    bool quit = false;
+    FontRequest fonts;  // sizes the lesson view would like its fonts baked at
+
+    // Playback
+    int go_to_step = -1;  // absolute step (kLastStep: the end); -1 keeps
+    int step_by = 0;      // relative steps, after go_to_step
+    bool toggle_play = false;
+    float set_speed = 0;  // steps per second; 0 keeps
+
+    // The playground
+    std::optional<PlaygroundSetup> edit_setup;  // the settings the user typed
+    bool reset_lesson = false;
+    bool new_random_values = false;
+    std::optional<CellRef> select_cell;
+    std::optional<UnitRef> select_unit;
+
+    LiveActions live;  // Network, Images and Draw modes
+
+    // Folds another panel's actions into these.
+    void merge(const Actions& other) {
+        if (other.select_mode) select_mode = other.select_mode;
+        if (!other.select_scene.empty()) select_scene = other.select_scene;
+        text_size_steps += other.text_size_steps;
+        reset_text_size |= other.reset_text_size;
+        toggle_fullscreen |= other.toggle_fullscreen;
+        leave_fullscreen |= other.leave_fullscreen;
+        toggle_lessons |= other.toggle_lessons;
+        toggle_controls |= other.toggle_controls;
+        toggle_shortcuts |= other.toggle_shortcuts;
+        close_shortcuts |= other.close_shortcuts;
+        toggle_presentation |= other.toggle_presentation;
+        quit |= other.quit;
+        if (other.fonts.heading > 0) fonts = other.fonts;
+        if (other.go_to_step >= 0) go_to_step = other.go_to_step;
+        step_by += other.step_by;
+        toggle_play ^= other.toggle_play;
+        if (other.set_speed > 0) set_speed = other.set_speed;
+        if (other.edit_setup) edit_setup = other.edit_setup;
+        reset_lesson |= other.reset_lesson;
+        new_random_values |= other.new_random_values;
+        if (other.select_cell) select_cell = other.select_cell;
+        if (other.select_unit) select_unit = other.select_unit;
+        live.merge(other.live);
+    }
+};
+
+}  // namespace convscope

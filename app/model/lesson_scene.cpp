@@ -1,0 +1,107 @@
+#include "app/model/lesson_scene.hpp"
+
+#include <algorithm>
+
+#include "core/tensor/check.hpp"
+
+namespace convscope {
+
+namespace {
+
+std::size_t product(std::initializer_list<int> extents) {
+    std::size_t count = 1;
+    for (int extent : extents) count *= static_cast<std::size_t>(std::max(extent, 0));
+    return count;
+}
+
+// A shape edit makes explicit values the wrong length: let the seed fill them instead.
+void drop_values_that_no_longer_fit(PlaygroundSetup& s) {
+    if (s.input_values.size() != product({s.batch, s.channels, s.input_h, s.input_w})) {
+        s.input_values.clear();
+    }
+    if (s.kernel_values.size() != product({s.filters, s.channels, s.kernel_h, s.kernel_w})) {
+        s.kernel_values.clear();
+    }
+    if (s.bias_values.size() != static_cast<std::size_t>(std::max(s.filters, 0))) {
+        s.bias_values.clear();
+    }
+}
+
+Tensor& tensor_of(Playground& playground, const CellRef& cell) {
+    return cell.tensor == CellRef::Tensor::Input ? playground.input : playground.kernel;
+}
+
+bool in_range(const Tensor& tensor, const CellRef& cell) {
+    return tensor.rank() == 4 && cell.i0 >= 0 && cell.i0 < tensor.dim(0) && cell.i1 >= 0 &&
+           cell.i1 < tensor.dim(1) && cell.y >= 0 && cell.y < tensor.dim(2) && cell.x >= 0 &&
+           cell.x < tensor.dim(3);
+}
+
+}  // namespace
+
+LessonScene open_lesson(const std::string& id) {
+    const Lesson* lesson = find_lesson(id);
+    if (lesson == nullptr) {
+        throw InputError("unknown scene '" + id + "'; scenes are: " + lesson_ids(", "));
+    }
+    LessonScene scene;
+    scene.lesson = lesson;
+    scene.draft = lesson->setup;
+    scene.playground = build_playground(lesson->setup);
+    return scene;
+}
+
+void propose_setup(LessonScene& scene, PlaygroundSetup draft) {
+    drop_values_that_no_longer_fit(draft);
+    scene.draft = draft;
+    try {
+        scene.playground = build_playground(draft);
+        scene.error.clear();
+    } catch (const InputError& error) {
+        scene.error = error.what();
+    }
+}
+
+void reset_to_lesson(LessonScene& scene) {
+    propose_setup(scene, scene.lesson->setup);
+}
+
+void use_new_random_values(LessonScene& scene) {
+    PlaygroundSetup setup = scene.playground.setup;
+    setup.seed = setup.seed * 1664525u + 1013904223u;  // any new seed; deterministic
+    setup.input_values.clear();
+    setup.kernel_values.clear();
+    setup.bias_values.clear();
+    propose_setup(scene, setup);
+}
+
+PlaygroundSetup with_cell_value(const Playground& playground, const CellRef& cell, float value) {
+    PlaygroundSetup setup = playground.setup;
+    Playground copy = playground;
+    Tensor& tensor = tensor_of(copy, cell);
+    if (!in_range(tensor, cell)) return setup;
+    tensor.at(cell.i0, cell.i1, cell.y, cell.x) = value;
+    if (cell.tensor == CellRef::Tensor::Input) {
+        setup.input_values = tensor.values();
+    } else {
+        setup.kernel_values = tensor.values();
+    }
+    return setup;
+}
+
+float cell_value(const Playground& playground, const CellRef& cell) {
+    const Tensor& tensor =
+        cell.tensor == CellRef::Tensor::Input ? playground.input : playground.kernel;
+    return in_range(tensor, cell) ? tensor.at(cell.i0, cell.i1, cell.y, cell.x) : 0.0f;
+}
+
+std::string lesson_ids(const char* separator) {
+    std::string ids;
+    for (const Lesson& lesson : lessons()) {
+        if (!ids.empty()) ids += separator;
+        ids += lesson.id;
+    }
+    return ids;
+}
+
+}  // namespace convscope

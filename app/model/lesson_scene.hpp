@@ -1,0 +1,42 @@
+// A lesson opened in the window (scene name = lesson id): the settings as the user last
+// typed them, the last valid playground core built from them, and why a draft was refused.
+#pragma once
+
+#include <string>
+
+#include "app/model/app_state.hpp"
+#include "core/lessons/lessons.hpp"
+#include "core/lessons/playground.hpp"
+
+namespace convscope {
+
+struct LessonScene {
+    const Lesson* lesson = nullptr;
+    PlaygroundSetup draft;  // what the controls show; may be invalid
+    Playground playground;  // always valid: built from the last valid draft
+    std::string error;      // why the draft was refused; empty when it was not
+
+    int step_count() const { return playground.trace.step_count(); }
+};
+
+// The lesson's own setup. Throws InputError for an unknown id, listing the ids.
+LessonScene open_lesson(const std::string& id);
+
+// Tries `draft`. Explicit values whose count no longer fits the new shapes are dropped
+// (the seed fills them). On InputError the playground stays and `error` says why.
+void propose_setup(LessonScene& scene, PlaygroundSetup draft);
+
+// Back to the lesson's setup, or to new seeded values of the current shapes.
+void reset_to_lesson(LessonScene& scene);
+void use_new_random_values(LessonScene& scene);
+
+// The valid setup with every value of `cell`'s tensor made explicit and `cell` set.
+PlaygroundSetup with_cell_value(const Playground& playground, const CellRef& cell, float value);
+
+// The value of `cell` in the playground (the editor shows it).
+float cell_value(const Playground& playground, const CellRef& cell);
+
+// "conv-basic, conv-bias, ..."
+std::string lesson_ids(const char* separator);
+
+}  // namespace convscope

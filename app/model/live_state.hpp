@@ -1,0 +1,91 @@
+// What the three live modes (Network, Images, Draw) remember between frames, and the
+// actions their panels return. Like the rest of AppState, panels read these and never
+// change them; GuiApp hands the actions to LiveModes between frames.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/nn/training_session.hpp"
+
+namespace convscope {
+
+// A unit of one layer's feature map in Network mode; its receptive field is lit in
+// every layer below it.
+struct FeatureUnit {
+    int layer = -1;  // index in the NetworkSpec; -1: no unit chosen
+    int channel = 0, y = 0, x = 0;
+    bool chosen() const { return layer >= 0; }
+    bool operator==(const FeatureUnit& o) const {
+        return layer == o.layer && channel == o.channel && y == o.y && x == o.x;
+    }
+};
+
+struct NetworkViewState {
+    int open_layer = -1;          // the layer stack's selection (its maps drawn larger); -1: none
+    bool show_gradients = false;  // kernel tiles show d loss / d weights (ConvNetJS)
+    FeatureUnit unit;
+    TrainingSettings settings;  // what the training panel shows and the next start uses
+    std::string data_folder;    // the IDX folder field; empty: the bundled subset
+    std::string message;        // why the last request was refused (bad folder, settings)
+};
+
+constexpr int kCustomKernelSide = 3;
+using CustomKernelValues = std::array<float, kCustomKernelSide * kCustomKernelSide>;
+
+struct ImagesViewState {
+    std::string path_field;  // the "Open" text field
+    int kernel = 0;          // index in classic_kernels(); classic_kernels().size(): custom
+    CustomKernelValues custom = {0, -1, 0, -1, 4, -1, 0, -1, 0};  // starts as a Laplacian
+    int feature_layer = 0;  // which of the network's convolutional layers is shown
+};
+
+// A mouse drag on the digit canvas, in canvas pixels.
+struct CanvasStroke {
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+enum class TrainingCommand { None, Start, Pause, Reset };
+
+struct LiveActions {
+    // Network mode
+    TrainingCommand training = TrainingCommand::None;
+    std::optional<TrainingSettings> training_settings;
+    std::optional<std::string> data_folder_field;
+    std::optional<std::string> load_data;  // a folder; "" goes back to the bundled subset
+    std::optional<int> open_layer;
+    std::optional<FeatureUnit> select_unit;
+    bool toggle_gradients = false;
+    // Images mode
+    std::optional<std::string> path_field;
+    std::optional<std::string> open_image;
+    bool rescan_images = false;
+    std::optional<int> select_kernel;
+    std::optional<CustomKernelValues> custom_kernel;
+    std::optional<int> feature_layer;
+    // Draw mode
+    std::vector<CanvasStroke> strokes;
+    bool clear_canvas = false;
+
+    void merge(const LiveActions& other) {
+        if (other.training != TrainingCommand::None) training = other.training;
+        if (other.training_settings) training_settings = other.training_settings;
+        if (other.data_folder_field) data_folder_field = other.data_folder_field;
+        if (other.load_data) load_data = other.load_data;
+        if (other.open_layer) open_layer = other.open_layer;
+        if (other.select_unit) select_unit = other.select_unit;
+        toggle_gradients ^= other.toggle_gradients;
+        if (other.path_field) path_field = other.path_field;
+        if (other.open_image) open_image = other.open_image;
+        rescan_images |= other.rescan_images;
+        if (other.select_kernel) select_kernel = other.select_kernel;
+        if (other.custom_kernel) custom_kernel = other.custom_kernel;
+        if (other.feature_layer) feature_layer = other.feature_layer;
+        strokes.insert(strokes.end(), other.strokes.begin(), other.strokes.end());
+        clear_canvas |= other.clear_canvas;
+    }
+};
+
+}  // namespace convscope

@@ -1,0 +1,98 @@
+#include "app/shell/fonts.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <vector>
+
+#include "imgui_impl_opengl3.h"
+
+namespace convscope {
+
+namespace {
+
+bool readable(const std::string& path) {
+    return std::ifstream(path).good();
+}
+
+// The first readable file named `file` in the usual font folders.
+std::string find_font(const char* file) {
+    std::vector<std::string> folders;
+    if (const char* dir = std::getenv("CONVSCOPE_FONT_DIR")) folders.push_back(dir);
+    folders.push_back("/usr/share/fonts/truetype/dejavu");
+    folders.push_back("/usr/share/fonts/TTF");
+    folders.push_back("/usr/share/fonts/dejavu");
+    folders.push_back("/usr/local/share/fonts");
+    folders.push_back("/Library/Fonts");
+    if (const char* home = std::getenv("HOME")) {
+        folders.push_back(std::string(home) + "/.local/share/fonts");
+        folders.push_back(std::string(home) + "/Library/Fonts");
+    }
+    for (const std::string& folder : folders) {
+        const std::string path = folder + "/" + file;
+        if (readable(path)) return path;
+    }
+    return {};
+}
+
+// Numbers need digits, signs, the decimal point and the operators between grids
+// (= ∗ × → Σ) only: a small atlas even at 4K.
+const ImWchar kNumberRanges[] = {0x0020, 0x003F, 0x0065, 0x0065, 0x00D7, 0x00D7, 0x03A3, 0x03A3,
+                                 0x2192, 0x2192, 0x2212, 0x2212, 0x2217, 0x2217, 0};
+
+}  // namespace
+
+float quantize_font_size(float size) {
+    return std::max(8.0f, std::round(size / 2.0f) * 2.0f);
+}
+
+Fonts::Fonts()
+    : regular_path_(find_font("DejaVuSans.ttf")), bold_path_(find_font("DejaVuSans-Bold.ttf")) {
+    if (bold_path_.empty()) bold_path_ = regular_path_;
+    // Latin-1 plus the maths signs the lessons print: × ∗ − → ⌊ ⌋ · ≤ ≥ … Σ ▶ ◀ ❚.
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesDefault());
+    builder.AddText(
+        u8"\u00d7\u2217\u2212\u2192\u230a\u230b\u00b7\u2264\u2265\u2026\u03a3\u25b6\u25c0"
+        u8"\u275a");
+    builder.BuildRanges(&text_ranges_);
+}
+
+void Fonts::build(const FontSizes& sizes, float pixel_ratio, bool renderer_ready) {
+    if (sizes == sizes_ && pixel_ratio == pixel_ratio_ && ui_ != nullptr) return;
+    sizes_ = sizes;
+    pixel_ratio_ = pixel_ratio;
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+
+    // Bake at framebuffer pixels; FontGlobalScale brings sizes back to logical pixels.
+    auto add = [&](const std::string& path, float size, const ImWchar* ranges) -> ImFont* {
+        ImFontConfig config;
+        config.SizePixels = size * pixel_ratio;
+        config.OversampleH = 2;
+        config.OversampleV = 1;
+        config.PixelSnapH = false;
+        if (!path.empty()) {
+            if (ImFont* font = io.Fonts->AddFontFromFileTTF(path.c_str(), config.SizePixels,
+                                                            &config, ranges)) {
+                return font;
+            }
+        }
+        return io.Fonts->AddFontDefault(&config);
+    };
+    ui_ = add(regular_path_, sizes.ui, text_ranges_.Data);
+    title_ = add(bold_path_, sizes.title, text_ranges_.Data);
+    body_ = add(regular_path_, sizes.body, text_ranges_.Data);
+    heading_ = add(regular_path_, sizes.heading, text_ranges_.Data);
+    number_ = add(bold_path_, sizes.number, bold_path_.empty() ? nullptr : kNumberRanges);
+    io.FontDefault = ui_;
+    io.FontGlobalScale = 1.0f / pixel_ratio;
+
+    if (renderer_ready) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+}  // namespace convscope

@@ -1,0 +1,373 @@
+// Sections: construction, the frame, actions, playback, fonts and theme, run, screenshot.
+#include "app/shell/gui_app.hpp"
+
+#include <epoxy/gl.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <thread>
+#include <vector>
+
+#include "app/gl/offscreen_target.hpp"
+#include "app/panels/controls.hpp"
+#include "app/panels/lesson_list.hpp"
+#include "app/panels/lesson_view.hpp"
+#include "app/panels/shortcuts_help.hpp"
+#include "app/panels/timeline.hpp"
+#include "app/panels/top_bar.hpp"
+#include "app/shell/keyboard_shortcuts.hpp"
+#include "app/shell/png_writer.hpp"
+#include "app/shell/theme.hpp"
+#include "core/lessons/lessons.hpp"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+
+namespace convscope {
+
+// ---- construction ----------------------------------------------------------------
+
+namespace {
+
+// GLFW calls back with a plain function; the window's user pointer leads to the app.
+void on_drop(GLFWwindow* window, int count, const char** paths) {
+    auto* app = static_cast<GuiApp*>(glfwGetWindowUserPointer(window));
+    if (app != nullptr && count > 0) app->open_dropped(paths[0]);
+}
+
+}  // namespace
+
+GuiApp::GuiApp(GuiWindow& window, const std::string& scene)
+    : window_(window),
+      // Live scenes keep the first lesson ready behind Convolution mode.
+      scene_(open_lesson(LiveModes::is_scene(scene) ? lessons().front().id : scene)),
+      renderer_(),
+      grid_layer_(renderer_) {
+    state_.scene = LiveModes::is_scene(scene) ? lessons().front().id : scene;
+    pixel_ratio_ = window_.pixel_ratio();
+    dpi_scale_ = window_.dpi_scale();
+    ui_scale_ = dpi_scale_;
+    glfwSetWindowUserPointer(window_.handle(), this);
+    glfwSetDropCallback(window_.handle(), on_drop);
+}
+
+void GuiApp::open_dropped(const std::string& path) {
+    state_.mode = Mode::Images;
+    live_.open_image(path, state_);
+}
+
+void GuiApp::open_scene(const std::string& scene, int step) {
+    if (LiveModes::is_scene(scene)) {
+        live_.open_scene(scene, state_);
+        return;
+    }
+    state_.mode = Mode::Convolution;
+    scene_ = open_lesson(scene);
+    state_.scene = scene;
+    state_.playback.step = std::clamp(step, 0, scene_.step_count() - 1);
+    state_.playback.playing = false;
+    state_.selected_cell = {};
+    state_.field_unit = {};
+}
+
+void GuiApp::update_ui_scale(ImVec2 display_size) {
+    // Up to 1600x900 logical pixels everything keeps its designed size; larger windows
+    // grow with the smaller of the two ratios, so 4K at 100% DPI looks like 1600x900.
+    const float width = display_size.x / dpi_scale_, height = display_size.y / dpi_scale_;
+    const float boost = std::clamp(std::min(width / 1600.0f, height / 900.0f), 1.0f, 3.0f);
+    // Steps of 5% so resizing by a few pixels does not rebake the fonts.
+    ui_scale_ = dpi_scale_ * std::round(boost * 20.0f) / 20.0f;
+}
+
+UiMetrics GuiApp::metrics() const {
+    UiMetrics metrics;
+    metrics.ui_scale = ui_scale_;
+    metrics.text_scale = state_.text_scale;
+    metrics.fonts = &fonts_;
+    return metrics;
+}
+
+// ---- the frame -------------------------------------------------------------------
+
+void GuiApp::frame(const ImVec2* forced_size) {
+    prepare_fonts_and_theme();
+    grid_layer_.begin_frame();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (forced_size != nullptr) {
+        io.DisplaySize = *forced_size;
+        io.DisplayFramebufferScale = ImVec2(1, 1);
+    }
+    ImGui::NewFrame();
+    live_.prepare(state_);
+    const Actions actions = draw_panels();
+    ImGui::Render();
+    renderer_ready_ = true;
+
+    const ImDrawData* data = ImGui::GetDrawData();
+    glViewport(0, 0, static_cast<int>(data->DisplaySize.x * data->FramebufferScale.x),
+               static_cast<int>(data->DisplaySize.y * data->FramebufferScale.y));
+    const ImVec4 canvas = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glDisable(GL_SCISSOR_TEST);
+    glClearColor(canvas.x, canvas.y, canvas.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    apply(actions);
+}
+
+Actions GuiApp::draw_panels() {
+    const UiMetrics ui = metrics();
+    Actions actions = read_keyboard_shortcuts(state_);
+    actions.merge(draw_top_bar(state_, ui));
+    // The work area is the viewport minus the top bar; presentation mode gives it all
+    // to the grids.
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImVec2 position = viewport->WorkPos;
+    ImVec2 size = viewport->WorkSize;
+    if (state_.mode != Mode::Convolution) {
+        actions.merge(live_.draw(state_, ui, position, size));
+        actions.merge(draw_shortcuts_help(state_, ui));
+        return actions;
+    }
+    const bool side_panels = !state_.presentation;
+    if (side_panels && state_.show_lessons) {
+        const float width = std::min(lesson_list_width(ui), size.x * 0.25f);
+        actions.merge(draw_lesson_list(state_, ui, position, ImVec2(width, size.y)));
+        position.x += width;
+        size.x -= width;
+    }
+    if (side_panels && state_.show_controls) {
+        const float width = std::min(controls_width(ui), size.x * 0.3f);
+        actions.merge(draw_controls(scene_, state_, ui,
+                                    ImVec2(position.x + size.x - width, position.y),
+                                    ImVec2(width, size.y)));
+        size.x -= width;
+    }
+    const float timeline = timeline_height(ui);
+    actions.merge(draw_lesson_view(scene_, state_, ui, position, ImVec2(size.x, size.y - timeline),
+                                   grid_layer_));
+    actions.merge(draw_timeline(scene_, state_, ui,
+                                ImVec2(position.x, position.y + size.y - timeline),
+                                ImVec2(size.x, timeline)));
+    actions.merge(draw_shortcuts_help(state_, ui));
+    return actions;
+}
+
+// ---- actions ---------------------------------------------------------------------
+
+void GuiApp::apply(const Actions& actions) {
+    if (actions.select_mode) state_.mode = *actions.select_mode;
+    live_.apply(actions.live, state_);
+    if (!actions.select_scene.empty() && actions.select_scene != state_.scene) {
+        open_scene(actions.select_scene, 0);
+    }
+    apply_playground(actions);
+    apply_playback(actions);
+    if (actions.reset_text_size) state_.text_scale = 1.0f;
+    if (actions.text_size_steps != 0) {
+        // Steps of 10%, kept on round percentages.
+        const float scaled = state_.text_scale + 0.1f * static_cast<float>(actions.text_size_steps);
+        state_.text_scale =
+            std::clamp(std::round(scaled * 10.0f) / 10.0f, kMinTextScale, kMaxTextScale);
+    }
+    if (actions.toggle_fullscreen) window_.set_fullscreen(!window_.fullscreen());
+    if (actions.leave_fullscreen) window_.set_fullscreen(false);
+    state_.fullscreen = window_.fullscreen();
+    if (actions.toggle_lessons) state_.show_lessons = !state_.show_lessons;
+    if (actions.toggle_controls) state_.show_controls = !state_.show_controls;
+    if (actions.toggle_presentation) state_.presentation = !state_.presentation;
+    if (actions.toggle_shortcuts) state_.show_shortcuts = !state_.show_shortcuts;
+    if (actions.close_shortcuts) state_.show_shortcuts = false;
+    if (actions.quit) window_.request_close();
+    if (actions.fonts.heading > 0) conv_fonts_ = actions.fonts;
+}
+
+void GuiApp::apply_playground(const Actions& actions) {
+    const int steps_before = scene_.step_count();
+    if (actions.reset_lesson) reset_to_lesson(scene_);
+    if (actions.new_random_values) use_new_random_values(scene_);
+    if (actions.edit_setup) propose_setup(scene_, *actions.edit_setup);
+    if (actions.select_cell) {
+        // Clicking the selected cell again lets it go.
+        state_.selected_cell =
+            *actions.select_cell == state_.selected_cell ? CellRef{} : *actions.select_cell;
+    }
+    if (actions.select_unit) {
+        const UnitRef& unit = *actions.select_unit;
+        const bool same = unit.y == state_.field_unit.y && unit.x == state_.field_unit.x;
+        state_.field_unit = same ? UnitRef{} : unit;
+    }
+    // A new shape is a new trace: start it from the beginning.
+    if (scene_.step_count() != steps_before) state_.playback.step = 0;
+}
+
+// ---- playback --------------------------------------------------------------------
+
+void GuiApp::apply_playback(const Actions& actions) {
+    Playback& playback = state_.playback;
+    const int last = scene_.step_count() - 1;
+    if (actions.go_to_step >= 0) playback.step = std::min(actions.go_to_step, last);
+    if (actions.step_by != 0) {
+        playback.step = std::clamp(playback.step + actions.step_by, 0, last);
+        playback.playing = false;  // stepping by hand takes over from the animation
+    }
+    if (actions.set_speed > 0) {
+        playback.steps_per_second =
+            std::clamp(actions.set_speed, kMinStepsPerSecond, kMaxStepsPerSecond);
+    }
+    if (actions.toggle_play) {
+        playback.playing = !playback.playing;
+        // Play at the end starts over.
+        if (playback.playing && playback.step >= last) playback.step = 0;
+        step_clock_ = 0;
+    }
+    playback.step = std::clamp(playback.step, 0, last);
+}
+
+void GuiApp::advance(double seconds) {
+    Playback& playback = state_.playback;
+    if (!playback.playing) return;
+    step_clock_ += seconds * playback.steps_per_second;
+    while (step_clock_ >= 1.0) {
+        step_clock_ -= 1.0;
+        if (playback.step + 1 >= scene_.step_count()) {
+            playback.playing = false;  // stop on the last step, the whole output in view
+            step_clock_ = 0;
+            return;
+        }
+        ++playback.step;
+    }
+}
+
+// ---- fonts and theme ---------------------------------------------------------------
+
+FontSizes GuiApp::wanted_font_sizes() const {
+    FontSizes sizes;
+    sizes.ui = quantize_font_size(metrics().ui_font());
+    sizes.title = quantize_font_size(sizes.ui * 1.45f);
+    sizes.body = quantize_font_size(sizes.ui * 1.15f);
+    // Before the conv view has laid itself out, guess; it corrects us next frame.
+    sizes.heading =
+        quantize_font_size(conv_fonts_.heading > 0 ? conv_fonts_.heading : sizes.ui * 1.3f);
+    sizes.number =
+        quantize_font_size(conv_fonts_.number > 0 ? conv_fonts_.number : sizes.ui * 2.0f);
+    return sizes;
+}
+
+void GuiApp::prepare_fonts_and_theme() {
+    fonts_.build(wanted_font_sizes(), pixel_ratio_, renderer_ready_);
+    const float scale = ui_scale_ * state_.text_scale;
+    if (scale != themed_scale_) {
+        apply_theme(scale);
+        themed_scale_ = scale;
+    }
+}
+
+// ---- run -------------------------------------------------------------------------
+
+void GuiApp::run() {
+    double last_time = glfwGetTime();
+    while (!window_.should_close()) {
+        // Sleep until input arrives, but wake a few times a second for tooltips, and
+        // every frame while the animation plays.
+        // Training redraws at frame rate too: its curves and maps move by themselves.
+        const bool moving = state_.playback.playing || live_.animating();
+        glfwWaitEventsTimeout(moving ? 1.0 / 60.0 : 1.0 / 20.0);
+        const double now = glfwGetTime();
+        advance(now - last_time);
+        last_time = now;
+        pixel_ratio_ = window_.pixel_ratio();
+        dpi_scale_ = window_.dpi_scale();
+        int width = 0, height = 0;
+        window_.logical_size(&width, &height);
+        update_ui_scale(ImVec2(static_cast<float>(width), static_cast<float>(height)));
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        frame(nullptr);
+        window_.swap_buffers();
+    }
+}
+
+// ---- screenshot ------------------------------------------------------------------
+
+ImVec2 GuiApp::use_offscreen_scale(int width, int height) {
+    // Offscreen frames are drawn at one framebuffer pixel per logical pixel
+    // and at 96 dpi, so the same command gives the same picture on every machine.
+    pixel_ratio_ = 1.0f;
+    dpi_scale_ = 1.0f;
+    const ImVec2 size(static_cast<float>(width), static_cast<float>(height));
+    update_ui_scale(size);
+    return size;
+}
+
+void GuiApp::screenshot(const std::string& path, int width, int height) {
+    const ImVec2 size = use_offscreen_scale(width, height);
+    gl::OffscreenTarget target(width, height);
+    target.bind();
+    wait_for_scene(width, height, 60.0);
+    // ImGui settles its layout over a couple of frames; the conv view's font sizes
+    // settle one frame after its layout. Stop once nothing would change.
+    for (int i = 0; i < 12; ++i) {
+        frame(&size);
+        if (i >= 2 && wanted_font_sizes() == fonts_.sizes()) break;
+    }
+    glFinish();
+    const std::vector<std::uint8_t> pixels = target.read_rgba_top_down();
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    write_png_atomically(path, width, height, pixels);
+    // FNV-1a over the pixels: equal pictures, equal hashes.
+    std::uint64_t hash = 1469598103934665603ull;
+    for (const std::uint8_t byte : pixels) hash = (hash ^ byte) * 1099511628211ull;
+    std::printf("screenshot: %s %dx%d, %zu distinct colours, pixels %016llx\n", path.c_str(), width,
+                height, count_distinct_colours(pixels), static_cast<unsigned long long>(hash));
+    print_training_status();
+}
+
+void GuiApp::wait_for_scene(int width, int height, double seconds) {
+    const ImVec2 size(static_cast<float>(width), static_cast<float>(height));
+    const double deadline = glfwGetTime() + seconds;
+    while (!live_.scene_ready() && glfwGetTime() < deadline) {
+        frame(&size);
+        // A few frames a second are enough to wait; the cores are the trainer's.
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+}
+
+void GuiApp::print_training_status() const {
+    const std::string status = live_.training_status();
+    if (!status.empty()) std::printf("%s\n", status.c_str());
+}
+
+// ---- bench -----------------------------------------------------------------------
+
+void GuiApp::bench(int frames, int width, int height) {
+    const ImVec2 size = use_offscreen_scale(width, height);
+    gl::OffscreenTarget target(width, height);
+    target.bind();
+    std::vector<double> times, cpu_times;  // whole frames; building them without the GL wait
+    times.reserve(static_cast<std::size_t>(frames));
+    cpu_times.reserve(static_cast<std::size_t>(frames));
+    for (int i = 0; i < frames; ++i) {
+        const double start = glfwGetTime();
+        glfwPollEvents();
+        frame(&size);
+        cpu_times.push_back((glfwGetTime() - start) * 1000.0);
+        glFinish();  // count the GPU's (llvmpipe's) work too, as a swap would
+        times.push_back((glfwGetTime() - start) * 1000.0);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    const auto at = [](std::vector<double>& values, double q) {
+        std::sort(values.begin(), values.end());
+        return values[std::min(values.size() - 1, static_cast<std::size_t>(q * values.size()))];
+    };
+    std::printf("frame ms: median %.2f p99 %.2f (%d frames at %dx%d)\n", at(times, 0.5),
+                at(times, 0.99), frames, width, height);
+    std::printf("before the GL wait, ms: median %.2f p99 %.2f\n", at(cpu_times, 0.5),
+                at(cpu_times, 0.99));
+    print_training_status();
+}
+
+}  // namespace convscope

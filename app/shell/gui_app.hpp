@@ -1,0 +1,87 @@
+// The running window: app state, the lesson scene, fonts and the grid renderer,
+// the frame (panels -> actions -> state) and the two ways to run it: interactively,
+// or for a fixed number of frames into a PNG.
+#pragma once
+
+#include <string>
+
+#include "app/gl/grid_renderer.hpp"
+#include "app/live/live_modes.hpp"
+#include "app/model/app_state.hpp"
+#include "app/model/lesson_scene.hpp"
+#include "app/shell/fonts.hpp"
+#include "app/shell/gui_window.hpp"
+#include "app/shell/ui_metrics.hpp"
+#include "app/widgets/grid_layer.hpp"
+
+namespace convscope {
+
+class GuiApp {
+  public:
+    // Opens `scene` (a lesson or a live-mode scene, LiveModes::scene_names()) and
+    // compiles the shaders (throws gl::GlError, or InputError for an unknown lesson).
+    GuiApp(GuiWindow& window, const std::string& scene);
+
+    // Shows lesson `scene` at `step` (clamped to its trace), or a live-mode scene;
+    // throws InputError for an unknown lesson.
+    void open_scene(const std::string& scene, int step);
+    void set_presentation(bool on) { state_.presentation = on; }
+
+    // Until the window closes.
+    void run();
+
+    // Renders `width` x `height` offscreen until the layout settles, writes the PNG
+    // atomically and prints "screenshot: FILE WxH, N distinct colours, pixels HASH"
+    // (the hash tells two pictures apart without reading the files).
+    // Throws std::runtime_error when the file cannot be written.
+    void screenshot(const std::string& path, int width, int height);
+
+    // Renders `frames` offscreen frames as fast as they come, timing each (GL finished),
+    // and prints "frame ms: median X p99 Y". The training scene trains meanwhile.
+    void bench(int frames, int width, int height);
+
+    // A picture dropped on the window: opens it in Images mode.
+    void open_dropped(const std::string& path);
+
+  private:
+    // One frame into the bound framebuffer. `forced_size` (logical = framebuffer
+    // pixels) replaces the window's size for offscreen frames; nullptr uses the window.
+    void frame(const ImVec2* forced_size);
+    Actions draw_panels();
+    void apply(const Actions& actions);
+    void apply_playback(const Actions& actions);
+    void apply_playground(const Actions& actions);
+    // Moves the animation on by `seconds` of wall time when playing.
+    void advance(double seconds);
+    // Offscreen frames until the live scene has something to show (training curves),
+    // at most `seconds` of wall time.
+    void wait_for_scene(int width, int height, double seconds);
+    void print_training_status() const;
+    // Bakes fonts and re-scales the theme when the wanted sizes changed; call
+    // before ImGui::NewFrame.
+    void prepare_fonts_and_theme();
+    FontSizes wanted_font_sizes() const;
+    // Sets ui_scale_ for a display of this logical size.
+    void update_ui_scale(ImVec2 display_size);
+    // Fixed 96 dpi at one pixel per logical pixel for --screenshot and --bench-frames;
+    // returns the display size to draw frames at.
+    ImVec2 use_offscreen_scale(int width, int height);
+    UiMetrics metrics() const;
+
+    GuiWindow& window_;
+    AppState state_;
+    LessonScene scene_;
+    double step_clock_ = 0;  // seconds of play not yet turned into a step
+    Fonts fonts_;
+    gl::GridRenderer renderer_;
+    GridLayer grid_layer_;
+    LiveModes live_;
+    FontRequest conv_fonts_;  // what the conv view asked for last frame
+    float pixel_ratio_ = 1;
+    float dpi_scale_ = 1;          // from the window; 1 for offscreen frames
+    float ui_scale_ = 1;           // dpi_scale_ x window-size boost, see UiMetrics
+    float themed_scale_ = 0;       // the scale apply_theme last used
+    bool renderer_ready_ = false;  // ImGui's GL backend made its font texture
+};
+
+}  // namespace convscope

@@ -1,0 +1,104 @@
+#include "app/shell/gui_main.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <string>
+
+#include "app/gl/gl_objects.hpp"
+#include "app/model/lesson_scene.hpp"
+#include "app/shell/gui_app.hpp"
+#include "app/shell/gui_options.hpp"
+#include "app/shell/gui_window.hpp"
+#include "core/lessons/lessons.hpp"
+#include "core/tensor/check.hpp"
+
+namespace convscope {
+
+namespace {
+
+// Every lesson at step 0 and at its middle step: DIR/<id>-step<T>.png.
+void write_every_lesson(GuiApp& app, const GuiOptions& options) {
+    for (const Lesson& lesson : lessons()) {
+        const int steps = open_lesson(lesson.id).step_count();
+        for (const int step : {0, std::max(1, steps / 2)}) {
+            if (step >= steps) continue;
+            app.open_scene(lesson.id, step);
+            app.screenshot(
+                options.screenshot_dir + "/" + lesson.id + "-step" + std::to_string(step) + ".png",
+                options.width, options.height);
+        }
+    }
+}
+
+}  // namespace
+
+int run_gui(int argc, char** argv) {
+    GuiOptions options;
+    try {
+        options = parse_gui_options(argc, argv);
+    } catch (const InputError& error) {
+        std::fprintf(stderr, "convscope: %s\n", error.what());
+        return 2;
+    }
+    if (options.list_scenes) {
+        for (const Lesson& lesson : lessons()) std::printf("%s\n", lesson.id.c_str());
+        for (const std::string& scene : LiveModes::scene_names())
+            std::printf("%s\n", scene.c_str());
+        return 0;
+    }
+    if (options.scene.empty()) options.scene = lessons().front().id;
+    const bool live_scene = LiveModes::is_scene(options.scene);
+    if (!live_scene && find_lesson(options.scene) == nullptr) {
+        std::string live;
+        for (const std::string& scene : LiveModes::scene_names()) live += ", " + scene;
+        std::fprintf(stderr, "unknown scene '%s'; scenes are: %s%s\n", options.scene.c_str(),
+                     lesson_ids(", ").c_str(), live.c_str());
+        return 2;
+    }
+    if (!options.all_scenes && !live_scene) {
+        const int steps = open_lesson(options.scene).step_count();
+        if (options.step >= steps) {
+            std::fprintf(stderr,
+                         "convscope: --step %d is out of range: %s has %d steps (0 to %d)\n",
+                         options.step, options.scene.c_str(), steps, steps - 1);
+            return 2;
+        }
+    }
+
+    const bool offscreen =
+        !options.screenshot_path.empty() || options.all_scenes || options.bench_frames > 0;
+    try {
+        GuiWindow window(options.width, options.height, /*visible=*/!offscreen);
+        GuiApp app(window, options.scene);
+        app.open_scene(options.scene, options.step);
+        app.set_presentation(options.presentation);
+        if (options.all_scenes) {
+            write_every_lesson(app, options);
+        } else if (options.bench_frames > 0) {
+            app.bench(options.bench_frames, options.width, options.height);
+            if (!options.screenshot_path.empty()) {
+                app.screenshot(options.screenshot_path, options.width, options.height);
+            }
+        } else if (offscreen) {
+            app.screenshot(options.screenshot_path, options.width, options.height);
+        } else {
+            app.run();
+        }
+    } catch (const WindowError& error) {
+        std::fprintf(stderr, "convscope: %s\n", error.what());
+        return 1;
+    } catch (const gl::GlError& error) {
+        std::fprintf(stderr, "convscope: OpenGL: %s\n", error.what());
+        return 1;
+    } catch (const InputError& error) {
+        std::fprintf(stderr, "convscope: %s\n", error.what());
+        return 2;
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "convscope: %s\n", error.what());
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace convscope

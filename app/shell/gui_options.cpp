@@ -1,0 +1,103 @@
+#include "app/shell/gui_options.hpp"
+
+#include <cstdlib>
+
+#include "core/tensor/check.hpp"
+
+namespace convscope {
+
+namespace {
+
+constexpr int kMinSide = 320;
+constexpr int kMaxSide = 8192;
+
+// "1600x900" -> 1600, 900.
+void parse_size(const std::string& text, int* width, int* height) {
+    const std::string problem = "--size must be WxH with sides from " + std::to_string(kMinSide) +
+                                " to " + std::to_string(kMaxSide) + " (like 1600x900), not '" +
+                                text + "'";
+    const size_t x = text.find('x');
+    if (x == std::string::npos || x == 0 || x + 1 >= text.size()) throw InputError(problem);
+    const std::string w = text.substr(0, x), h = text.substr(x + 1);
+    for (const std::string& part : {w, h}) {
+        if (part.size() > 5 || part.find_first_not_of("0123456789") != std::string::npos) {
+            throw InputError(problem);
+        }
+    }
+    *width = std::atoi(w.c_str());
+    *height = std::atoi(h.c_str());
+    if (*width < kMinSide || *width > kMaxSide || *height < kMinSide || *height > kMaxSide) {
+        throw InputError(problem);
+    }
+}
+
+}  // namespace
+
+GuiOptions parse_gui_options(int argc, char** argv) {
+    GuiOptions options;
+    for (int i = 0; i < argc; ++i) {
+        std::string argument = argv[i];
+        std::string value;
+        bool has_value = false;
+        if (const size_t equals = argument.find('=');
+            argument.rfind("--", 0) == 0 && equals != std::string::npos) {
+            value = argument.substr(equals + 1);
+            argument = argument.substr(0, equals);
+            has_value = true;
+        }
+        auto take_value = [&]() -> std::string {
+            if (has_value) return value;
+            if (i + 1 >= argc) throw InputError(argument + " needs a value");
+            return argv[++i];
+        };
+        if (argument == "--scene") {
+            options.scene = take_value();
+        } else if (argument == "--screenshot") {
+            options.screenshot_path = take_value();
+            if (options.screenshot_path.empty()) throw InputError("--screenshot needs a file name");
+        } else if (argument == "--size") {
+            parse_size(take_value(), &options.width, &options.height);
+        } else if (argument == "--step") {
+            const std::string text = take_value();
+            if (text.empty() || text.size() > 6 ||
+                text.find_first_not_of("0123456789") != std::string::npos) {
+                throw InputError("--step must be a step number from 0, not '" + text + "'");
+            }
+            options.step = std::atoi(text.c_str());
+        } else if (argument == "--presentation" && !has_value) {
+            options.presentation = true;
+        } else if (argument == "--all-scenes" && !has_value) {
+            options.all_scenes = true;
+        } else if (argument == "--screenshot-dir") {
+            options.screenshot_dir = take_value();
+            if (options.screenshot_dir.empty()) throw InputError("--screenshot-dir needs a folder");
+        } else if (argument == "--bench-frames") {
+            const std::string text = take_value();
+            if (text.empty() || text.size() > 6 ||
+                text.find_first_not_of("0123456789") != std::string::npos ||
+                std::atoi(text.c_str()) < 1) {
+                throw InputError("--bench-frames must be a frame count from 1, not '" + text + "'");
+            }
+            options.bench_frames = std::atoi(text.c_str());
+        } else if (argument == "--list-scenes" && !has_value) {
+            options.list_scenes = true;
+        } else {
+            throw InputError("unknown argument '" + std::string(argv[i]) +
+                             "' (the window takes --scene NAME, --step T, --presentation, "
+                             "--screenshot FILE.png, --all-scenes --screenshot-dir DIR, "
+                             "--size WxH, --list-scenes, --bench-frames N)");
+        }
+    }
+    if (options.all_scenes != !options.screenshot_dir.empty()) {
+        throw InputError("--all-scenes and --screenshot-dir DIR go together");
+    }
+    if (options.all_scenes && options.bench_frames > 0) {
+        throw InputError("--bench-frames times one scene: drop --all-scenes");
+    }
+    if (options.all_scenes && (!options.screenshot_path.empty() || !options.scene.empty())) {
+        throw InputError("--all-scenes renders every lesson: drop --scene and --screenshot");
+    }
+    return options;
+}
+
+}  // namespace convscope

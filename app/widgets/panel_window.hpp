@@ -1,0 +1,62 @@
+// A fixed, undecorated ImGui window filling one rectangle of a mode's layout: every
+// live-mode panel draws inside one.
+#pragma once
+
+#include "app/shell/ui_metrics.hpp"
+#include "imgui.h"
+
+namespace convscope {
+
+// Returns whether the window is visible; call ImGui::End() in both cases.
+inline bool begin_panel(const char* id, ImVec2 position, ImVec2 size, const UiMetrics& metrics,
+                        bool scrollable = false) {
+    ImGui::SetNextWindowPos(position);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(metrics.px(12), metrics.px(10)));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus |
+                             // The frame is cleared to the window colour already: one
+                             // less full-screen fill for a software rasterizer.
+                             ImGuiWindowFlags_NoBackground;
+    if (scrollable) flags &= ~ImGuiWindowFlags_NoScrollbar;
+    const bool visible = ImGui::Begin(id, nullptr, flags);
+    ImGui::PopStyleVar();
+    return visible;
+}
+
+// A fixed side panel of the lesson playground (lessons, controls, timeline) on its grey
+// background. Padding and background apply at Begin, so they are popped straight after;
+// returns whether the window is visible; call ImGui::End() in both cases.
+inline bool begin_side_panel(const char* id, ImVec2 position, ImVec2 size, ImVec2 padding,
+                             bool scrollbar = false) {
+    ImGui::SetNextWindowPos(position);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.94f, 0.945f, 0.955f, 1.0f));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+    if (scrollbar) flags &= ~ImGuiWindowFlags_NoScrollbar;
+    const bool visible = ImGui::Begin(id, nullptr, flags);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    return visible;
+}
+
+// A panel's heading in the title font.
+inline void panel_heading(const char* text, const UiMetrics& metrics) {
+    ImGui::PushFont(metrics.fonts->body());
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
+// A grey label above a group of a side panel's rows ("THE CHAPTER", "SIZES").
+inline void group_label(const char* text) {
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.40f, 0.43f, 0.48f, 1.0f));
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+}  // namespace convscope

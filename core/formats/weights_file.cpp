@@ -1,0 +1,163 @@
+#include "core/formats/weights_file.hpp"
+
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+#include "core/tensor/check.hpp"
+
+namespace convscope {
+
+namespace {
+
+constexpr char kMagic[8] = {'C', 'S', 'W', 'E', 'I', 'G', 'H', 'T'};
+
+void put_u32(std::string& out, std::uint32_t value) {
+    for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
+}
+
+void put_u64(std::string& out, std::uint64_t value) {
+    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
+}
+
+std::uint32_t crc_of(const std::string& bytes, std::size_t length) {
+    return static_cast<std::uint32_t>(
+        crc32(0L, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(length)));
+}
+
+// Reads fields in order, failing with the file's name when it ends too early.
+class FieldReader {
+  public:
+    FieldReader(const std::string& bytes, const std::string& path) : bytes_(bytes), path_(path) {}
+
+    std::uint64_t unsigned_le(int size, const char* what) {
+        need(size, what);
+        std::uint64_t value = 0;
+        for (int i = 0; i < size; ++i)
+            value |= std::uint64_t(static_cast<unsigned char>(bytes_[position_ + i])) << (8 * i);
+        position_ += size;
+        return value;
+    }
+    std::string text(std::size_t size, const char* what) {
+        need(size, what);
+        std::string value = bytes_.substr(position_, size);
+        position_ += size;
+        return value;
+    }
+    std::size_t position() const { return position_; }
+
+  private:
+    void need(std::size_t size, const char* what) {
+        if (bytes_.size() - position_ < size) {
+            throw InputError(path_ + ": weights file is truncated (it ends inside " + what + ")");
+        }
+    }
+    const std::string& bytes_;
+    const std::string& path_;
+    std::size_t position_ = 0;
+};
+
+}  // namespace
+
+void save_weights(const std::string& path, const std::string& architecture, const float* parameters,
+                  std::size_t count) {
+    std::string bytes(kMagic, sizeof kMagic);
+    put_u32(bytes, kWeightsFormatVersion);
+    put_u32(bytes, static_cast<std::uint32_t>(architecture.size()));
+    bytes += architecture;
+    put_u64(bytes, count);
+    for (std::size_t i = 0; i < count; ++i) {
+        std::uint32_t bits;
+        std::memcpy(&bits, &parameters[i], 4);
+        put_u32(bytes, bits);
+    }
+    put_u32(bytes, crc_of(bytes, bytes.size()));
+
+    const std::string temporary = path + ".tmp" + std::to_string(::getpid());
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.close();
+        if (!out) {
+            std::remove(temporary.c_str());
+            throw InputError(path + ": cannot write the weights file");
+        }
+    }
+    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+        std::remove(temporary.c_str());
+        throw InputError(path + ": cannot replace the weights file (" + std::strerror(errno) + ")");
+    }
+}
+
+void save_weights(const std::string& path, const Network<float>& network) {
+    save_weights(path, network.architecture(), network.parameters(), network.parameter_count());
+}
+
+WeightsFile read_weights(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path + ": cannot open the weights file");
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    FieldReader reader(bytes, path);
+    if (reader.text(sizeof kMagic, "the magic bytes") != std::string(kMagic, sizeof kMagic)) {
+        throw InputError(path + ": not a convscope weights file (it does not start with CSWEIGHT)");
+    }
+    const std::uint64_t version = reader.unsigned_le(4, "the version");
+    if (version != kWeightsFormatVersion) {
+        throw InputError(path + ": weights format version " + std::to_string(version) +
+                         " is not supported (this build reads version " +
+                         std::to_string(kWeightsFormatVersion) + ")");
+    }
+    WeightsFile file;
+    file.architecture =
+        reader.text(reader.unsigned_le(4, "the architecture length"), "the architecture");
+    const std::uint64_t count = reader.unsigned_le(8, "the parameter count");
+    if (count > (bytes.size() - reader.position()) / 4) {
+        throw InputError(path + ": weights file is truncated (it claims " + std::to_string(count) +
+                         " parameters)");
+    }
+    file.parameters.resize(count);
+    for (std::uint64_t i = 0; i < count; ++i) {
+        const std::uint32_t bits =
+            static_cast<std::uint32_t>(reader.unsigned_le(4, "the parameters"));
+        std::memcpy(&file.parameters[i], &bits, 4);
+    }
+    const std::size_t checked = reader.position();
+    const std::uint32_t stored = static_cast<std::uint32_t>(reader.unsigned_le(4, "the checksum"));
+    if (stored != crc_of(bytes, checked)) {
+        throw InputError(path + ": weights file is corrupt (checksum mismatch)");
+    }
+    if (reader.position() != bytes.size()) {
+        throw InputError(path + ": weights file is corrupt (extra bytes after the checksum)");
+    }
+    return file;
+}
+
+void load_weights(const std::string& path, Network<float>& network) {
+    const WeightsFile file = read_weights(path);
+    if (file.architecture != network.architecture()) {
+        throw InputError(path + ": saved for another architecture:\n  file:    " +
+                         file.architecture + "\n  network: " + network.architecture());
+    }
+    if (file.parameters.size() != network.parameter_count()) {
+        throw InputError(path + ": holds " + std::to_string(file.parameters.size()) +
+                         " parameters, the network has " +
+                         std::to_string(network.parameter_count()));
+    }
+    std::copy(file.parameters.begin(), file.parameters.end(), network.parameters());
+}
+
+NetworkSpec spec_for_architecture(const std::string& architecture, const std::string& path) {
+    for (const std::string& name : network_preset_names()) {
+        NetworkSpec spec = network_preset(name);
+        if (spec.architecture() == architecture) return spec;
+    }
+    throw InputError(path +
+                     ": saved for an architecture this build has no preset for: " + architecture);
+}
+
+}  // namespace convscope

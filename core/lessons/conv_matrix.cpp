@@ -1,0 +1,36 @@
+#include "core/lessons/conv_matrix.hpp"
+
+#include <algorithm>
+
+#include "core/ops/window_map.hpp"
+#include "core/tensor/check.hpp"
+
+namespace convscope {
+
+int ConvMatrix::connections() const {
+    return static_cast<int>(std::count_if(weight_index.begin(), weight_index.end(),
+                                          [](int index) { return index >= 0; }));
+}
+
+int ConvMatrix::uses_of_weight(int index) const {
+    return static_cast<int>(std::count(weight_index.begin(), weight_index.end(), index));
+}
+
+ConvMatrix conv_as_matrix(const ConvGeometry& g) {
+    ConvMatrix m;
+    m.rows = g.h.output * g.w.output;
+    m.cols = g.h.input * g.w.input;
+    m.weight_index.assign(static_cast<std::size_t>(m.rows) * m.cols, -1);
+    for (int oy = 0; oy < g.h.output; ++oy)
+        for (int ox = 0; ox < g.w.output; ++ox)
+            for (const Tap& tap : output_taps(g, oy, ox)) {
+                if (tap.padded) continue;
+                const int row = oy * g.w.output + ox;
+                const int col = tap.in_y * g.w.input + tap.in_x;
+                m.weight_index[static_cast<std::size_t>(row) * m.cols + col] =
+                    tap.k_y * g.w.kernel + tap.k_x;
+            }
+    return m;
+}
+
+}  // namespace convscope

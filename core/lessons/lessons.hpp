@@ -1,0 +1,40 @@
+// The lessons: one preset per example of the chapter, in its order, then every case
+// of the conv_arithmetic guide. All user-facing lesson text lives in lessons.cpp's one
+// table, so a translation replaces one file.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/lessons/playground.hpp"
+
+namespace convscope {
+
+// What the centre of the screen shows besides the step-by-step grids.
+enum class LessonView {
+    Steps,           // input, kernel, output, this step's sum
+    VisitCounts,     // how often each input cell is read
+    Sparse,          // the conv as a sparse matrix beside a dense one
+    Sharing,         // one kernel weight, every place it is used
+    Equivariance,    // conv(shift(x)) against shift(conv(x))
+    ReceptiveField,  // a deep unit and the inputs it sees
+    PoolRobustness,  // max pooling before and after a one-pixel shift
+};
+
+struct Lesson {
+    std::string id;           // "conv-basic": scene name and CLI handle
+    std::string section;      // "2.2": the chapter's numbering ("A" for conv_arithmetic)
+    std::string title;        // "Convolution"
+    std::string explanation;  // two or three sentences under the grids
+    std::string expected;     // what the student should see, with the chapter's numbers
+    std::string erratum;      // where the chapter's text slips, the correct value; or empty
+    LessonView view = LessonView::Steps;
+    PlaygroundSetup setup;
+};
+
+const std::vector<Lesson>& lessons();
+
+// The lesson with this id, or nullptr.
+const Lesson* find_lesson(const std::string& id);
+
+}  // namespace convscope

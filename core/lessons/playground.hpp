@@ -1,0 +1,50 @@
+// The playground's settings and the scene built from them: what the student sets
+// (sizes, padding, stride, dilation, channels, filters, batch, bias, values) and the
+// tensors and step trace that follow. The GUI edits a PlaygroundSetup and rebuilds;
+// an invalid setup throws InputError and the GUI keeps the last valid scene.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/lessons/trace.hpp"
+
+namespace convscope {
+
+struct PlaygroundSetup {
+    TracedOp op = TracedOp::Conv;
+    int batch = 1;     // N
+    int channels = 1;  // C
+    int filters = 1;   // FN (pooling keeps C)
+    int input_h = 5, input_w = 5;
+    int kernel_h = 3, kernel_w = 3;  // the window, for pooling
+    Options2d options;
+    bool has_bias = false;
+    // Values: explicit when given (input N*C*H*W, kernel in the op's layout, bias FN),
+    // otherwise small integers drawn from `seed`, so every scene is reproducible.
+    std::uint32_t seed = 1;
+    std::vector<float> input_values;
+    std::vector<float> kernel_values;
+    std::vector<float> bias_values;
+};
+
+// Upper bounds that keep every number on screen legible.
+constexpr int kPlaygroundMaxSize = 16;     // input H, W and kernel H, W
+constexpr int kPlaygroundMaxChannels = 4;  // C, FN and N
+
+struct Playground {
+    PlaygroundSetup setup;
+    Tensor input;             // (N,C,H,W)
+    Tensor kernel;            // (FN,C,KH,KW), transposed (C,FN,KH,KW), empty for pooling
+    std::vector<float> bias;  // FN values or empty
+    OperationTrace trace;
+    Tensor output;  // (N,FN,OH,OW): the reference op's output
+};
+
+// Throws InputError naming the setting and its bound.
+Playground build_playground(const PlaygroundSetup& setup);
+
+// Integers in [low, high] from a small deterministic generator (same on every platform).
+std::vector<float> seeded_values(std::size_t count, std::uint32_t seed, int low, int high);
+
+}  // namespace convscope

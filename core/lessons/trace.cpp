@@ -1,0 +1,171 @@
+#include "core/lessons/trace.hpp"
+
+#include <limits>
+
+#include "core/formats/nested_array.hpp"
+#include "core/tensor/check.hpp"
+
+namespace convscope {
+
+namespace {
+
+ConvGeometry geometry_of(OpKind kind, const Tensor& input, int kernel_h, int kernel_w,
+                         const Options2d& options) {
+    return resolve_geometry(kind, axis_params(input.dim(2), kernel_h, options.h),
+                            axis_params(input.dim(3), kernel_w, options.w));
+}
+
+}  // namespace
+
+OperationTrace OperationTrace::conv(Tensor input, Tensor weight, std::vector<float> bias,
+                                    const Options2d& options) {
+    // The reference op validates shapes and settings with the user-facing messages.
+    conv2d(input, weight, bias, options);
+    OperationTrace trace;
+    trace.op_ = TracedOp::Conv;
+    trace.geometry_ = geometry_of(OpKind::Conv, input, weight.dim(2), weight.dim(3), options);
+    trace.output_channels_ = weight.dim(0);
+    trace.input_ = std::move(input);
+    trace.weight_ = std::move(weight);
+    trace.bias_ = std::move(bias);
+    return trace;
+}
+
+OperationTrace OperationTrace::transposed_conv(Tensor input, Tensor weight, std::vector<float> bias,
+                                               const Options2d& options) {
+    conv_transpose2d(input, weight, bias, options);
+    OperationTrace trace;
+    trace.op_ = TracedOp::TransposedConv;
+    trace.geometry_ =
+        geometry_of(OpKind::TransposedConv, input, weight.dim(2), weight.dim(3), options);
+    trace.output_channels_ = weight.dim(1);
+    trace.input_ = std::move(input);
+    trace.weight_ = std::move(weight);
+    trace.bias_ = std::move(bias);
+    return trace;
+}
+
+OperationTrace OperationTrace::pool(TracedOp kind, Tensor input, int window_h, int window_w,
+                                    const Options2d& options) {
+    CS_CHECK(kind == TracedOp::MaxPool || kind == TracedOp::AvgPool);
+    if (kind == TracedOp::MaxPool) {
+        max_pool2d(input, window_h, window_w, options);
+    } else {
+        avg_pool2d(input, window_h, window_w, options);
+    }
+    OperationTrace trace;
+    trace.op_ = kind;
+    trace.geometry_ = geometry_of(OpKind::Pool, input, window_h, window_w, options);
+    trace.output_channels_ = input.dim(1);
+    trace.input_ = std::move(input);
+    return trace;
+}
+
+std::vector<int> OperationTrace::output_shape() const {
+    return {input_.dim(0), output_channels_, geometry_.h.output, geometry_.w.output};
+}
+
+int OperationTrace::step_count() const {
+    return input_.dim(0) * output_channels_ * geometry_.h.output * geometry_.w.output;
+}
+
+TraceStep OperationTrace::step(int t) const {
+    CS_CHECK(t >= 0 && t < step_count());
+    const int ow = geometry_.w.output, oh = geometry_.h.output;
+    TraceStep step;
+    step.x = t % ow;
+    step.y = (t / ow) % oh;
+    step.f = (t / (ow * oh)) % output_channels_;
+    step.n = t / (ow * oh * output_channels_);
+
+    const bool pooling = op_ == TracedOp::MaxPool || op_ == TracedOp::AvgPool;
+    const std::vector<Tap> taps = output_taps(geometry_, step.y, step.x);
+    const int first_channel = pooling ? step.f : 0;
+    const int last_channel = pooling ? step.f + 1 : input_.dim(1);
+    for (int c = first_channel; c < last_channel; ++c) {
+        float channel_sum = 0.0f;
+        for (const Tap& tap : taps) {
+            TraceTerm term;
+            term.channel = c;
+            term.tap = tap;
+            term.input_value = tap.padded ? 0.0f : input_.at(step.n, c, tap.in_y, tap.in_x);
+            if (op_ == TracedOp::Conv) term.kernel_value = weight_.at(step.f, c, tap.k_y, tap.k_x);
+            if (op_ == TracedOp::TransposedConv) {
+                term.kernel_value = weight_.at(c, step.f, tap.k_y, tap.k_x);
+            }
+            term.product = term.input_value * term.kernel_value;
+            channel_sum += term.product;
+            step.terms.push_back(term);
+        }
+        step.channel_sums.push_back(channel_sum);
+    }
+
+    switch (op_) {
+        case TracedOp::Conv:
+        case TracedOp::TransposedConv: {
+            step.bias = bias_.empty() ? 0.0f : bias_[step.f];
+            float sum = step.bias;
+            for (const TraceTerm& term : step.terms) sum += term.product;
+            step.value = sum;
+            break;
+        }
+        case TracedOp::MaxPool:
+            for (int i = 0; i < static_cast<int>(step.terms.size()); ++i) {
+                const TraceTerm& term = step.terms[i];
+                if (term.tap.padded) continue;  // padding never wins, as in PyTorch
+                if (step.winner < 0 || term.input_value > step.terms[step.winner].input_value) {
+                    step.winner = i;
+                }
+            }
+            // A dilated window can miss the input entirely: -inf, as the reference op.
+            step.value = step.winner >= 0 ? step.terms[step.winner].input_value
+                                          : -std::numeric_limits<float>::infinity();
+            break;
+        case TracedOp::AvgPool:
+            step.value =
+                step.channel_sums[0] / static_cast<float>(geometry_.h.kernel * geometry_.w.kernel);
+            break;
+    }
+    return step;
+}
+
+Tensor OperationTrace::replay() const {
+    Tensor output(output_shape());
+    for (int t = 0; t < step_count(); ++t) output.data()[t] = step(t).value;
+    return output;
+}
+
+std::string step_equation(TracedOp op, const TraceStep& step) {
+    std::string text;
+    if (op == TracedOp::MaxPool || op == TracedOp::AvgPool) {
+        text = op == TracedOp::MaxPool ? "max(" : "mean(";
+        bool first = true;
+        for (const TraceTerm& term : step.terms) {
+            if (!first) text += ", ";
+            first = false;
+            text +=
+                term.tap.padded && op == TracedOp::MaxPool ? "pad" : number_text(term.input_value);
+        }
+        return text + ") = " + number_text(step.value);
+    }
+    const bool grouped = step.channel_sums.size() > 1;
+    int channel = -1;
+    for (const TraceTerm& term : step.terms) {
+        if (term.channel != channel) {
+            if (channel >= 0)
+                text += grouped ? ") + (" : " + ";
+            else if (grouped)
+                text += "(";
+            channel = term.channel;
+        } else {
+            text += " + ";
+        }
+        text += number_text(term.input_value) + "x" + number_text(term.kernel_value);
+    }
+    if (grouped) text += ")";
+    if (step.terms.empty()) text += "0";
+    if (step.bias != 0.0f) text += " + " + number_text(step.bias);
+    return text + " = " + number_text(step.value);
+}
+
+}  // namespace convscope

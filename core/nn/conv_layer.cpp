@@ -1,0 +1,201 @@
+#include "core/nn/conv_layer.hpp"
+
+#include <algorithm>
+
+#include "core/tensor/check.hpp"
+#include "core/tensor/gemm.hpp"
+
+namespace convscope {
+
+namespace {
+
+ConvGeometry conv_geometry(Shape input, int kernel_h, int kernel_w, const Options2d& options) {
+    return resolve_geometry(OpKind::Conv, axis_params(input.height, kernel_h, options.h),
+                            axis_params(input.width, kernel_w, options.w));
+}
+
+Shape conv_output(Shape input, int filters, int kernel_h, int kernel_w, const Options2d& options) {
+    const ConvGeometry g = conv_geometry(input, kernel_h, kernel_w, options);
+    return {filters, g.h.output, g.w.output};
+}
+
+}  // namespace
+
+template <typename Real>
+ConvolutionLayer<Real>::ConvolutionLayer(Shape input, int filters, int kernel_h, int kernel_w,
+                                         const Options2d& options)
+    : Layer<Real>(input, conv_output(input, filters, kernel_h, kernel_w, options)),
+      geometry_(conv_geometry(input, kernel_h, kernel_w, options)),
+      filters_(filters),
+      columns_(static_cast<std::size_t>(patch_size()) * output_cells()),
+      d_columns_(columns_.size()) {
+    if (filters < 1)
+        throw InputError("a convolution needs at least 1 filter, got " + std::to_string(filters));
+}
+
+template <typename Real>
+int ConvolutionLayer<Real>::patch_size() const {
+    return this->input_shape().channels * geometry_.h.kernel * geometry_.w.kernel;
+}
+
+template <typename Real>
+int ConvolutionLayer<Real>::output_cells() const {
+    return geometry_.h.output * geometry_.w.output;
+}
+
+template <typename Real>
+std::vector<ParameterTensor> ConvolutionLayer<Real>::parameter_tensors() const {
+    const int channels = this->input_shape().channels;
+    const std::size_t weights = static_cast<std::size_t>(filters_) * patch_size();
+    return {{"weight", {filters_, channels, geometry_.h.kernel, geometry_.w.kernel}, 0, weights},
+            {"bias", {filters_}, weights, static_cast<std::size_t>(filters_)}};
+}
+
+template <typename Real>
+void ConvolutionLayer<Real>::bind(const Real* parameters, Real* gradients) {
+    const std::size_t weights = static_cast<std::size_t>(filters_) * patch_size();
+    weight_ = parameters;
+    bias_ = parameters + weights;
+    d_weight_ = gradients;
+    d_bias_ = gradients + weights;
+}
+
+template <typename Real>
+void ConvolutionLayer<Real>::initialize(Real* parameters, Random& random) const {
+    const std::size_t weights = static_cast<std::size_t>(filters_) * patch_size();
+    he_normal(parameters, weights, patch_size(), random);
+    std::fill(parameters + weights, parameters + weights + filters_, Real(0));
+}
+
+namespace {
+
+// The output columns [first, last) whose input column x = ox*s - pad + offset lies
+// inside [0, input): computed once per row instead of testing every cell.
+void inside_range(const AxisGeometry& g, int offset, int& first, int& last) {
+    const int shift = g.pad_before - offset;  // x >= 0  <=>  ox*s >= shift
+    first = shift <= 0 ? 0 : (shift + g.stride - 1) / g.stride;
+    const int limit = g.input - 1 + shift;  // x <= input-1  <=>  ox*s <= limit
+    last = limit < 0 ? 0 : limit / g.stride + 1;
+    first = std::min(first, g.output);
+    last = std::max(first, std::min(last, g.output));
+}
+
+// The sum of `count` values in 16 running sums: with one, every add waits for the one
+// before (a chain of 576 per filter and image in SimpleConvNet, bound by the adder's
+// latency); 16 independent sums vectorise.
+template <typename Real>
+Real sum_of(const Real* values, int count) {
+    constexpr int kLanes = 16;
+    Real partial[kLanes] = {};
+    int i = 0;
+    for (; i + kLanes <= count; i += kLanes)
+        for (int lane = 0; lane < kLanes; ++lane) partial[lane] += values[i + lane];
+    Real sum = 0;
+    for (; i < count; ++i) sum += values[i];
+    for (int lane = 0; lane < kLanes; ++lane) sum += partial[lane];
+    return sum;
+}
+
+}  // namespace
+
+template <typename Real>
+void ConvolutionLayer<Real>::im2col(const Real* image) {
+    const AxisGeometry& gh = geometry_.h;
+    const AxisGeometry& gw = geometry_.w;
+    Real* column = columns_.data();
+    for (int c = 0; c < this->input_shape().channels; ++c) {
+        const Real* plane = image + static_cast<long>(c) * gh.input * gw.input;
+        for (int ky = 0; ky < gh.kernel; ++ky)
+            for (int kx = 0; kx < gw.kernel; ++kx) {
+                int first, last;
+                inside_range(gw, kx * gw.dilation, first, last);
+                for (int oy = 0; oy < gh.output; ++oy, column += gw.output) {
+                    const int y = oy * gh.stride - gh.pad_before + ky * gh.dilation;
+                    if (y < 0 || y >= gh.input) {
+                        std::fill(column, column + gw.output, Real(0));
+                        continue;
+                    }
+                    // Input column of output column ox: start + ox * stride.
+                    const Real* start =
+                        plane + static_cast<long>(y) * gw.input - gw.pad_before + kx * gw.dilation;
+                    std::fill(column, column + first, Real(0));
+                    if (gw.stride == 1) {
+                        std::copy(start + first, start + last, column + first);
+                    } else {
+                        for (int ox = first; ox < last; ++ox) column[ox] = start[ox * gw.stride];
+                    }
+                    std::fill(column + last, column + gw.output, Real(0));
+                }
+            }
+    }
+}
+
+template <typename Real>
+void ConvolutionLayer<Real>::col2im(Real* d_image) const {
+    const AxisGeometry& gh = geometry_.h;
+    const AxisGeometry& gw = geometry_.w;
+    std::fill(d_image, d_image + this->input_shape().size(), Real(0));
+    const Real* column = d_columns_.data();
+    for (int c = 0; c < this->input_shape().channels; ++c) {
+        Real* plane = d_image + static_cast<long>(c) * gh.input * gw.input;
+        for (int ky = 0; ky < gh.kernel; ++ky)
+            for (int kx = 0; kx < gw.kernel; ++kx)
+                for (int oy = 0; oy < gh.output; ++oy) {
+                    const int y = oy * gh.stride - gh.pad_before + ky * gh.dilation;
+                    if (y < 0 || y >= gh.input) {
+                        column += gw.output;
+                        continue;
+                    }
+                    Real* row = plane + static_cast<long>(y) * gw.input;
+                    for (int ox = 0; ox < gw.output; ++ox, ++column) {
+                        const int x = ox * gw.stride - gw.pad_before + kx * gw.dilation;
+                        if (x >= 0 && x < gw.input) row[x] += *column;
+                    }
+                }
+    }
+}
+
+template <typename Real>
+void ConvolutionLayer<Real>::forward_images(const Real* input, Real* output, int first, int batch) {
+    CS_CHECK(weight_ != nullptr);
+    input_ = input - static_cast<long>(first) * this->input_shape().size();  // image 0
+    const int cells = output_cells();
+    for (int n = 0; n < batch; ++n) {
+        im2col(input + static_cast<long>(n) * this->input_shape().size());
+        Real* out = output + static_cast<long>(n) * this->output_shape().size();
+        // out (F, OH*OW) = weight (F, C*KH*KW) * columns (C*KH*KW, OH*OW)
+        gemm(Transpose::No, Transpose::No, filters_, cells, patch_size(), weight_, patch_size(),
+             columns_.data(), cells, out, cells, false);
+        for (int f = 0; f < filters_; ++f)
+            for (int i = 0; i < cells; ++i) out[static_cast<long>(f) * cells + i] += bias_[f];
+    }
+}
+
+template <typename Real>
+void ConvolutionLayer<Real>::backward_images(const Real* d_output, Real* d_input, int first,
+                                             int batch) {
+    CS_CHECK(input_ != nullptr);
+    const Real* input = input_ + static_cast<long>(first) * this->input_shape().size();
+    const int cells = output_cells();
+    for (int n = 0; n < batch; ++n) {
+        const Real* d_out = d_output + static_cast<long>(n) * this->output_shape().size();
+        for (int f = 0; f < filters_; ++f) {
+            d_bias_[f] += sum_of(d_out + static_cast<long>(f) * cells, cells);
+        }
+        // Recomputing the columns is cheaper than keeping a whole batch of them.
+        im2col(input + static_cast<long>(n) * this->input_shape().size());
+        // d weight (F, C*KH*KW) += d_out (F, OH*OW) * columns^T (OH*OW, C*KH*KW)
+        gemm(Transpose::No, Transpose::Yes, filters_, patch_size(), cells, d_out, cells,
+             columns_.data(), cells, d_weight_, patch_size(), true);
+        if (!d_input) continue;
+        // d columns (C*KH*KW, OH*OW) = weight^T (C*KH*KW, F) * d_out (F, OH*OW)
+        gemm(Transpose::Yes, Transpose::No, patch_size(), cells, filters_, weight_, patch_size(),
+             d_out, cells, d_columns_.data(), cells, false);
+        col2im(d_input + static_cast<long>(n) * this->input_shape().size());
+    }
+}
+
+template class ConvolutionLayer<float>;
+template class ConvolutionLayer<double>;
+
+}  // namespace convscope

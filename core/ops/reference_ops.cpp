@@ -1,0 +1,177 @@
+#include "core/ops/reference_ops.hpp"
+
+#include <algorithm>
+#include <limits>
+
+#include "core/tensor/check.hpp"
+
+namespace convscope {
+
+namespace {
+
+void require_rank4(const Tensor& tensor, const char* what, const char* layout) {
+    if (tensor.rank() != 4) {
+        throw InputError(std::string(what) + " must have rank 4 " + layout + ", got shape " +
+                         shape_text(tensor.shape()));
+    }
+}
+
+void require_bias(const std::vector<float>& bias, int filters) {
+    if (!bias.empty() && static_cast<int>(bias.size()) != filters) {
+        throw InputError("bias has " + std::to_string(bias.size()) + " values but there are " +
+                         std::to_string(filters) + " filters");
+    }
+}
+
+ConvGeometry geometry_for(OpKind kind, const Tensor& input, int kernel_h, int kernel_w,
+                          const Options2d& options) {
+    return resolve_geometry(kind, axis_params(input.dim(2), kernel_h, options.h),
+                            axis_params(input.dim(3), kernel_w, options.w));
+}
+
+bool inside(int y, int x, const ConvGeometry& g) {
+    return y >= 0 && y < g.h.input && x >= 0 && x < g.w.input;
+}
+
+}  // namespace
+
+Options2d Options2d::uniform(int stride, Padding padding, int dilation, int output_padding) {
+    AxisOptions axis{stride, padding, dilation, output_padding};
+    return {axis, axis};
+}
+
+AxisParams axis_params(int input, int kernel, const AxisOptions& options) {
+    AxisParams params;
+    params.input = input;
+    params.kernel = kernel;
+    params.stride = options.stride;
+    params.padding = options.padding;
+    params.dilation = options.dilation;
+    params.output_padding = options.output_padding;
+    return params;
+}
+
+Options2d pool_options(int window_h, int window_w, Padding padding) {
+    Options2d options;
+    options.h = {window_h, padding, 1, 0};
+    options.w = {window_w, padding, 1, 0};
+    return options;
+}
+
+Tensor conv2d(const Tensor& input, const Tensor& weight, const std::vector<float>& bias,
+              const Options2d& options) {
+    require_rank4(input, "input", "(N,C,H,W)");
+    require_rank4(weight, "kernel", "(F,C,KH,KW)");
+    const int batch = input.dim(0), channels = input.dim(1), filters = weight.dim(0);
+    if (weight.dim(1) != channels) {
+        throw InputError("kernel has " + std::to_string(weight.dim(1)) +
+                         " channels but the input has " + std::to_string(channels) +
+                         ": they must match");
+    }
+    require_bias(bias, filters);
+    const ConvGeometry g = geometry_for(OpKind::Conv, input, weight.dim(2), weight.dim(3), options);
+
+    Tensor output({batch, filters, g.h.output, g.w.output});
+    for (int n = 0; n < batch; ++n)
+        for (int f = 0; f < filters; ++f)
+            for (int oy = 0; oy < g.h.output; ++oy)
+                for (int ox = 0; ox < g.w.output; ++ox) {
+                    float sum = bias.empty() ? 0.0f : bias[f];
+                    for (int c = 0; c < channels; ++c)
+                        for (int ky = 0; ky < g.h.kernel; ++ky)
+                            for (int kx = 0; kx < g.w.kernel; ++kx) {
+                                const int y = oy * g.h.stride - g.h.pad_before + ky * g.h.dilation;
+                                const int x = ox * g.w.stride - g.w.pad_before + kx * g.w.dilation;
+                                if (inside(y, x, g)) {
+                                    sum += input.at(n, c, y, x) * weight.at(f, c, ky, kx);
+                                }
+                            }
+                    output.at(n, f, oy, ox) = sum;
+                }
+    return output;
+}
+
+Tensor conv_transpose2d(const Tensor& input, const Tensor& weight, const std::vector<float>& bias,
+                        const Options2d& options) {
+    require_rank4(input, "input", "(N,C,H,W)");
+    require_rank4(weight, "kernel", "(C,F,KH,KW)");
+    const int batch = input.dim(0), channels = input.dim(1), filters = weight.dim(1);
+    if (weight.dim(0) != channels) {
+        throw InputError("transposed kernel (C,F,KH,KW) has " + std::to_string(weight.dim(0)) +
+                         " input channels but the input has " + std::to_string(channels) +
+                         ": they must match");
+    }
+    require_bias(bias, filters);
+    const ConvGeometry g =
+        geometry_for(OpKind::TransposedConv, input, weight.dim(2), weight.dim(3), options);
+
+    // Each input cell scatters kernel * value onto the output; cells that land in the
+    // cropped border (the padding p) are dropped.
+    Tensor output({batch, filters, g.h.output, g.w.output});
+    for (int n = 0; n < batch; ++n)
+        for (int f = 0; f < filters; ++f) {
+            for (int oy = 0; oy < g.h.output; ++oy)
+                for (int ox = 0; ox < g.w.output; ++ox)
+                    output.at(n, f, oy, ox) = bias.empty() ? 0.0f : bias[f];
+            for (int c = 0; c < channels; ++c)
+                for (int iy = 0; iy < g.h.input; ++iy)
+                    for (int ix = 0; ix < g.w.input; ++ix)
+                        for (int ky = 0; ky < g.h.kernel; ++ky)
+                            for (int kx = 0; kx < g.w.kernel; ++kx) {
+                                const int oy = iy * g.h.stride - g.h.pad_before + ky * g.h.dilation;
+                                const int ox = ix * g.w.stride - g.w.pad_before + kx * g.w.dilation;
+                                if (oy < 0 || oy >= g.h.output || ox < 0 || ox >= g.w.output)
+                                    continue;
+                                output.at(n, f, oy, ox) +=
+                                    input.at(n, c, iy, ix) * weight.at(c, f, ky, kx);
+                            }
+        }
+    return output;
+}
+
+namespace {
+
+enum class PoolKind { Max, Average };
+
+Tensor pool2d(PoolKind kind, const Tensor& input, int window_h, int window_w,
+              const Options2d& options) {
+    require_rank4(input, "input", "(N,C,H,W)");
+    if (kind == PoolKind::Average && (options.h.dilation != 1 || options.w.dilation != 1)) {
+        throw InputError("average pooling has no dilation: d must be 1");
+    }
+    const ConvGeometry g = geometry_for(OpKind::Pool, input, window_h, window_w, options);
+    const int batch = input.dim(0), channels = input.dim(1);
+    Tensor output({batch, channels, g.h.output, g.w.output});
+    for (int n = 0; n < batch; ++n)
+        for (int c = 0; c < channels; ++c)
+            for (int oy = 0; oy < g.h.output; ++oy)
+                for (int ox = 0; ox < g.w.output; ++ox) {
+                    float best = -std::numeric_limits<float>::infinity();
+                    float sum = 0.0f;
+                    for (int ky = 0; ky < g.h.kernel; ++ky)
+                        for (int kx = 0; kx < g.w.kernel; ++kx) {
+                            const int y = oy * g.h.stride - g.h.pad_before + ky * g.h.dilation;
+                            const int x = ox * g.w.stride - g.w.pad_before + kx * g.w.dilation;
+                            if (!inside(y, x, g)) continue;  // padding: -inf for max, 0 for mean
+                            const float value = input.at(n, c, y, x);
+                            best = std::max(best, value);
+                            sum += value;
+                        }
+                    output.at(n, c, oy, ox) =
+                        kind == PoolKind::Max ? best
+                                              : sum / static_cast<float>(g.h.kernel * g.w.kernel);
+                }
+    return output;
+}
+
+}  // namespace
+
+Tensor max_pool2d(const Tensor& input, int window_h, int window_w, const Options2d& options) {
+    return pool2d(PoolKind::Max, input, window_h, window_w, options);
+}
+
+Tensor avg_pool2d(const Tensor& input, int window_h, int window_w, const Options2d& options) {
+    return pool2d(PoolKind::Average, input, window_h, window_w, options);
+}
+
+}  // namespace convscope

@@ -1,0 +1,195 @@
+// Activations: the probe's per-layer outputs are the network's own numbers (its scores
+// equal Network::predict, its first conv equals the reference conv2d), features run at
+// any image size, and receptive fields map onto every layer below a unit.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+
+#include "core/formats/mnist_idx.hpp"
+#include "core/nn/network_probe.hpp"
+#include "core/ops/reference_ops.hpp"
+#include "temp_folder.hpp"
+
+using namespace convscope;
+using namespace convscope::testing;
+
+namespace {
+
+const std::string kBundledMnist = CONVSCOPE_FIXTURE_DIR "/../../assets/mnist";
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+std::vector<float> mnist_image(const Dataset& data, int index) {
+    std::vector<float> image(static_cast<std::size_t>(data.image_size()));
+    data.image_as_floats(index, image.data());
+    return image;
+}
+
+const ParameterView& view_named(const Network<float>& network, const std::string& name) {
+    for (const ParameterView& view : network.parameter_views())
+        if (view.name == name) return view;
+    FAIL("no parameter " << name);
+    return network.parameter_views()[0];
+}
+
+}  // namespace
+
+TEST_CASE("the probe's scores equal the network's own predictions") {
+    const Dataset test = load_mnist(kBundledMnist).test;
+    for (const NetworkSpec& spec : {simpleconvnet_spec(), lenet_spec()}) {
+        CAPTURE(spec.name);
+        Network<float> network(spec, 1);
+        network.initialize(7);
+        ActivationProbe probe(spec);
+        REQUIRE(probe.parameter_count() == network.parameter_count());
+        for (int index : {0, 1, 2}) {
+            const std::vector<float> image = mnist_image(test, index);
+            std::vector<float> logits(network.classes());
+            network.predict(image.data(), 1, logits.data());
+            const NetworkActivations result = probe.run(network.parameters(), image.data());
+            REQUIRE(result.layers.size() == spec.layers.size());
+            const std::vector<float>& scores = result.layers.back().values;
+            for (int c = 0; c < network.classes(); ++c)
+                CHECK(scores[c] == doctest::Approx(logits[c]).epsilon(1e-5));
+            CHECK(result.predicted_class ==
+                  std::max_element(logits.begin(), logits.end()) - logits.begin());
+            const float total =
+                std::accumulate(result.probabilities.begin(), result.probabilities.end(), 0.0f);
+            CHECK(total == doctest::Approx(1.0));
+            CHECK(result.input == image);
+        }
+    }
+}
+
+TEST_CASE("every layer's activation has the network's shape and name") {
+    Network<float> network(simpleconvnet_spec(), 1);
+    network.initialize(2);
+    const std::vector<float> image(784, 0.5f);
+    const NetworkActivations result = compute_activations(network, image.data());
+    const std::vector<std::string> names = {"conv1",   "relu1", "maxpool1", "flatten1",
+                                            "affine1", "relu2", "affine2"};
+    REQUIRE(result.layers.size() == names.size());
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        CHECK(result.layers[i].name == names[i]);
+        CHECK(result.layers[i].shape == network.layer_output_shape(static_cast<int>(i)));
+        CHECK(result.layers[i].values.size() == std::size_t(result.layers[i].shape.size()));
+    }
+    // ReLU keeps the positive part of the conv output.
+    const auto& conv = result.layers[0].values;
+    const auto& relu = result.layers[1].values;
+    for (std::size_t i = 0; i < conv.size(); ++i) CHECK(relu[i] == std::max(0.0f, conv[i]));
+}
+
+TEST_CASE("the first conv layer's maps equal the reference convolution") {
+    Network<float> network(lenet_spec(), 1);
+    network.initialize(4);
+    const std::vector<float> image = mnist_image(load_mnist(kBundledMnist).test, 5);
+    const NetworkActivations result = compute_activations(network, image.data());
+    const ParameterView& weight = view_named(network, "conv1.weight");
+    const ParameterView& bias = view_named(network, "conv1.bias");
+    const Tensor kernel(weight.shape,
+                        std::vector<float>(network.parameters() + weight.offset,
+                                           network.parameters() + weight.offset + weight.count));
+    const std::vector<float> biases(network.parameters() + bias.offset,
+                                    network.parameters() + bias.offset + bias.count);
+    const Tensor expected =
+        conv2d(Tensor({1, 1, 28, 28}, image), kernel, biases, lenet_spec().layers[0].options);
+    const LayerActivation& conv1 = result.layers[0];
+    REQUIRE(conv1.shape == Shape{6, 28, 28});
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        CHECK(conv1.values[i] == doctest::Approx(expected.data()[i]).epsilon(1e-4));
+    CHECK(conv1.map(2)[0] == doctest::Approx(expected.at(0, 2, 0, 0)).epsilon(1e-4));
+}
+
+TEST_CASE("convolutional features run at the image's own size") {
+    Network<float> network(simpleconvnet_spec(), 1);
+    network.initialize(9);
+    std::mt19937 rng(1);
+    std::uniform_real_distribution<float> value(0, 1);
+    Tensor photo({1, 40, 50});
+    for (std::size_t i = 0; i < photo.size(); ++i) photo.data()[i] = value(rng);
+    const auto features = convolutional_features(network.spec(), network.parameters(), photo);
+    REQUIRE(features.size() == 3);  // conv1, relu1, maxpool1: the layers before flatten
+    CHECK(features[0].name == "conv1");
+    CHECK(features[0].shape == Shape{30, 36, 46});
+    CHECK(features[2].shape == Shape{30, 18, 23});
+
+    // At 28x28 they are the full network's first layers.
+    const std::vector<float> digit = mnist_image(load_mnist(kBundledMnist).test, 3);
+    const auto small =
+        convolutional_features(network.spec(), network.parameters(), Tensor({1, 28, 28}, digit));
+    const NetworkActivations full = compute_activations(network, digit.data());
+    CHECK(small[2].values == full.layers[2].values);
+
+    CHECK(contains(
+        input_error_of([&] {
+            convolutional_features(network.spec(), network.parameters(), Tensor({3, 28, 28}));
+        }),
+        "1-channel"));
+    CHECK(!input_error_of([&] {
+               convolutional_features(network.spec(), network.parameters(), Tensor({1, 3, 3}));
+           }).empty());
+}
+
+TEST_CASE("layer summaries count every parameter once") {
+    for (const NetworkSpec& spec : {simpleconvnet_spec(), lenet_spec()}) {
+        CAPTURE(spec.name);
+        Network<float> network(spec, 1);
+        const auto rows = layer_summaries(spec);
+        REQUIRE(rows.size() == spec.layers.size());
+        const int flatten_layer = static_cast<int>(
+            std::find_if(spec.layers.begin(), spec.layers.end(),
+                         [](const LayerSpec& l) { return l.kind == LayerKind::Flatten; }) -
+            spec.layers.begin());
+        std::size_t total = 0;
+        for (const LayerSummary& row : rows) {
+            total += row.parameters;
+            CHECK(row.output == network.layer_output_shape(row.layer));
+            // Maps exist until the flatten layer turns them into one vector.
+            CHECK(row.spatial == (row.layer < flatten_layer));
+        }
+        CHECK(total == network.parameter_count());
+    }
+    const auto rows = layer_summaries(simpleconvnet_spec());
+    CHECK(rows[0].parameters == 30 * 25 + 30);
+    CHECK(rows[4].parameters == 4320 * 100 + 100);
+    CHECK(rows[3].text == "flatten");
+    CHECK_FALSE(rows[3].spatial);
+}
+
+TEST_CASE("a pooled SimpleConvNet unit's field appears on every layer below it") {
+    const NetworkSpec spec = simpleconvnet_spec();
+    const auto fields = unit_receptive_field(spec, 2, 3, 5);  // maxpool1, unit (3, 5)
+    REQUIRE(fields.size() == 4);                              // input, conv1, relu1, maxpool1
+    CHECK(fields[0].layer == -1);
+    // 2x2 pool at stride 2 reads conv rows 6..7; a 5x5 conv reads input rows 6..11.
+    CHECK(fields[0].region.rows.first == 6);
+    CHECK(fields[0].region.rows.size() == 6);
+    CHECK(fields[0].region.cols.first == 10);
+    CHECK(fields[0].region.cols.size() == 6);
+    CHECK(fields[1].layer == 0);
+    CHECK(fields[1].region.rows.first == 6);
+    CHECK(fields[1].region.rows.size() == 2);
+    CHECK(fields[2].region.rows.first == fields[1].region.rows.first);  // ReLU keeps the grid
+    CHECK(fields[3].region.rows.first == 3);
+    CHECK(fields[3].region.rows.size() == 1);
+    CHECK(spatial_geometries(spec, 2).size() == 2);
+}
+
+TEST_CASE("LeNet's deepest maps see a padded 16x16 patch") {
+    const NetworkSpec spec = lenet_spec();
+    const auto fields = unit_receptive_field(spec, 5, 0, 0);  // maxpool2, corner unit
+    REQUIRE(fields.size() == 7);
+    // pool2 2 -> conv2 6 -> pool1 12 -> conv1 16 cells, starting 2 into the padding.
+    CHECK(fields[0].region.rows.size() == 16);
+    CHECK(fields[0].region.rows.first == -2);
+    CHECK(fields[0].region.clipped_rows.first == 0);
+    CHECK(fields[0].region.clipped_rows.size() == 14);
+
+    CHECK(contains(input_error_of([&] { unit_receptive_field(spec, 7, 0, 0); }), "flatten"));
+    CHECK(contains(input_error_of([&] { unit_receptive_field(spec, 5, 5, 0); }), "outside"));
+}
