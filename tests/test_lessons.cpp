@@ -142,3 +142,55 @@ TEST_CASE("seeded values are reproducible and in range") {
     std::set<float> distinct(a.begin(), a.end());
     CHECK(distinct == std::set<float>{-1, 0, 1, 2});
 }
+
+TEST_CASE("value counts are the sizes of the tensors a setup builds") {
+    for (const Lesson& lesson : lessons()) {
+        INFO(lesson.id);
+        PlaygroundSetup setup = lesson.setup;
+        setup.has_bias = true;  // the bias count holds whether or not it is on
+        const PlaygroundValueCounts counts = value_counts(setup);
+        const Playground p = build_playground(setup);
+        CHECK(counts.input == p.input.size());
+        if (setup.op == TracedOp::Conv || setup.op == TracedOp::TransposedConv) {
+            CHECK(counts.kernel == p.kernel.size());
+            CHECK(counts.bias == p.bias.size());
+        }
+    }
+    PlaygroundSetup setup;
+    setup.batch = 2;
+    setup.channels = 3;
+    setup.filters = 4;
+    setup.input_h = 6;
+    setup.input_w = 5;
+    setup.kernel_h = 3;
+    setup.kernel_w = 2;
+    setup.op = TracedOp::MaxPool;  // pooling keeps the kernel's count for a switch back
+    const PlaygroundValueCounts counts = value_counts(setup);
+    CHECK(counts.input == 2 * 3 * 6 * 5);
+    CHECK(counts.kernel == 4 * 3 * 3 * 2);
+    CHECK(counts.bias == 4);
+    setup.batch = -1;  // an invalid draft counts no values rather than wrapping around
+    CHECK(value_counts(setup).input == 0);
+}
+
+TEST_CASE("a shape edit drops exactly the values that no longer fit") {
+    PlaygroundSetup setup = find_lesson("conv-bias")->setup;
+    CHECK(without_values_that_no_longer_fit(setup).input_values == setup.input_values);
+
+    PlaygroundSetup taller = setup;
+    taller.input_h = 6;
+    const PlaygroundSetup kept = without_values_that_no_longer_fit(taller);
+    CHECK(kept.input_values.empty());
+    CHECK(kept.kernel_values == setup.kernel_values);
+    CHECK(kept.bias_values == setup.bias_values);
+    CHECK(build_playground(kept).input.shape() == std::vector<int>{1, 1, 6, 5});
+    CHECK_THROWS_AS(build_playground(taller), InputError);  // why they must go
+
+    PlaygroundSetup more_filters = setup;
+    more_filters.filters = 2;
+    const PlaygroundSetup refilled = without_values_that_no_longer_fit(more_filters);
+    CHECK(refilled.input_values == setup.input_values);
+    CHECK(refilled.kernel_values.empty());
+    CHECK(refilled.bias_values.empty());
+    CHECK(build_playground(refilled).output.shape() == std::vector<int>{1, 2, 3, 3});
+}

@@ -1,31 +1,10 @@
 #include "app/model/lesson_scene.hpp"
 
-#include <algorithm>
-
 #include "core/tensor/check.hpp"
 
 namespace convscope {
 
 namespace {
-
-std::size_t product(std::initializer_list<int> extents) {
-    std::size_t count = 1;
-    for (int extent : extents) count *= static_cast<std::size_t>(std::max(extent, 0));
-    return count;
-}
-
-// A shape edit makes explicit values the wrong length: let the seed fill them instead.
-void drop_values_that_no_longer_fit(PlaygroundSetup& s) {
-    if (s.input_values.size() != product({s.batch, s.channels, s.input_h, s.input_w})) {
-        s.input_values.clear();
-    }
-    if (s.kernel_values.size() != product({s.filters, s.channels, s.kernel_h, s.kernel_w})) {
-        s.kernel_values.clear();
-    }
-    if (s.bias_values.size() != static_cast<std::size_t>(std::max(s.filters, 0))) {
-        s.bias_values.clear();
-    }
-}
 
 Tensor& tensor_of(Playground& playground, const CellRef& cell) {
     return cell.tensor == CellRef::Tensor::Input ? playground.input : playground.kernel;
@@ -52,7 +31,7 @@ LessonScene open_lesson(const std::string& id) {
 }
 
 void propose_setup(LessonScene& scene, PlaygroundSetup draft) {
-    drop_values_that_no_longer_fit(draft);
+    draft = without_values_that_no_longer_fit(std::move(draft));
     scene.draft = draft;
     try {
         scene.playground = build_playground(draft);

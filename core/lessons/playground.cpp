@@ -1,5 +1,6 @@
 #include "core/lessons/playground.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "core/tensor/check.hpp"
@@ -16,10 +17,27 @@ void require_range(const char* what, int value, int low, int high) {
     }
 }
 
+// The shapes the tensors of a setup take; value_counts and build_playground share them.
+std::vector<int> input_shape(const PlaygroundSetup& s) {
+    return {s.batch, s.channels, s.input_h, s.input_w};
+}
+std::vector<int> kernel_shape(const PlaygroundSetup& s) {
+    if (s.op == TracedOp::TransposedConv) return {s.channels, s.filters, s.kernel_h, s.kernel_w};
+    return {s.filters, s.channels, s.kernel_h, s.kernel_w};
+}
+std::vector<int> bias_shape(const PlaygroundSetup& s) {
+    return {s.filters};
+}
+
+std::size_t element_count(const std::vector<int>& shape) {
+    std::size_t count = 1;
+    for (int extent : shape) count *= static_cast<std::size_t>(std::max(extent, 0));
+    return count;
+}
+
 Tensor tensor_from(std::vector<int> shape, const std::vector<float>& explicit_values,
                    std::uint32_t seed, int low, int high, const char* what) {
-    std::size_t count = 1;
-    for (int extent : shape) count *= static_cast<std::size_t>(extent);
+    const std::size_t count = element_count(shape);
     if (explicit_values.empty()) return Tensor(shape, seeded_values(count, seed, low, high));
     if (explicit_values.size() != count) {
         throw InputError(std::string(what) + " has " + std::to_string(explicit_values.size()) +
@@ -30,6 +48,19 @@ Tensor tensor_from(std::vector<int> shape, const std::vector<float>& explicit_va
 }
 
 }  // namespace
+
+PlaygroundValueCounts value_counts(const PlaygroundSetup& setup) {
+    return {element_count(input_shape(setup)), element_count(kernel_shape(setup)),
+            element_count(bias_shape(setup))};
+}
+
+PlaygroundSetup without_values_that_no_longer_fit(PlaygroundSetup setup) {
+    const PlaygroundValueCounts counts = value_counts(setup);
+    if (setup.input_values.size() != counts.input) setup.input_values.clear();
+    if (setup.kernel_values.size() != counts.kernel) setup.kernel_values.clear();
+    if (setup.bias_values.size() != counts.bias) setup.bias_values.clear();
+    return setup;
+}
 
 std::vector<float> seeded_values(std::size_t count, std::uint32_t seed, int low, int high) {
     CS_CHECK(low <= high);
@@ -56,20 +87,16 @@ Playground build_playground(const PlaygroundSetup& setup) {
 
     Playground p;
     p.setup = setup;
-    p.input = tensor_from({setup.batch, setup.channels, setup.input_h, setup.input_w},
-                          setup.input_values, setup.seed, 0, 3, "input");
+    p.input = tensor_from(input_shape(setup), setup.input_values, setup.seed, 0, 3, "input");
     switch (setup.op) {
         case TracedOp::Conv:
         case TracedOp::TransposedConv: {
             const bool transposed = setup.op == TracedOp::TransposedConv;
-            std::vector<int> kernel_shape = {setup.filters, setup.channels, setup.kernel_h,
-                                             setup.kernel_w};
-            if (transposed) std::swap(kernel_shape[0], kernel_shape[1]);
-            p.kernel =
-                tensor_from(kernel_shape, setup.kernel_values, setup.seed + 1, -1, 2, "kernel");
+            p.kernel = tensor_from(kernel_shape(setup), setup.kernel_values, setup.seed + 1, -1, 2,
+                                   "kernel");
             if (setup.has_bias) {
                 p.bias =
-                    tensor_from({setup.filters}, setup.bias_values, setup.seed + 2, -2, 2, "bias")
+                    tensor_from(bias_shape(setup), setup.bias_values, setup.seed + 2, -2, 2, "bias")
                         .values();
             }
             p.trace = transposed ? OperationTrace::transposed_conv(p.input, p.kernel, p.bias,

@@ -44,6 +44,20 @@ struct Playground {
 // Throws InputError naming the setting and its bound.
 Playground build_playground(const PlaygroundSetup& setup);
 
+// How many explicit values each tensor of a setup takes: input N*C*H*W, kernel
+// FN*C*KH*KW in every operation's layout (pooling ignores it but keeps the values for
+// a switch back), bias FN whether or not it is on. Negative extents count as zero.
+struct PlaygroundValueCounts {
+    std::size_t input = 0;
+    std::size_t kernel = 0;
+    std::size_t bias = 0;
+};
+PlaygroundValueCounts value_counts(const PlaygroundSetup& setup);
+
+// `setup` with every explicit value list whose length no longer fits its tensor
+// emptied, so the seed fills that tensor (a shape edit made the values the wrong length).
+PlaygroundSetup without_values_that_no_longer_fit(PlaygroundSetup setup);
+
 // Integers in [low, high] from a small deterministic generator (same on every platform).
 std::vector<float> seeded_values(std::size_t count, std::uint32_t seed, int low, int high);
 
