@@ -1,18 +1,12 @@
 // Equivariance (seed 2.7.3): shift the input one cell to the right; the convolution's
 // output shifts the same way. conv(shift(x)) - shift(conv(x)) is zero except where the
 // shift pushed cells in from the border.
-#include <cmath>
-
 #include "app/boards/lesson_boards.hpp"
 #include "app/boards/step_grids.hpp"
-#include "core/lessons/translation.hpp"
-#include "core/tensor/check.hpp"
 
 namespace convscope {
 
 namespace {
-
-constexpr int kShiftX = 1;  // one cell to the right
 
 // The step's window on a plain (unpadded) slice, clipped to the grid.
 void outline_window(GridView& grid, const TraceStep& step, int dx) {
@@ -28,28 +22,17 @@ void outline_window(GridView& grid, const TraceStep& step, int dx) {
 
 LessonBoard equivariance_board(const ViewContext& context) {
     LessonBoard result;
-    const Playground& pg = context.playground;
-    if (pg.trace.op() != TracedOp::Conv) return steps_board(context);
-    const TraceStep& step = context.step;
-    Tensor weight = Tensor({1, 1, pg.kernel.dim(2), pg.kernel.dim(3)});
-    for (int y = 0; y < pg.kernel.dim(2); ++y)
-        for (int x = 0; x < pg.kernel.dim(3); ++x)
-            weight.at(0, 0, y, x) = pg.kernel.at(step.f, 0, y, x);
-    Tensor input = Tensor({1, 1, pg.input.dim(2), pg.input.dim(3)});
-    for (int y = 0; y < pg.input.dim(2); ++y)
-        for (int x = 0; x < pg.input.dim(3); ++x)
-            input.at(0, 0, y, x) = pg.input.at(step.n, 0, y, x);
-
-    EquivarianceCheck check;
-    try {
-        check = check_equivariance(input, weight, pg.setup.options, 0, kShiftX);
-    } catch (const InputError& error) {
+    const auto* figure = std::get_if<EquivarianceFigure>(&context.figure);
+    if (figure == nullptr) return steps_board(context);
+    if (!figure->holds()) {
         result = steps_board(context);
-        result.lines.insert(result.lines.begin(), {{error.what(), kErrorInk}});
+        result.lines.insert(result.lines.begin(), {{figure->error, kErrorInk}});
         return result;
     }
-    const Tensor conv_x = shift_tensor(check.shift_of_conv, 0, -kShiftX);  // conv(x) itself
-    const Tensor shifted = shift_tensor(input, 0, kShiftX);
+    const TraceStep& step = context.step;
+    const ShiftedConvolution& map = figure->at(step.n, step.f);
+    const Tensor& input = map.x;
+    const Tensor& conv_x = map.conv_x;
 
     const float in_rows = static_cast<float>(input.dim(2)),
                 in_cols = static_cast<float>(input.dim(3));
@@ -67,29 +50,25 @@ LessonBoard equivariance_board(const ViewContext& context) {
     GridView x = tensor_grid(GridRole::Input, "x", input, 0, 0);
     outline_window(x, step, 0);
     board.add_grid(std::move(x), 0, 0);
-    GridView xs = tensor_grid(GridRole::Input, "shift(x): one cell right", shifted, 0, 0);
+    GridView xs = tensor_grid(GridRole::Input, "shift(x): one cell right", map.shifted, 0, 0);
     outline_window(xs, step, 0);
     board.add_grid(std::move(xs), 0, second);
 
     GridView cx = tensor_grid(GridRole::Output, "conv(x)", conv_x, 0, 0);
     cx.outlines.push_back({step.y, step.x, 1, 1});
     board.add_grid(std::move(cx), col1, out_top);
-    GridView cxs = tensor_grid(GridRole::Output, "conv(shift(x))", check.conv_of_shift, 0, 0);
+    GridView cxs = tensor_grid(GridRole::Output, "conv(shift(x))", map.conv_of_shift, 0, 0);
     cxs.outlines.push_back({step.y, step.x, 1, 1});
     board.add_grid(std::move(cxs), col1, second + out_top);
 
-    board.add_grid(tensor_grid(GridRole::Output, "shift(conv(x))", check.shift_of_conv, 0, 0), col2,
+    board.add_grid(tensor_grid(GridRole::Output, "shift(conv(x))", map.shift_of_conv, 0, 0), col2,
                    out_top);
     // The difference's name is too long for one line over a narrow grid (it shrank to
     // a few pixels): it gets two lines of its own, at full title size.
-    GridView difference = tensor_grid(GridRole::Output, "", check.difference, 0, 0);
-    int differing = 0;
+    GridView difference = tensor_grid(GridRole::Output, "", map.difference, 0, 0);
     for (int y = 0; y < difference.rows; ++y)
         for (int c = 0; c < difference.cols; ++c)
-            if (difference.value(y, c) != 0.0f) {
-                difference.mark(y, c);
-                ++differing;
-            }
+            if (map.differs[difference.index(y, c)]) difference.mark(y, c);
     const float difference_top = second + out_top;
     const float title_centre = col2 + out_cols * 0.5f, title_width = out_cols + gap;
     const ImU32 output_ink = role_ink(GridRole::Output);
@@ -109,7 +88,7 @@ LessonBoard equivariance_board(const ViewContext& context) {
 
     result.lines.push_back(step_equation_line(context));
     result.lines.push_back(
-        {{"conv(shift(x)) \u2212 shift(conv(x)): " + std::to_string(differing) + " of " +
+        {{"conv(shift(x)) \u2212 shift(conv(x)): " + std::to_string(map.differing) + " of " +
               std::to_string(static_cast<int>(out_rows * out_cols)) +
               " cells differ (ringed), all at the left border where the shift let zeros in.",
           kInk}});

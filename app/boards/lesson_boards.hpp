@@ -15,6 +15,7 @@
 #include "app/model/app_state.hpp"
 #include "app/shell/ui_metrics.hpp"
 #include "app/widgets/board.hpp"
+#include "core/lessons/lesson_figures.hpp"
 #include "core/lessons/lessons.hpp"
 #include "core/lessons/playground.hpp"
 
@@ -22,6 +23,7 @@ namespace convscope {
 
 struct ViewContext {
     const Playground& playground;
+    const LessonFigure& figure;  // core's figure for the lesson's view, if it has one
     const TraceStep& step;
     int step_index = 0;
     const AppState& state;

@@ -2,8 +2,6 @@
 // the second layer: the cells it depends on light up in layer 1 and in the input.
 #include "app/boards/lesson_boards.hpp"
 #include "app/boards/step_grids.hpp"
-#include "core/ops/receptive_field.hpp"
-#include "core/tensor/check.hpp"
 
 namespace convscope {
 
@@ -22,41 +20,28 @@ void outline_region(GridView& grid, const FieldRegion& region, int row_offset, i
 
 LessonBoard receptive_field_board(const ViewContext& context) {
     LessonBoard result;
-    const Playground& pg = context.playground;
-    if (pg.trace.op() != TracedOp::Conv) return steps_board(context);
-    const PlaygroundSetup& s = pg.setup;
-    const ConvGeometry& first = pg.trace.geometry();
-    const TraceStep& step = context.step;
-    ConvGeometry second;
-    Tensor layer2;
-    const Tensor layer1 = pg.output;  // (N, FN, OH, OW): the trace's own output
-    Tensor kernel({1, 1, pg.kernel.dim(2), pg.kernel.dim(3)});
-    for (int y = 0; y < kernel.dim(2); ++y)
-        for (int x = 0; x < kernel.dim(3); ++x) kernel.at(0, 0, y, x) = pg.kernel.at(0, 0, y, x);
-    try {
-        second =
-            resolve_geometry(OpKind::Conv, axis_params(first.h.output, s.kernel_h, s.options.h),
-                             axis_params(first.w.output, s.kernel_w, s.options.w));
-        Tensor map({1, 1, layer1.dim(2), layer1.dim(3)});
-        for (int y = 0; y < layer1.dim(2); ++y)
-            for (int x = 0; x < layer1.dim(3); ++x) map.at(0, 0, y, x) = layer1.at(0, 0, y, x);
-        layer2 = conv2d(map, kernel, {}, s.options);
-    } catch (const InputError& error) {
+    const auto* figure = std::get_if<ReceptiveFieldFigure>(&context.figure);
+    if (figure == nullptr) return steps_board(context);
+    if (!figure->fits()) {
         result = steps_board(context);
-        result.lines.insert(
-            result.lines.begin(),
-            {{std::string("A second layer does not fit: ") + error.what(), kErrorInk}});
+        result.lines.insert(result.lines.begin(),
+                            {{"A second layer does not fit: " + figure->error, kErrorInk}});
         return result;
     }
+    const Playground& pg = context.playground;
+    const ConvGeometry& first = figure->first;
+    const ConvGeometry& second = figure->second;
+    const Tensor& layer1 = figure->layer1;
+    const Tensor& layer2 = figure->layer2;
+    const TraceStep& step = context.step;
     const UnitRef& unit = context.state.field_unit;
     const bool clicked =
         unit.y >= 0 && unit.y < second.h.output && unit.x >= 0 && unit.x < second.w.output;
     // Unless a unit was clicked, the animation walks over layer 2's units.
-    const int units = second.h.output * second.w.output;
-    const int walked = context.step_index % units;
+    const int walked = context.step_index % figure->units();
     const int uy = clicked ? unit.y : walked / second.w.output;
     const int ux = clicked ? unit.x : walked % second.w.output;
-    const std::vector<FieldRegion> regions = receptive_field({first, second}, uy, ux);
+    const std::vector<FieldRegion> regions = unit_field(*figure, uy, ux);
 
     GridView input =
         input_slice(pg, 0, 0, step, "Input " + size_text(first.h.input, first.w.input));

@@ -4,15 +4,14 @@
 
 #include "app/boards/lesson_boards.hpp"
 #include "app/boards/step_grids.hpp"
-#include "core/lessons/conv_matrix.hpp"
-#include "core/ops/window_map.hpp"
 
 namespace convscope {
 
 LessonBoard sharing_board(const ViewContext& context) {
     LessonBoard result;
+    const auto* figure = std::get_if<SharingFigure>(&context.figure);
+    if (figure == nullptr) return steps_board(context);
     const Playground& pg = context.playground;
-    if (pg.trace.op() != TracedOp::Conv) return steps_board(context);
     const ConvGeometry& g = pg.trace.geometry();
     const CellRef& selected = context.state.selected_cell;
     const bool clicked = selected.tensor == CellRef::Tensor::Kernel && selected.y < g.h.kernel &&
@@ -26,7 +25,8 @@ LessonBoard sharing_board(const ViewContext& context) {
     // out and centre it, so the short grids' titles do not run into each other.
     Board steps;
     const float row_width = add_single_slice_steps(context, steps, 3.0f);
-    const ConvMatrix matrix = conv_as_matrix(g);
+    const ConvMatrix& matrix = figure->matrix;
+    const WeightUses& uses = figure->uses(ky, kx);
     const float shift = std::max(0.0f, (static_cast<float>(matrix.cols) - row_width) * 0.5f);
     // Light the selected weight's uses on the input, kernel and output.
     const int row_offset = input_row_offset(pg), col_offset = input_col_offset(pg);
@@ -36,17 +36,11 @@ LessonBoard sharing_board(const ViewContext& context) {
         if (item.target.kind != ClickTarget::Kind::KernelCell) grid.outlines.clear();
         if (has_weight) {
             if (item.target.kind == ClickTarget::Kind::KernelCell) grid.mark(ky, kx);
-            for (int oy = 0; oy < g.h.output; ++oy) {
-                for (int ox = 0; ox < g.w.output; ++ox) {
-                    for (const Tap& tap : output_taps(g, oy, ox)) {
-                        if (tap.k_y != ky || tap.k_x != kx || tap.padded) continue;
-                        if (item.target.kind == ClickTarget::Kind::InputCell) {
-                            grid.mark(tap.in_y + row_offset, tap.in_x + col_offset);
-                        } else if (grid.role == GridRole::Output && grid.rows == g.h.output) {
-                            grid.mark(oy, ox);
-                        }
-                    }
-                }
+            if (item.target.kind == ClickTarget::Kind::InputCell) {
+                for (const GridCell& cell : uses.inputs)
+                    grid.mark(cell.y + row_offset, cell.x + col_offset);
+            } else if (grid.role == GridRole::Output && grid.rows == g.h.output) {
+                for (const GridCell& cell : uses.outputs) grid.mark(cell.y, cell.x);
             }
         }
         result.board.add_grid(std::move(grid), item.x + shift, item.y, item.target,
@@ -58,11 +52,8 @@ LessonBoard sharing_board(const ViewContext& context) {
 
     GridView matrix_grid = conv_matrix_grid(
         pg, matrix, -1, "The same convolution as a matrix: each weight repeats on every row");
-    const int weight = ky * g.w.kernel + kx;
     if (has_weight) {
-        for (int row = 0; row < matrix.rows; ++row)
-            for (int col = 0; col < matrix.cols; ++col)
-                if (matrix.at(row, col) == weight) matrix_grid.mark(row, col);
+        for (const GridCell& entry : uses.entries) matrix_grid.mark(entry.y, entry.x);
     }
     const float below = result.board.bottom() + kLabelHeight + 0.8f;
     result.board.add_grid(std::move(matrix_grid), 0, below);
@@ -72,9 +63,9 @@ LessonBoard sharing_board(const ViewContext& context) {
         result.lines.push_back(
             {{"Weight (" + std::to_string(ky) + ", " + std::to_string(kx) + ") = ", kMutedInk},
              {value_text(value, context.metrics), role_ink(GridRole::Kernel)},
-             {" is used " + std::to_string(matrix.uses_of_weight(weight)) +
-                  " times: every ringed cell. " + std::to_string(g.h.kernel * g.w.kernel) +
-                  " weights serve all " + std::to_string(matrix.rows) + " outputs.",
+             {" is used " + std::to_string(uses.count()) + " times: every ringed cell. " +
+                  std::to_string(g.h.kernel * g.w.kernel) + " weights serve all " +
+                  std::to_string(matrix.rows) + " outputs.",
               kMutedInk}});
         if (!clicked) {
             result.lines.back().push_back({"   Click another weight.", highlight_ink()});

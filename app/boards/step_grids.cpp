@@ -62,8 +62,12 @@ int input_col_offset(const Playground& playground) {
 
 GridView input_slice(const Playground& playground, int n, int c, const TraceStep& step,
                      std::string title) {
+    return input_slice(playground, playground.input, n, c, step, std::move(title));
+}
+
+GridView input_slice(const Playground& playground, const Tensor& input, int n, int c,
+                     const TraceStep& step, std::string title) {
     const ConvGeometry& g = playground.trace.geometry();
-    const Tensor& input = playground.input;
     const int row_offset = input_row_offset(playground), col_offset = input_col_offset(playground);
     const bool transposed = g.kind == OpKind::TransposedConv;
     GridView grid;
@@ -123,7 +127,11 @@ GridView kernel_slice(const Playground& playground, int f, int c, const TraceSte
 
 GridView output_map(const Playground& playground, int n, int f, int step_index,
                     const TraceStep& step, std::string title) {
-    const Tensor& output = playground.output;
+    return output_map(playground.output, n, f, step_index, step, std::move(title));
+}
+
+GridView output_map(const Tensor& output, int n, int f, int step_index, const TraceStep& step,
+                    std::string title) {
     const int filters = output.dim(1), rows = output.dim(2), cols = output.dim(3);
     GridView grid;
     grid.role = GridRole::Output;

@@ -21,6 +21,9 @@ std::string size_text(int rows, int cols);
 // pooling's winner is marked.
 GridView input_slice(const Playground& playground, int n, int c, const TraceStep& step,
                      std::string title);
+// The same for another input of the playground's shape (a shifted copy).
+GridView input_slice(const Playground& playground, const Tensor& input, int n, int c,
+                     const TraceStep& step, std::string title);
 
 // Rows and columns of padding before the real input on the drawn slice.
 int input_row_offset(const Playground& playground);
@@ -35,6 +38,9 @@ GridView kernel_slice(const Playground& playground, int f, int c, const TraceSte
 // are pending; the step's cell is outlined.
 GridView output_map(const Playground& playground, int n, int f, int step_index,
                     const TraceStep& step, std::string title);
+// The same for another output of the trace's shape (the pooling of a shifted copy).
+GridView output_map(const Tensor& output, int n, int f, int step_index, const TraceStep& step,
+                    std::string title);
 
 // The output-size formula with today's values, both axes when they differ.
 std::string output_formula(const Playground& playground);

@@ -27,6 +27,7 @@ LessonScene open_lesson(const std::string& id) {
     scene.lesson = lesson;
     scene.draft = lesson->setup;
     scene.playground = build_playground(lesson->setup);
+    scene.figure = build_lesson_figure(lesson->view, scene.playground);
     return scene;
 }
 
@@ -34,7 +35,9 @@ void propose_setup(LessonScene& scene, PlaygroundSetup draft) {
     draft = without_values_that_no_longer_fit(std::move(draft));
     scene.draft = draft;
     try {
-        scene.playground = build_playground(draft);
+        Playground playground = build_playground(draft);
+        scene.figure = build_lesson_figure(scene.lesson->view, playground);
+        scene.playground = std::move(playground);
         scene.error.clear();
     } catch (const InputError& error) {
         scene.error = error.what();

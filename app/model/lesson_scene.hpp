@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/model/app_state.hpp"
+#include "core/lessons/lesson_figures.hpp"
 #include "core/lessons/lessons.hpp"
 #include "core/lessons/playground.hpp"
 
@@ -14,6 +15,7 @@ struct LessonScene {
     const Lesson* lesson = nullptr;
     PlaygroundSetup draft;  // what the controls show; may be invalid
     Playground playground;  // always valid: built from the last valid draft
+    LessonFigure figure;    // the lesson view's figure of `playground`, built with it
     std::string error;      // why the draft was refused; empty when it was not
 
     int step_count() const { return playground.trace.step_count(); }

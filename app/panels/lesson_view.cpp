@@ -101,7 +101,7 @@ Actions draw_lesson_view(const LessonScene& scene, const AppState& state, const 
     const TraceStep step = playground.trace.step(step_index);
     // The lines beneath: the first (this step's sum) large, the rest at body size.
     const float body = fonts.sizes().body, heading = std::max(fonts.sizes().heading, body);
-    ViewContext context{playground, step, step_index, state, metrics};
+    ViewContext context{playground, scene.figure, step, step_index, state, metrics};
     // Two lines beneath is the usual count; the estimate only steers a view's choice.
     context.area = ImVec2(size.x - 2 * margin, position.y + size.y - header_bottom - margin * 1.5f -
                                                    (heading + body) * 1.5f);

@@ -1,0 +1,28 @@
+#include "core/lessons/lesson_figures.hpp"
+
+namespace convscope {
+
+LessonFigure build_lesson_figure(LessonView view, const Playground& playground) {
+    const TracedOp op = playground.trace.op();
+    switch (view) {
+        case LessonView::ReceptiveField:
+            if (op == TracedOp::Conv) return build_receptive_field_figure(playground);
+            break;
+        case LessonView::Equivariance:
+            if (op == TracedOp::Conv) return build_equivariance_figure(playground);
+            break;
+        case LessonView::PoolRobustness:
+            if (op == TracedOp::MaxPool) return build_pool_robustness_figure(playground);
+            break;
+        case LessonView::Sharing:
+            if (op == TracedOp::Conv) return build_sharing_figure(playground);
+            break;
+        case LessonView::Steps:
+        case LessonView::VisitCounts:
+        case LessonView::Sparse:
+            break;
+    }
+    return std::monostate();
+}
+
+}  // namespace convscope

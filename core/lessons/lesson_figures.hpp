@@ -1,0 +1,28 @@
+// The figures some lesson views draw besides the step grids, built by core once each
+// time the playground changes, so the window only lays them out. One struct per view:
+//   ReceptiveField  receptive_field_figure.hpp  the lesson's convolution applied twice
+//   Equivariance    equivariance_figure.hpp     conv(shift(x)) against shift(conv(x))
+//   PoolRobustness  pool_robustness_figure.hpp  max pooling before and after a shift
+//   Sharing         sharing_figure.hpp          every use of each kernel weight
+// Steps, VisitCounts and Sparse draw from the playground alone.
+#pragma once
+
+#include <variant>
+
+#include "core/lessons/equivariance_figure.hpp"
+#include "core/lessons/lessons.hpp"
+#include "core/lessons/pool_robustness_figure.hpp"
+#include "core/lessons/receptive_field_figure.hpp"
+#include "core/lessons/sharing_figure.hpp"
+
+namespace convscope {
+
+using LessonFigure = std::variant<std::monostate, ReceptiveFieldFigure, EquivarianceFigure,
+                                  PoolRobustnessFigure, SharingFigure>;
+
+// The figure `view` draws for `playground`: std::monostate when the view has none, or
+// when the playground's operation is not the one the view explains (the student changed
+// it; the window then shows the plain steps).
+LessonFigure build_lesson_figure(LessonView view, const Playground& playground);
+
+}  // namespace convscope

@@ -1,0 +1,33 @@
+// The receptive-field lesson's figure (seed 2.7.1): the lesson's convolution applied
+// twice. Layer 1 is the playground's own output (item 0, filter 0); layer 2 convolves
+// it again with kernel slice (0, 0) under the same settings. A unit of layer 2 reads a
+// few units of layer 1, each of which reads a few inputs: its field grows with depth.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/lessons/playground.hpp"
+#include "core/ops/receptive_field.hpp"
+
+namespace convscope {
+
+struct ReceptiveFieldFigure {
+    ConvGeometry first;   // input -> layer 1: the trace's own geometry
+    ConvGeometry second;  // layer 1 -> layer 2, when it fits
+    Tensor layer1;        // (1,1,OH,OW): the playground's output (0, 0)
+    Tensor layer2;        // (1,1,OH2,OW2): conv(layer1, kernel (0, 0)); empty when it does not fit
+    std::string error;    // why a second layer does not fit (the InputError's message), or empty
+
+    bool fits() const { return error.empty(); }
+    int units() const { return second.h.output * second.w.output; }  // of layer 2
+};
+
+// For a playground whose operation is a convolution.
+ReceptiveFieldFigure build_receptive_field_figure(const Playground& playground);
+
+// What unit (y, x) of layer 2 depends on: [0] the input, [1] layer 1, [2] the unit.
+// Only when the second layer fits.
+std::vector<FieldRegion> unit_field(const ReceptiveFieldFigure& figure, int y, int x);
+
+}  // namespace convscope
