@@ -34,6 +34,11 @@ TEST_CASE("every lesson builds and its trace replays to the reference op") {
         const Playground p = build_playground(lesson.setup);
         CHECK(p.trace.replay().values() == p.output.values());
         CHECK(p.trace.output_shape() == p.output.shape());
+        // The output formula the window shows is the one of the trace's geometry kind.
+        const TracedOp op = lesson.setup.op;
+        CHECK(p.trace.geometry().kind == (op == TracedOp::Conv             ? OpKind::Conv
+                                          : op == TracedOp::TransposedConv ? OpKind::TransposedConv
+                                                                           : OpKind::Pool));
     }
     CHECK(ids.size() >= 30);
 }

@@ -33,19 +33,6 @@ bool is_pooling(TracedOp op) {
     return op == TracedOp::MaxPool || op == TracedOp::AvgPool;
 }
 
-OpKind op_kind_of(TracedOp op) {
-    switch (op) {
-        case TracedOp::Conv:
-            return OpKind::Conv;
-        case TracedOp::TransposedConv:
-            return OpKind::TransposedConv;
-        case TracedOp::MaxPool:
-        case TracedOp::AvgPool:
-            return OpKind::Pool;
-    }
-    return OpKind::Conv;
-}
-
 std::string size_text(int rows, int cols) {
     return std::to_string(rows) + "\u00d7" + std::to_string(cols);
 }
@@ -152,9 +139,8 @@ GridView output_map(const Tensor& output, int n, int f, int step_index, const Tr
 
 std::string output_formula(const Playground& playground) {
     const ConvGeometry& g = playground.trace.geometry();
-    const OpKind kind = op_kind_of(playground.trace.op());
-    const std::string formula_h = formula_text(kind, g.h);
-    const std::string formula_w = formula_text(kind, g.w);
+    const std::string formula_h = formula_text(g.kind, g.h);
+    const std::string formula_w = formula_text(g.kind, g.w);
     return formula_h == formula_w ? formula_h : "height: " + formula_h + "    width: " + formula_w;
 }
 

@@ -11,7 +11,6 @@
 namespace convscope {
 
 bool is_pooling(TracedOp op);
-OpKind op_kind_of(TracedOp op);
 
 // "5×5"
 std::string size_text(int rows, int cols);
