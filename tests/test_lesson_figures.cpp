@@ -306,6 +306,8 @@ TEST_CASE("equivariance: one comparison per item and filter, from their own plan
             const Tensor weight = slice(p.kernel, f, 0, 0);
             CHECK(map.x.values() == x.values());
             CHECK(map.shifted.values() == shifted.values());
+            CHECK(map.conv_x.values() == conv2d(x, weight, {}, setup.options).values());
+            CHECK(map.shift_of_conv.values() == shift_tensor(map.conv_x, 0, 1).values());
             CHECK(map.conv_of_shift.values() ==
                   conv2d(shifted, weight, {}, setup.options).values());
             int differing = 0;

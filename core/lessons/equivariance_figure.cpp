@@ -14,7 +14,7 @@ ShiftedConvolution compare(const Tensor& x, const Tensor& weight, const Options2
     ShiftedConvolution map;
     map.x = x;
     map.shifted = shift_tensor(x, dy, dx);
-    map.conv_x = shift_tensor(check.shift_of_conv, -dy, -dx);
+    map.conv_x = conv2d(x, weight, {}, options);
     map.conv_of_shift = check.conv_of_shift;
     map.shift_of_conv = check.shift_of_conv;
     map.difference = check.difference;
