@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/ops/reference_ops.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {
