@@ -173,3 +173,40 @@ TEST_CASE("formula text fills in today's values") {
         formula_text(OpKind::Conv, resolve_axis(OpKind::Conv, axis(7, 3, 1, Padding::of(0), 2))) ==
         "k_eff = (k-1)d+1 = (3-1)*2+1 = 5; o = (i + 2p - k_eff) + 1 = (7 + 2*0 - 5) + 1 = 3");
 }
+
+TEST_CASE("options with sizes resolve each axis on its own") {
+    Options2d options = Options2d::uniform(2, Padding::of(1));
+    options.w.stride = 1;
+    const ConvGeometry g = resolve_geometry(OpKind::Conv, 5, 6, 3, 2, options);
+    CHECK(g.kind == OpKind::Conv);
+    CHECK(g.h.output == 3);  // floor((5 + 2 - 3) / 2) + 1
+    CHECK(g.w.output == 7);  // (6 + 2 - 2) + 1
+    CHECK(g.w.kernel == 2);
+
+    // A (N,C,H,W) tensor gives its H and W.
+    const Tensor input({2, 3, 5, 6});
+    const ConvGeometry from_tensor = geometry_of_input(OpKind::Conv, input, 3, 2, options);
+    CHECK(from_tensor.h.output == g.h.output);
+    CHECK(from_tensor.w.output == g.w.output);
+    CHECK_THROWS_AS(resolve_geometry(OpKind::Conv, 2, 6, 5, 2, options), InputError);
+}
+
+TEST_CASE("pool options stride by the window") {
+    const Options2d options = pool_options(2, 3);
+    CHECK(options.h.stride == 2);
+    CHECK(options.w.stride == 3);
+    const ConvGeometry g = resolve_geometry(OpKind::Pool, 4, 6, 2, 3, options);
+    CHECK(g.h.output == 2);
+    CHECK(g.w.output == 2);
+}
+
+TEST_CASE("only real input cells are input cells; the padding ring is not") {
+    const ConvGeometry g =
+        resolve_geometry(OpKind::Conv, 3, 4, 3, 3, Options2d::uniform(1, Padding::of(1)));
+    CHECK(g.is_input_cell(0, 0));
+    CHECK(g.is_input_cell(2, 3));
+    CHECK_FALSE(g.is_input_cell(-1, 0));
+    CHECK_FALSE(g.is_input_cell(0, -1));
+    CHECK_FALSE(g.is_input_cell(3, 0));
+    CHECK_FALSE(g.is_input_cell(0, 4));
+}

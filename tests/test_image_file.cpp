@@ -2,6 +2,7 @@
 // broken files get messages naming the file and the problem, downscaling keeps the mean,
 // colour maps put zero and the extremes where they belong, PNGs are written atomically.
 #include <doctest/doctest.h>
+#include <stb_image.h>
 #include <stb_image_write.h>
 
 #include <filesystem>
@@ -238,7 +239,29 @@ TEST_CASE("write_png replaces the file atomically and reports a bad folder") {
     const Tensor read = load_image(path);
     CHECK(read.shape() == std::vector<int>{3, 3, 2});
     CHECK(read.data()[0] == 250 / 255.0f);
-    CHECK_FALSE(std::filesystem::exists(path + ".tmp"));
+    // Only the picture: no temporary left beside it.
+    CHECK(std::distance(std::filesystem::directory_iterator(folder.path()),
+                        std::filesystem::directory_iterator()) == 1);
     const std::string bad = folder.file("missing-folder/map.png");
     CHECK(contains(input_error_of([&] { write_png(bad, first); }), bad));
+}
+
+TEST_CASE("an RGBA frame is written as a 4-channel PNG; its colours are counted by RGB") {
+    TempFolder folder;
+    const std::string path = folder.file("frame.png");
+    // 2x1: red opaque, blue opaque; then the same red with another alpha.
+    const std::vector<std::uint8_t> rgba = {255, 0, 0, 255, 0, 0, 255, 255};
+    write_rgba_png(path, 2, 1, rgba);
+    int width = 0, height = 0, channels = 0;
+    REQUIRE(stbi_info(path.c_str(), &width, &height, &channels));
+    CHECK(width == 2);
+    CHECK(height == 1);
+    CHECK(channels == 4);
+    // (3, 1, 2): red of the first pixel, blue and red of the second.
+    const Tensor read = load_image(path, ImageChannels::Rgb);
+    CHECK(read.values() == std::vector<float>{1, 0, 0, 0, 0, 1});
+    CHECK(count_distinct_colours(rgba) == 2);
+    CHECK(count_distinct_colours({255, 0, 0, 255, 255, 0, 0, 10, 9, 9, 9, 255}) == 2);
+    CHECK(contains(input_error_of([&] { write_rgba_png(folder.file("no/f.png"), 2, 1, rgba); }),
+                   "no/f.png"));
 }

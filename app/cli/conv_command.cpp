@@ -5,6 +5,7 @@
 #include "app/cli/geometry_options.hpp"
 #include "app/cli/tensor_io.hpp"
 #include "app/cli/trace_output.hpp"
+#include "core/ops/reference_ops.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "app/cli/argument_parser.hpp"
-#include "core/ops/reference_ops.hpp"
+#include "core/ops/conv_geometry.hpp"
 
 namespace convscope {
 

@@ -85,8 +85,7 @@ int run_shape_command(const Arguments& raw) {
     const auto [kernel_h, kernel_w] =
         parse_int_pair(args.required("kernel"), "kernel size -k", -kMaxCliValue, kMaxCliValue);
     const Options2d options = parse_geometry_options(args, kind, kernel_h, kernel_w);
-    const ConvGeometry g = resolve_geometry(kind, axis_params(input_h, kernel_h, options.h),
-                                            axis_params(input_w, kernel_w, options.w));
+    const ConvGeometry g = resolve_geometry(kind, input_h, input_w, kernel_h, kernel_w, options);
     const bool square = g.h.output == g.w.output && g.h.input == g.w.input &&
                         g.h.kernel == g.w.kernel &&
                         formula_text(kind, g.h) == formula_text(kind, g.w);

@@ -20,8 +20,8 @@
 #include "app/panels/timeline.hpp"
 #include "app/panels/top_bar.hpp"
 #include "app/shell/keyboard_shortcuts.hpp"
-#include "app/shell/png_writer.hpp"
 #include "app/shell/theme.hpp"
+#include "core/formats/image_file.hpp"
 #include "core/lessons/lessons.hpp"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -317,7 +317,7 @@ void GuiApp::screenshot(const std::string& path, int width, int height) {
     glFinish();
     const std::vector<std::uint8_t> pixels = target.read_rgba_top_down();
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    write_png_atomically(path, width, height, pixels);
+    write_rgba_png(path, width, height, pixels);
     // FNV-1a over the pixels: equal pictures, equal hashes.
     std::uint64_t hash = 1469598103934665603ull;
     for (const std::uint8_t byte : pixels) hash = (hash ^ byte) * 1099511628211ull;

@@ -6,13 +6,14 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <unordered_set>
 
+#include "core/formats/atomic_file.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {
@@ -252,22 +253,45 @@ RgbImage contact_sheet(const std::vector<RgbImage>& tiles, int columns, int gap)
 
 // ---- writing ------------------------------------------------------------------------
 
+namespace {
+
+void append_bytes(void* context, void* data, int size) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data),
+                                               static_cast<std::size_t>(size));
+}
+
+void write_png_bytes(const std::string& path, int width, int height, int channels,
+                     const std::uint8_t* pixels) {
+    std::string png;
+    if (stbi_write_png_to_func(append_bytes, &png, width, height, channels, pixels,
+                               width * channels) == 0) {
+        throw InputError("cannot encode PNG " + quoted(path));
+    }
+    write_file_atomically(path, png, "PNG");
+}
+
+}  // namespace
+
 void write_png(const std::string& path, const RgbImage& image) {
     CS_CHECK(image.width >= 1 && image.height >= 1 &&
              image.rgb.size() == static_cast<std::size_t>(image.width) * image.height * 3);
-    const std::string temporary = path + ".tmp";
-    if (stbi_write_png(temporary.c_str(), image.width, image.height, 3, image.rgb.data(),
-                       image.width * 3) == 0) {
-        std::remove(temporary.c_str());
-        throw InputError("cannot write PNG " + quoted(path) +
-                         " (is the folder there and writable?)");
+    write_png_bytes(path, image.width, image.height, 3, image.rgb.data());
+}
+
+void write_rgba_png(const std::string& path, int width, int height,
+                    const std::vector<std::uint8_t>& rgba_top_down) {
+    CS_CHECK(width >= 1 && height >= 1 &&
+             rgba_top_down.size() == static_cast<std::size_t>(width) * height * 4);
+    write_png_bytes(path, width, height, 4, rgba_top_down.data());
+}
+
+std::size_t count_distinct_colours(const std::vector<std::uint8_t>& rgba) {
+    std::unordered_set<std::uint32_t> colours;
+    for (std::size_t i = 0; i + 3 < rgba.size(); i += 4) {
+        colours.insert(static_cast<std::uint32_t>(rgba[i]) << 16 |
+                       static_cast<std::uint32_t>(rgba[i + 1]) << 8 | rgba[i + 2]);
     }
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    if (error) {
-        std::remove(temporary.c_str());
-        throw InputError("cannot write PNG " + quoted(path) + ": " + error.message());
-    }
+    return colours.size();
 }
 
 }  // namespace convscope

@@ -6,7 +6,7 @@
 //   resizing    downscale_to_fit() (box filter), to_grey()
 //   colouring   RgbImage, render_map() with a grey or diverging colour map, render_image()
 //   layout      scaled_nearest(), contact_sheet(): many maps in one picture
-//   writing     write_png(): a temporary file renamed over the target
+//   writing     write_png(), write_rgba_png(): whole files or none
 //
 // Images are (C, H, W) tensors with C = 1 (grey) or 3 (RGB), values in [0, 1], row 0 at
 // the top: the same layout the network and the reference ops read.
@@ -104,8 +104,15 @@ RgbImage contact_sheet(const std::vector<RgbImage>& tiles, int columns = 0, int 
 
 // ---- writing ------------------------------------------------------------------------
 
-// Writes `path`.tmp, then renames it over `path`, so no reader sees half a file.
-// InputError naming the file when it cannot be written.
+// Writes the PNG whole or not at all (write_file_atomically): no reader sees half a
+// file. InputError naming the file when it cannot be written.
 void write_png(const std::string& path, const RgbImage& image);
+
+// The same for an RGBA frame, top row first, as GL reads a screenshot back: a 4-channel PNG.
+void write_rgba_png(const std::string& path, int width, int height,
+                    const std::vector<std::uint8_t>& rgba_top_down);
+
+// How many different RGB colours an RGBA frame holds: a blank frame has one or two.
+std::size_t count_distinct_colours(const std::vector<std::uint8_t>& rgba);
 
 }  // namespace convscope

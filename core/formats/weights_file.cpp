@@ -1,14 +1,12 @@
 #include "core/formats/weights_file.hpp"
 
-#include <unistd.h>
 #include <zlib.h>
 
-#include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iterator>
 
+#include "core/formats/atomic_file.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {
@@ -78,20 +76,7 @@ void save_weights(const std::string& path, const std::string& architecture, cons
     }
     put_u32(bytes, crc_of(bytes, bytes.size()));
 
-    const std::string temporary = path + ".tmp" + std::to_string(::getpid());
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.close();
-        if (!out) {
-            std::remove(temporary.c_str());
-            throw InputError(path + ": cannot write the weights file");
-        }
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        std::remove(temporary.c_str());
-        throw InputError(path + ": cannot replace the weights file (" + std::strerror(errno) + ")");
-    }
+    write_file_atomically(path, bytes, "weights file");
 }
 
 void save_weights(const std::string& path, const Network<float>& network) {

@@ -24,6 +24,7 @@ struct WeightsFile {
 
 constexpr unsigned kWeightsFormatVersion = 1;
 
+// Written whole or not at all (write_file_atomically): a failed save keeps the old file.
 void save_weights(const std::string& path, const std::string& architecture, const float* parameters,
                   std::size_t count);
 void save_weights(const std::string& path, const Network<float>& network);

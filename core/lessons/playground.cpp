@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/ops/reference_ops.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {

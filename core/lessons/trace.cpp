@@ -3,19 +3,10 @@
 #include <limits>
 
 #include "core/formats/nested_array.hpp"
+#include "core/ops/reference_ops.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {
-
-namespace {
-
-ConvGeometry geometry_of(OpKind kind, const Tensor& input, int kernel_h, int kernel_w,
-                         const Options2d& options) {
-    return resolve_geometry(kind, axis_params(input.dim(2), kernel_h, options.h),
-                            axis_params(input.dim(3), kernel_w, options.w));
-}
-
-}  // namespace
 
 OperationTrace OperationTrace::conv(Tensor input, Tensor weight, std::vector<float> bias,
                                     const Options2d& options) {
@@ -23,7 +14,7 @@ OperationTrace OperationTrace::conv(Tensor input, Tensor weight, std::vector<flo
     conv2d(input, weight, bias, options);
     OperationTrace trace;
     trace.op_ = TracedOp::Conv;
-    trace.geometry_ = geometry_of(OpKind::Conv, input, weight.dim(2), weight.dim(3), options);
+    trace.geometry_ = geometry_of_input(OpKind::Conv, input, weight.dim(2), weight.dim(3), options);
     trace.output_channels_ = weight.dim(0);
     trace.input_ = std::move(input);
     trace.weight_ = std::move(weight);
@@ -37,7 +28,7 @@ OperationTrace OperationTrace::transposed_conv(Tensor input, Tensor weight, std:
     OperationTrace trace;
     trace.op_ = TracedOp::TransposedConv;
     trace.geometry_ =
-        geometry_of(OpKind::TransposedConv, input, weight.dim(2), weight.dim(3), options);
+        geometry_of_input(OpKind::TransposedConv, input, weight.dim(2), weight.dim(3), options);
     trace.output_channels_ = weight.dim(1);
     trace.input_ = std::move(input);
     trace.weight_ = std::move(weight);
@@ -55,7 +46,7 @@ OperationTrace OperationTrace::pool(TracedOp kind, Tensor input, int window_h, i
     }
     OperationTrace trace;
     trace.op_ = kind;
-    trace.geometry_ = geometry_of(OpKind::Pool, input, window_h, window_w, options);
+    trace.geometry_ = geometry_of_input(OpKind::Pool, input, window_h, window_w, options);
     trace.output_channels_ = input.dim(1);
     trace.input_ = std::move(input);
     return trace;

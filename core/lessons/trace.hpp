@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "core/ops/reference_ops.hpp"
+#include "core/ops/reference_ops.hpp"  // replay() equals these ops
 #include "core/ops/window_map.hpp"
 
 namespace convscope {

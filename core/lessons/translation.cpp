@@ -1,5 +1,6 @@
 #include "core/lessons/translation.hpp"
 
+#include "core/ops/reference_ops.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {

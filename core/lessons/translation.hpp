@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "core/ops/reference_ops.hpp"
+#include "core/ops/conv_geometry.hpp"
 
 namespace convscope {
 

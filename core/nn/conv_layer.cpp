@@ -10,8 +10,7 @@ namespace convscope {
 namespace {
 
 ConvGeometry conv_geometry(Shape input, int kernel_h, int kernel_w, const Options2d& options) {
-    return resolve_geometry(OpKind::Conv, axis_params(input.height, kernel_h, options.h),
-                            axis_params(input.width, kernel_w, options.w));
+    return resolve_geometry(OpKind::Conv, input.height, input.width, kernel_h, kernel_w, options);
 }
 
 Shape conv_output(Shape input, int filters, int kernel_h, int kernel_w, const Options2d& options) {

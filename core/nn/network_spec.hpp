@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/nn/layer.hpp"
-#include "core/ops/reference_ops.hpp"
+#include "core/ops/conv_geometry.hpp"
 
 namespace convscope {
 

@@ -19,8 +19,7 @@ ConvGeometry pool_geometry(Shape input, PoolMode mode, int window_h, int window_
     if (mode == PoolMode::Average && (options.h.dilation != 1 || options.w.dilation != 1)) {
         throw InputError("average pooling has no dilation: d must be 1");
     }
-    return resolve_geometry(OpKind::Pool, axis_params(input.height, window_h, options.h),
-                            axis_params(input.width, window_w, options.w));
+    return resolve_geometry(OpKind::Pool, input.height, input.width, window_h, window_w, options);
 }
 
 Shape pool_output(Shape input, PoolMode mode, int window_h, int window_w,

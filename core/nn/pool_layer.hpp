@@ -8,7 +8,6 @@
 
 #include "core/nn/layer.hpp"
 #include "core/ops/conv_geometry.hpp"
-#include "core/ops/reference_ops.hpp"
 
 namespace convscope {
 

@@ -194,6 +194,41 @@ ConvGeometry resolve_geometry(OpKind kind, const AxisParams& h, const AxisParams
     return geometry;
 }
 
+Options2d Options2d::uniform(int stride, Padding padding, int dilation, int output_padding) {
+    AxisOptions axis{stride, padding, dilation, output_padding};
+    return {axis, axis};
+}
+
+Options2d pool_options(int window_h, int window_w, Padding padding) {
+    Options2d options;
+    options.h = {window_h, padding, 1, 0};
+    options.w = {window_w, padding, 1, 0};
+    return options;
+}
+
+AxisParams axis_params(int input, int kernel, const AxisOptions& options) {
+    AxisParams params;
+    params.input = input;
+    params.kernel = kernel;
+    params.stride = options.stride;
+    params.padding = options.padding;
+    params.dilation = options.dilation;
+    params.output_padding = options.output_padding;
+    return params;
+}
+
+ConvGeometry resolve_geometry(OpKind kind, int input_h, int input_w, int kernel_h, int kernel_w,
+                              const Options2d& options) {
+    return resolve_geometry(kind, axis_params(input_h, kernel_h, options.h),
+                            axis_params(input_w, kernel_w, options.w));
+}
+
+ConvGeometry geometry_of_input(OpKind kind, const Tensor& input, int kernel_h, int kernel_w,
+                               const Options2d& options) {
+    CS_CHECK(input.rank() == 4);
+    return resolve_geometry(kind, input.dim(2), input.dim(3), kernel_h, kernel_w, options);
+}
+
 const char* op_kind_name(OpKind kind) {
     switch (kind) {
         case OpKind::Conv:

@@ -5,9 +5,18 @@
 //   transposed  o = s(i - 1) + a + k_eff - 2p         (PyTorch's ConvTranspose2d)
 //   pool        the conv formula with d = 1; stride defaults to the window
 // Floor semantics throughout: i=4, k=3, p=1, s=2 is valid (o=2).
+//
+// Every setting takes one path: the controls' (or the CLI's) Options2d, with input and
+// kernel sizes, become AxisParams; resolve_axis turns them into an AxisGeometry; the
+// reference ops, the layers and the traces all read that ConvGeometry.
+//
+// Sections: padding modes; one axis (params, geometry, formula); both axes; the
+// options ops and layers take and the geometry they resolve to.
 #pragma once
 
 #include <string>
+
+#include "core/tensor/tensor.hpp"
 
 namespace convscope {
 
@@ -78,9 +87,44 @@ struct ConvGeometry {
     OpKind kind = OpKind::Conv;
     AxisGeometry h;
     AxisGeometry w;
+
+    // True for a real input cell, false for one in the padding ring.
+    bool is_input_cell(int y, int x) const {
+        return y >= 0 && y < h.input && x >= 0 && x < w.input;
+    }
 };
 
 ConvGeometry resolve_geometry(OpKind kind, const AxisParams& h, const AxisParams& w);
+
+// Stride, padding, dilation and output padding of one axis, as ops and layers take
+// them; input and kernel sizes come from the tensors.
+struct AxisOptions {
+    int stride = 1;
+    Padding padding;
+    int dilation = 1;
+    int output_padding = 0;
+};
+
+struct Options2d {
+    AxisOptions h;
+    AxisOptions w;
+
+    static Options2d uniform(int stride, Padding padding, int dilation = 1, int output_padding = 0);
+};
+
+// Options for a pool whose stride equals its window (the default in PyTorch).
+Options2d pool_options(int window_h, int window_w, Padding padding = Padding::of(0));
+
+AxisParams axis_params(int input, int kernel, const AxisOptions& options);
+
+// Both axes of an operation on an input_h x input_w plane with a kernel_h x kernel_w
+// kernel (or pooling window).
+ConvGeometry resolve_geometry(OpKind kind, int input_h, int input_w, int kernel_h, int kernel_w,
+                              const Options2d& options);
+
+// The same for an input tensor (N,C,H,W): its H and W.
+ConvGeometry geometry_of_input(OpKind kind, const Tensor& input, int kernel_h, int kernel_w,
+                               const Options2d& options);
 
 const char* op_kind_name(OpKind kind);  // "conv", "transposed conv", "pool"
 

@@ -23,40 +23,7 @@ void require_bias(const std::vector<float>& bias, int filters) {
     }
 }
 
-ConvGeometry geometry_for(OpKind kind, const Tensor& input, int kernel_h, int kernel_w,
-                          const Options2d& options) {
-    return resolve_geometry(kind, axis_params(input.dim(2), kernel_h, options.h),
-                            axis_params(input.dim(3), kernel_w, options.w));
-}
-
-bool inside(int y, int x, const ConvGeometry& g) {
-    return y >= 0 && y < g.h.input && x >= 0 && x < g.w.input;
-}
-
 }  // namespace
-
-Options2d Options2d::uniform(int stride, Padding padding, int dilation, int output_padding) {
-    AxisOptions axis{stride, padding, dilation, output_padding};
-    return {axis, axis};
-}
-
-AxisParams axis_params(int input, int kernel, const AxisOptions& options) {
-    AxisParams params;
-    params.input = input;
-    params.kernel = kernel;
-    params.stride = options.stride;
-    params.padding = options.padding;
-    params.dilation = options.dilation;
-    params.output_padding = options.output_padding;
-    return params;
-}
-
-Options2d pool_options(int window_h, int window_w, Padding padding) {
-    Options2d options;
-    options.h = {window_h, padding, 1, 0};
-    options.w = {window_w, padding, 1, 0};
-    return options;
-}
 
 Tensor conv2d(const Tensor& input, const Tensor& weight, const std::vector<float>& bias,
               const Options2d& options) {
@@ -69,7 +36,8 @@ Tensor conv2d(const Tensor& input, const Tensor& weight, const std::vector<float
                          ": they must match");
     }
     require_bias(bias, filters);
-    const ConvGeometry g = geometry_for(OpKind::Conv, input, weight.dim(2), weight.dim(3), options);
+    const ConvGeometry g =
+        geometry_of_input(OpKind::Conv, input, weight.dim(2), weight.dim(3), options);
 
     Tensor output({batch, filters, g.h.output, g.w.output});
     for (int n = 0; n < batch; ++n)
@@ -82,7 +50,7 @@ Tensor conv2d(const Tensor& input, const Tensor& weight, const std::vector<float
                             for (int kx = 0; kx < g.w.kernel; ++kx) {
                                 const int y = oy * g.h.stride - g.h.pad_before + ky * g.h.dilation;
                                 const int x = ox * g.w.stride - g.w.pad_before + kx * g.w.dilation;
-                                if (inside(y, x, g)) {
+                                if (g.is_input_cell(y, x)) {
                                     sum += input.at(n, c, y, x) * weight.at(f, c, ky, kx);
                                 }
                             }
@@ -103,7 +71,7 @@ Tensor conv_transpose2d(const Tensor& input, const Tensor& weight, const std::ve
     }
     require_bias(bias, filters);
     const ConvGeometry g =
-        geometry_for(OpKind::TransposedConv, input, weight.dim(2), weight.dim(3), options);
+        geometry_of_input(OpKind::TransposedConv, input, weight.dim(2), weight.dim(3), options);
 
     // Each input cell scatters kernel * value onto the output; cells that land in the
     // cropped border (the padding p) are dropped.
@@ -139,7 +107,7 @@ Tensor pool2d(PoolKind kind, const Tensor& input, int window_h, int window_w,
     if (kind == PoolKind::Average && (options.h.dilation != 1 || options.w.dilation != 1)) {
         throw InputError("average pooling has no dilation: d must be 1");
     }
-    const ConvGeometry g = geometry_for(OpKind::Pool, input, window_h, window_w, options);
+    const ConvGeometry g = geometry_of_input(OpKind::Pool, input, window_h, window_w, options);
     const int batch = input.dim(0), channels = input.dim(1);
     Tensor output({batch, channels, g.h.output, g.w.output});
     for (int n = 0; n < batch; ++n)
@@ -152,7 +120,8 @@ Tensor pool2d(PoolKind kind, const Tensor& input, int window_h, int window_w,
                         for (int kx = 0; kx < g.w.kernel; ++kx) {
                             const int y = oy * g.h.stride - g.h.pad_before + ky * g.h.dilation;
                             const int x = ox * g.w.stride - g.w.pad_before + kx * g.w.dilation;
-                            if (!inside(y, x, g)) continue;  // padding: -inf for max, 0 for mean
+                            if (!g.is_input_cell(y, x))
+                                continue;  // padding: -inf for max, 0 for mean
                             const float value = input.at(n, c, y, x);
                             best = std::max(best, value);
                             sum += value;

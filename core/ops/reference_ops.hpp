@@ -10,24 +10,6 @@
 
 namespace convscope {
 
-// Stride, padding, dilation and output padding of one axis; input and kernel
-// sizes come from the tensors.
-struct AxisOptions {
-    int stride = 1;
-    Padding padding;
-    int dilation = 1;
-    int output_padding = 0;
-};
-
-struct Options2d {
-    AxisOptions h;
-    AxisOptions w;
-
-    static Options2d uniform(int stride, Padding padding, int dilation = 1, int output_padding = 0);
-};
-
-AxisParams axis_params(int input, int kernel, const AxisOptions& options);
-
 // input (N,C,H,W), weight (F,C,KH,KW), bias empty or F values -> (N,F,OH,OW)
 Tensor conv2d(const Tensor& input, const Tensor& weight, const std::vector<float>& bias,
               const Options2d& options);
@@ -43,8 +25,5 @@ Tensor max_pool2d(const Tensor& input, int window_h, int window_w, const Options
 // input (N,C,H,W) -> (N,C,OH,OW); padded cells count as zeros in the mean
 // (PyTorch's count_include_pad=True). Dilation must be 1.
 Tensor avg_pool2d(const Tensor& input, int window_h, int window_w, const Options2d& options);
-
-// Options for a pool whose stride equals its window (the default in PyTorch).
-Options2d pool_options(int window_h, int window_w, Padding padding = Padding::of(0));
 
 }  // namespace convscope

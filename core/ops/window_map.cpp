@@ -17,8 +17,7 @@ std::vector<Tap> window_taps(const ConvGeometry& g, int out_y, int out_x) {
             tap.in_x = out_x * g.w.stride - g.w.pad_before + kx * g.w.dilation;
             tap.k_y = ky;
             tap.k_x = kx;
-            tap.padded =
-                tap.in_y < 0 || tap.in_y >= g.h.input || tap.in_x < 0 || tap.in_x >= g.w.input;
+            tap.padded = !g.is_input_cell(tap.in_y, tap.in_x);
             taps.push_back(tap);
         }
     return taps;

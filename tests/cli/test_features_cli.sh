@@ -21,7 +21,7 @@ fi
 check "30 conv1 maps" [ "$(ls "$out/coffee" | grep -c '^conv1_[0-9][0-9]\.png$')" -eq 30 ]
 check "contact sheet" [ -s "$out/coffee/conv1_sheet.png" ]
 check "input picture" [ -s "$out/coffee/input.png" ]
-check "no temporary files" [ -z "$(ls "$out/coffee" | grep '\.tmp$')" ]
+check "no temporary files" [ -z "$(ls "$out/coffee" | grep '\.tmp')" ]
 # The photo is 512x341, shrunk to 256 wide; a 5x5 conv without padding gives 252x167.
 check "map size reported" grep -q "conv1: 30 maps 252x167" "$out/log"
 check "PNG signature" bash -c "head -c 8 '$out/coffee/conv1_00.png' | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a'"

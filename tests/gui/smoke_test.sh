@@ -11,14 +11,15 @@ source "$(dirname "$0")/xvfb_test_setup.sh" "$@"
 check_scene() {
     local scene=$1 size=$2
     local png="$out_dir/$scene-$size.png"
-    rm -f "$png" "$png.tmp"
+    rm -f "$png" "$png".tmp*
     local output
     if ! output=$(run_in_xvfb --scene "$scene" --screenshot "$png" --size "$size" 2>&1); then
         fail "$scene at $size: convscope failed: $output"
         return
     fi
     [[ -s "$png" ]] || { fail "$scene at $size: no PNG at $png"; return; }
-    [[ ! -e "$png.tmp" ]] || fail "$scene at $size: the temporary file $png.tmp was left behind"
+    ! compgen -G "$png.tmp*" >/dev/null ||
+        fail "$scene at $size: a temporary file $png.tmp* was left behind"
     # "screenshot: FILE WxH, N distinct colours, pixels HASH"
     local line colours
     line=$(grep '^screenshot: ' <<<"$output")

@@ -1,0 +1,1 @@
+"""The parts of tools/make_fixtures.py: JSON text, shape cases, value cases."""
