@@ -96,7 +96,8 @@ struct Actions {
 
     LiveActions live;  // Network, Images and Draw modes
 
-    // Folds another panel's actions into these.
+    // Folds another panel's actions into these. Every toggle ORs: two panels asking to
+    // toggle in one frame toggle once (an XOR would cancel them).
     void merge(const Actions& other) {
         if (other.select_mode) select_mode = other.select_mode;
         if (!other.select_scene.empty()) select_scene = other.select_scene;
@@ -113,7 +114,7 @@ struct Actions {
         if (other.fonts.heading > 0) fonts = other.fonts;
         if (other.go_to_step >= 0) go_to_step = other.go_to_step;
         step_by += other.step_by;
-        toggle_play ^= other.toggle_play;
+        toggle_play |= other.toggle_play;
         if (other.set_speed > 0) set_speed = other.set_speed;
         if (other.edit_setup) edit_setup = other.edit_setup;
         reset_lesson |= other.reset_lesson;
