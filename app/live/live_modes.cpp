@@ -212,22 +212,12 @@ Actions LiveModes::draw(const AppState& state, const UiMetrics& metrics, ImVec2 
 // ---- actions --------------------------------------------------------------------------
 
 void LiveModes::apply(const LiveActions& actions, AppState& state) {
+    // The view state (selections, fields) is already applied (apply_live_view_actions);
+    // here only what needs the models.
     apply_training(actions, state);
-    if (actions.open_layer) state.network.open_layer = *actions.open_layer;
-    if (actions.select_unit) {
-        // Clicking the chosen unit again lets it go.
-        state.network.unit =
-            *actions.select_unit == state.network.unit ? FeatureUnit{} : *actions.select_unit;
-    }
-    if (actions.toggle_gradients) state.network.show_gradients = !state.network.show_gradients;
-
-    if (actions.path_field) state.images.path_field = *actions.path_field;
     if (actions.rescan_images && study_) study_->rescan();
     if (actions.open_image) open_image(*actions.open_image, state);
-    if (actions.select_kernel) state.images.kernel = *actions.select_kernel;
-    if (actions.custom_kernel) state.images.custom = *actions.custom_kernel;
     if (actions.select_kernel || actions.custom_kernel) set_kernel(state);
-    if (actions.feature_layer) state.images.feature_layer = *actions.feature_layer;
 
     if (actions.clear_canvas && sketch_) sketch_->clear();
     if (!actions.strokes.empty() && sketch_) sketch_->paint(actions.strokes);
@@ -235,7 +225,6 @@ void LiveModes::apply(const LiveActions& actions, AppState& state) {
 
 void LiveModes::apply_training(const LiveActions& actions, AppState& state) {
     try {
-        if (actions.data_folder_field) state.network.data_folder = *actions.data_folder_field;
         if (actions.training_settings) {
             state.network.settings = *actions.training_settings;
             lab_.change_settings(state.network.settings);

@@ -39,6 +39,8 @@ class LiveModes {
 
     void prepare(AppState& state);
     Actions draw(const AppState& state, const UiMetrics& metrics, ImVec2 position, ImVec2 size);
+    // The requests that need the models (training, pictures, the canvas), after
+    // apply_actions() has applied the view state (app/model/reducer.hpp).
     void apply(const LiveActions& actions, AppState& state);
     // A picture dropped on the window.
     void open_image(const std::string& path, AppState& state);

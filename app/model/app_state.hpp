@@ -24,6 +24,7 @@ struct Playback {
     int step = 0;  // 0-based step of the current scene's trace
     bool playing = false;
     float steps_per_second = 2.0f;
+    double pending_steps = 0;  // play time not yet turned into a step, in steps
 };
 
 constexpr float kMinStepsPerSecond = 0.25f;
