@@ -11,19 +11,6 @@ namespace convscope {
 
 namespace {
 
-// Seed section 1's fully connected network: Affine-ReLU x4, Affine, Softmax.
-NetworkSpec fully_connected_spec() {
-    NetworkSpec spec;
-    spec.name = "fc";
-    spec.layers.push_back(LayerSpec::flatten());
-    for (int i = 0; i < 4; ++i) {
-        spec.layers.push_back(LayerSpec::affine(100));
-        spec.layers.push_back(LayerSpec::relu());
-    }
-    spec.layers.push_back(LayerSpec::affine(10));
-    return spec;
-}
-
 int kernel_index(const std::string& name) {
     const std::vector<ImageKernel>& kernels = classic_kernels();
     for (std::size_t i = 0; i < kernels.size(); ++i)
@@ -58,7 +45,8 @@ std::shared_ptr<const PretrainedNetwork> try_loading_pretrained(std::string& err
 LiveModes::LiveModes()
     : pretrained_(try_loading_pretrained(pretrained_error_)),
       lab_(pretrained_),
-      fc_layers_(layer_summaries(fully_connected_spec())) {}
+      fc_spec_(fully_connected_spec()),
+      fc_layers_(layer_summaries(fc_spec_)) {}
 
 LiveModes::~LiveModes() = default;
 
@@ -195,10 +183,15 @@ Actions LiveModes::draw(const AppState& state, const UiMetrics& metrics, ImVec2 
                 ImGui::End();
                 return {};
             }
-            const NetworkModeView view{*lab_.shown(),     lab_.showing_pretrained(),
-                                       lab_.data_name(),  lab_.spec(),
-                                       lab_.layers(),     fc_layers_,
-                                       network_pictures_, field_};
+            const NetworkModeView view{*lab_.shown(),
+                                       lab_.showing_pretrained(),
+                                       lab_.data_name(),
+                                       lab_.spec(),
+                                       lab_.layers(),
+                                       fc_spec_,
+                                       fc_layers_,
+                                       network_pictures_,
+                                       field_};
             return draw_network_mode(view, state, metrics, position, size);
         }
         case Mode::Images:

@@ -56,7 +56,8 @@ class LiveModes {
     std::shared_ptr<const PretrainedNetwork> pretrained_;
     TrainingLab lab_;
     NetworkPictures network_pictures_;
-    std::vector<LayerSummary> fc_layers_;  // seed 1's FC network, for comparison
+    NetworkSpec fc_spec_;                  // seed 1's FC network, for comparison
+    std::vector<LayerSummary> fc_layers_;  // and its layers
     std::unique_ptr<ImageStudy> study_;
     std::unique_ptr<DigitSketch> sketch_;
     std::string scene_;
