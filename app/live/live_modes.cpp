@@ -146,9 +146,11 @@ void LiveModes::prepare(AppState& state) {
             return;
         case Mode::Images:
             ensure_study();
+            study_textures_.update(*study_);
             return;
         case Mode::Draw:
             ensure_sketch();
+            sketch_textures_.update(*sketch_);
             return;
     }
 }
@@ -195,9 +197,9 @@ Actions LiveModes::draw(const AppState& state, const UiMetrics& metrics, ImVec2 
             return draw_network_mode(view, state, metrics, position, size);
         }
         case Mode::Images:
-            return draw_images_panel(*study_, state, metrics, position, size);
+            return draw_images_panel(*study_, study_textures_, state, metrics, position, size);
         case Mode::Draw:
-            return draw_draw_panel(*sketch_, metrics, position, size);
+            return draw_draw_panel(*sketch_, sketch_textures_, metrics, position, size);
     }
     return {};
 }

@@ -1,4 +1,4 @@
-#include "app/live/pretrained_network.hpp"
+#include "app/model/pretrained_network.hpp"
 
 #include "app/assets/asset_paths.hpp"
 #include "core/formats/weights_file.hpp"
