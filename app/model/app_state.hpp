@@ -69,7 +69,7 @@ constexpr int kLastStep = 1 << 30;
 
 struct Actions {
     std::optional<Mode> select_mode;
-    std::string select_scene;  // empty: keep
+    std::string select_scene;  // a lesson id; empty: keep
     int text_size_steps = 0;   // +1 larger, -1 smaller
     bool reset_text_size = false;
     bool toggle_fullscreen = false;
