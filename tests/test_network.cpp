@@ -7,7 +7,9 @@
 #include <random>
 #include <vector>
 
+#include "core/nn/conv_filters.hpp"
 #include "core/nn/network.hpp"
+#include "core/nn/network_probe.hpp"
 #include "core/nn/softmax_loss.hpp"
 
 using namespace convscope;
@@ -60,4 +62,82 @@ TEST_CASE("chunked layers give the gradients of one whole-batch pass") {
     const std::vector<float> chunked(network.gradients(),
                                      network.gradients() + network.parameter_count());
     CHECK(chunked == gradients);
+}
+
+TEST_CASE("parameter_layout is the Network's parameter layout, without a Network") {
+    for (const NetworkSpec& spec : {simpleconvnet_spec(), lenet_spec(), fully_connected_spec()}) {
+        const Network<float> network(spec, 1, 1);
+        const std::vector<ParameterView> layout = parameter_layout(spec);
+        const std::vector<ParameterView>& views = network.parameter_views();
+        REQUIRE(layout.size() == views.size());
+        std::size_t end = 0;
+        for (std::size_t i = 0; i < views.size(); ++i) {
+            CHECK(layout[i].layer == views[i].layer);
+            CHECK(layout[i].name == views[i].name);
+            CHECK(layout[i].shape == views[i].shape);
+            CHECK(layout[i].offset == views[i].offset);
+            CHECK(layout[i].count == views[i].count);
+            CHECK(layout[i].offset == end);  // back to back, in buffer order
+            end = layout[i].offset + layout[i].count;
+        }
+        CHECK(end == network.parameter_count());
+    }
+}
+
+TEST_CASE("seed 1's fully connected network: 784 inputs, Affine-ReLU x4, Affine 10") {
+    const NetworkSpec spec = fully_connected_spec();
+    CHECK(spec.input == Shape{1, 28, 28});
+    const std::vector<LayerSummary> layers = layer_summaries(spec);
+    REQUIRE(layers.size() == 10);
+    CHECK(layers[0].kind == LayerKind::Flatten);
+    CHECK(layers[0].output.size() == 784);
+    for (int i = 0; i < 4; ++i) {
+        CHECK(layers[std::size_t(1 + 2 * i)].kind == LayerKind::Affine);
+        CHECK(layers[std::size_t(2 + 2 * i)].kind == LayerKind::Relu);
+    }
+    CHECK(layers.back().kind == LayerKind::Affine);
+    CHECK(layers.back().output.size() == 10);  // scores for softmax, one per digit
+    // Weights and biases: 784x100 + 3 x 100x100 + 100x10, plus 4 x 100 + 10.
+    const Network<float> network(spec, 1, 1);
+    CHECK(network.parameter_count() == 784 * 100 + 3 * 100 * 100 + 100 * 10 + 4 * 100 + 10);
+}
+
+TEST_CASE("conv_filters cuts each conv layer's weights, biases and gradients") {
+    const NetworkSpec spec = lenet_spec();
+    Network<float> network(spec, 2, 1);
+    network.initialize(5);
+    std::vector<float> images(2 * static_cast<std::size_t>(spec.input.size()), 0.5f);
+    const std::vector<std::uint8_t> labels = {1, 7};
+    network.compute_gradients(images.data(), labels.data(), 2);
+
+    const std::vector<ConvFilters> layers =
+        conv_filters(spec, network.parameter_views(), network.parameters(), network.gradients());
+    REQUIRE(layers.size() == 2);
+    CHECK(layers[0].name == "conv1");
+    CHECK(layers[1].name == "conv2");
+    CHECK(layers[1].layer == 3);
+    CHECK(layers[1].shape == std::vector<int>{16, 6, 5, 5});
+    for (const ConvFilters& layer : layers) {
+        const ParameterView* weight = nullptr;
+        const ParameterView* bias = nullptr;
+        for (const ParameterView& view : network.parameter_views()) {
+            if (view.name == layer.name + ".weight") weight = &view;
+            if (view.name == layer.name + ".bias") bias = &view;
+        }
+        REQUIRE(weight != nullptr);
+        REQUIRE(bias != nullptr);
+        const float* p = network.parameters();
+        const float* g = network.gradients();
+        CHECK(layer.weights ==
+              std::vector<float>(p + weight->offset, p + weight->offset + weight->count));
+        CHECK(layer.biases == std::vector<float>(p + bias->offset, p + bias->offset + bias->count));
+        CHECK(layer.gradients ==
+              std::vector<float>(g + weight->offset, g + weight->offset + weight->count));
+    }
+    // Without a gradient buffer: weights and biases only.
+    const std::vector<ConvFilters> plain =
+        conv_filters(spec, parameter_layout(spec), network.parameters(), nullptr);
+    REQUIRE(plain.size() == 2);
+    CHECK(plain[0].gradients.empty());
+    CHECK(plain[0].weights == layers[0].weights);
 }

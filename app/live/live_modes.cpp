@@ -11,19 +11,6 @@ namespace convscope {
 
 namespace {
 
-// Seed section 1's fully connected network: Affine-ReLU x4, Affine, Softmax.
-NetworkSpec fully_connected_spec() {
-    NetworkSpec spec;
-    spec.name = "fc";
-    spec.layers.push_back(LayerSpec::flatten());
-    for (int i = 0; i < 4; ++i) {
-        spec.layers.push_back(LayerSpec::affine(100));
-        spec.layers.push_back(LayerSpec::relu());
-    }
-    spec.layers.push_back(LayerSpec::affine(10));
-    return spec;
-}
-
 int kernel_index(const std::string& name) {
     const std::vector<ImageKernel>& kernels = classic_kernels();
     for (std::size_t i = 0; i < kernels.size(); ++i)
@@ -58,7 +45,8 @@ std::shared_ptr<const PretrainedNetwork> try_loading_pretrained(std::string& err
 LiveModes::LiveModes()
     : pretrained_(try_loading_pretrained(pretrained_error_)),
       lab_(pretrained_),
-      fc_layers_(layer_summaries(fully_connected_spec())) {}
+      fc_spec_(fully_connected_spec()),
+      fc_layers_(layer_summaries(fc_spec_)) {}
 
 LiveModes::~LiveModes() = default;
 
@@ -158,9 +146,11 @@ void LiveModes::prepare(AppState& state) {
             return;
         case Mode::Images:
             ensure_study();
+            study_textures_.update(*study_);
             return;
         case Mode::Draw:
             ensure_sketch();
+            sketch_textures_.update(*sketch_);
             return;
     }
 }
@@ -195,16 +185,21 @@ Actions LiveModes::draw(const AppState& state, const UiMetrics& metrics, ImVec2 
                 ImGui::End();
                 return {};
             }
-            const NetworkModeView view{*lab_.shown(),     lab_.showing_pretrained(),
-                                       lab_.data_name(),  lab_.spec(),
-                                       lab_.layers(),     fc_layers_,
-                                       network_pictures_, field_};
+            const NetworkModeView view{*lab_.shown(),
+                                       lab_.showing_pretrained(),
+                                       lab_.data_name(),
+                                       lab_.spec(),
+                                       lab_.layers(),
+                                       fc_spec_,
+                                       fc_layers_,
+                                       network_pictures_,
+                                       field_};
             return draw_network_mode(view, state, metrics, position, size);
         }
         case Mode::Images:
-            return draw_images_panel(*study_, state, metrics, position, size);
+            return draw_images_panel(*study_, study_textures_, state, metrics, position, size);
         case Mode::Draw:
-            return draw_draw_panel(*sketch_, metrics, position, size);
+            return draw_draw_panel(*sketch_, sketch_textures_, metrics, position, size);
     }
     return {};
 }
@@ -212,22 +207,12 @@ Actions LiveModes::draw(const AppState& state, const UiMetrics& metrics, ImVec2 
 // ---- actions --------------------------------------------------------------------------
 
 void LiveModes::apply(const LiveActions& actions, AppState& state) {
+    // The view state (selections, fields) is already applied (apply_live_view_actions);
+    // here only what needs the models.
     apply_training(actions, state);
-    if (actions.open_layer) state.network.open_layer = *actions.open_layer;
-    if (actions.select_unit) {
-        // Clicking the chosen unit again lets it go.
-        state.network.unit =
-            *actions.select_unit == state.network.unit ? FeatureUnit{} : *actions.select_unit;
-    }
-    if (actions.toggle_gradients) state.network.show_gradients = !state.network.show_gradients;
-
-    if (actions.path_field) state.images.path_field = *actions.path_field;
     if (actions.rescan_images && study_) study_->rescan();
     if (actions.open_image) open_image(*actions.open_image, state);
-    if (actions.select_kernel) state.images.kernel = *actions.select_kernel;
-    if (actions.custom_kernel) state.images.custom = *actions.custom_kernel;
     if (actions.select_kernel || actions.custom_kernel) set_kernel(state);
-    if (actions.feature_layer) state.images.feature_layer = *actions.feature_layer;
 
     if (actions.clear_canvas && sketch_) sketch_->clear();
     if (!actions.strokes.empty() && sketch_) sketch_->paint(actions.strokes);
@@ -235,7 +220,6 @@ void LiveModes::apply(const LiveActions& actions, AppState& state) {
 
 void LiveModes::apply_training(const LiveActions& actions, AppState& state) {
     try {
-        if (actions.data_folder_field) state.network.data_folder = *actions.data_folder_field;
         if (actions.training_settings) {
             state.network.settings = *actions.training_settings;
             lab_.change_settings(state.network.settings);

@@ -10,11 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "app/live/digit_sketch.hpp"
-#include "app/live/image_study.hpp"
+#include "app/live/mode_textures.hpp"
 #include "app/live/network_pictures.hpp"
-#include "app/live/training_lab.hpp"
 #include "app/model/app_state.hpp"
+#include "app/model/digit_sketch.hpp"
+#include "app/model/image_study.hpp"
+#include "app/model/training_lab.hpp"
 #include "app/shell/ui_metrics.hpp"
 #include "imgui.h"
 
@@ -39,6 +40,8 @@ class LiveModes {
 
     void prepare(AppState& state);
     Actions draw(const AppState& state, const UiMetrics& metrics, ImVec2 position, ImVec2 size);
+    // The requests that need the models (training, pictures, the canvas), after
+    // apply_actions() has applied the view state (app/model/reducer.hpp).
     void apply(const LiveActions& actions, AppState& state);
     // A picture dropped on the window.
     void open_image(const std::string& path, AppState& state);
@@ -54,9 +57,12 @@ class LiveModes {
     std::shared_ptr<const PretrainedNetwork> pretrained_;
     TrainingLab lab_;
     NetworkPictures network_pictures_;
-    std::vector<LayerSummary> fc_layers_;  // seed 1's FC network, for comparison
+    NetworkSpec fc_spec_;                  // seed 1's FC network, for comparison
+    std::vector<LayerSummary> fc_layers_;  // and its layers
     std::unique_ptr<ImageStudy> study_;
+    ImageStudyTextures study_textures_;
     std::unique_ptr<DigitSketch> sketch_;
+    DigitSketchTextures sketch_textures_;
     std::string scene_;
     // The receptive field of the chosen unit, for the architecture it was computed on.
     FeatureUnit field_unit_;

@@ -1,26 +1,22 @@
 // The textures Network and Draw modes draw from: every layer's activations as tiles,
 // each conv layer's filters and their gradients, the input as a picture and flattened.
-// Rebuilt only when the activations or the snapshot change (a new version), never per frame.
+// Uploaded only when the pictures (their version) or the snapshot change, never per frame.
 #pragma once
 
 #include <memory>
 #include <vector>
 
+#include "app/model/activation_tiles.hpp"
 #include "app/widgets/tile_sheet.hpp"
-#include "core/nn/network_probe.hpp"
 #include "core/nn/training_session.hpp"
 
 namespace convscope {
 
-// How a layer's outputs are coloured: signed outputs (conv, affine) on the diverging
-// map, activations after ReLU or pooling on the grey one (DESIGN "Screens").
-ColourMap colour_map_for(LayerKind kind);
-
-// Activations of one image: tile sheets per layer. Spatial layers give one tile per
-// channel; flatten and affine layers one strip tile (n x 1) of all their units.
+// ActivationTiles as textures.
 class ActivationPictures {
   public:
-    void build(const NetworkActivations& activations);
+    // Uploads the pictures whose version changed since the last call.
+    void update(const ActivationTiles& tiles);
     const TileSheet& input() const { return input_; }
     const TileSheet& flattened_input() const { return flattened_input_; }
     // Index as NetworkActivations::layers.
@@ -29,7 +25,7 @@ class ActivationPictures {
 
   private:
     TileSheet input_;
-    TileSheet flattened_input_;  // 784 x 1: the FC network's view (seed 2.1)
+    TileSheet flattened_input_;
     std::vector<TileSheet> layers_;
 };
 
@@ -47,6 +43,7 @@ class NetworkPictures {
 
   private:
     std::shared_ptr<const TrainingSnapshot> built_;  // held, so its address cannot be reused
+    ActivationTiles activation_tiles_;
     ActivationPictures activations_;
     std::vector<TileSheet> filters_;
     std::vector<TileSheet> gradients_;

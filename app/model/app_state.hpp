@@ -24,6 +24,7 @@ struct Playback {
     int step = 0;  // 0-based step of the current scene's trace
     bool playing = false;
     float steps_per_second = 2.0f;
+    double pending_steps = 0;  // play time not yet turned into a step, in steps
 };
 
 constexpr float kMinStepsPerSecond = 0.25f;
@@ -68,7 +69,7 @@ constexpr int kLastStep = 1 << 30;
 
 struct Actions {
     std::optional<Mode> select_mode;
-    std::string select_scene;  // empty: keep
+    std::string select_scene;  // a lesson id; empty: keep
     int text_size_steps = 0;   // +1 larger, -1 smaller
     bool reset_text_size = false;
     bool toggle_fullscreen = false;
@@ -96,7 +97,8 @@ struct Actions {
 
     LiveActions live;  // Network, Images and Draw modes
 
-    // Folds another panel's actions into these.
+    // Folds another panel's actions into these. Every toggle ORs: two panels asking to
+    // toggle in one frame toggle once (an XOR would cancel them).
     void merge(const Actions& other) {
         if (other.select_mode) select_mode = other.select_mode;
         if (!other.select_scene.empty()) select_scene = other.select_scene;
@@ -113,7 +115,7 @@ struct Actions {
         if (other.fonts.heading > 0) fonts = other.fonts;
         if (other.go_to_step >= 0) go_to_step = other.go_to_step;
         step_by += other.step_by;
-        toggle_play ^= other.toggle_play;
+        toggle_play |= other.toggle_play;
         if (other.set_speed > 0) set_speed = other.set_speed;
         if (other.edit_setup) edit_setup = other.edit_setup;
         reset_lesson |= other.reset_lesson;

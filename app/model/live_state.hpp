@@ -69,6 +69,7 @@ struct LiveActions {
     std::vector<CanvasStroke> strokes;
     bool clear_canvas = false;
 
+    // As Actions::merge: toggles OR, so two requests in one frame toggle once.
     void merge(const LiveActions& other) {
         if (other.training != TrainingCommand::None) training = other.training;
         if (other.training_settings) training_settings = other.training_settings;
@@ -76,7 +77,7 @@ struct LiveActions {
         if (other.load_data) load_data = other.load_data;
         if (other.open_layer) open_layer = other.open_layer;
         if (other.select_unit) select_unit = other.select_unit;
-        toggle_gradients ^= other.toggle_gradients;
+        toggle_gradients |= other.toggle_gradients;
         if (other.path_field) path_field = other.path_field;
         if (other.open_image) open_image = other.open_image;
         rescan_images |= other.rescan_images;

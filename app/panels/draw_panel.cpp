@@ -14,11 +14,10 @@ namespace convscope {
 namespace {
 
 // Returns the strokes the mouse made on the canvas this frame.
-void canvas(const DigitSketch& sketch, float side, Actions& actions) {
+void canvas(const DigitSketch& sketch, const TileSheet& picture, float side, Actions& actions) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##canvas", ImVec2(side, side));
     ImDrawList* list = ImGui::GetWindowDrawList();
-    const TileSheet& picture = sketch.canvas_picture();
     list->AddImage(picture.texture(), at, ImVec2(at.x + side, at.y + side), picture.uv0(0),
                    picture.uv1(0));
     list->AddRect(at, ImVec2(at.x + side, at.y + side), IM_COL32(120, 124, 132, 255));
@@ -66,9 +65,9 @@ void prediction_bars(const NetworkActivations& a, float width) {
     ImGui::Dummy(ImVec2(width, row * 10));
 }
 
-void activations(const DigitSketch& sketch, const UiMetrics& metrics, ImVec2 size) {
+void activations(const DigitSketch& sketch, const ActivationPictures& pictures,
+                 const UiMetrics& metrics, ImVec2 size) {
     const NetworkActivations& a = sketch.activations();
-    const ActivationPictures& pictures = sketch.pictures();
     if (pictures.layer_count() != static_cast<int>(a.layers.size()) || a.layers.empty()) return;
     ImDrawList* list = ImGui::GetWindowDrawList();
     const float text = ImGui::GetFontSize();
@@ -118,15 +117,15 @@ void activations(const DigitSketch& sketch, const UiMetrics& metrics, ImVec2 siz
 
 }  // namespace
 
-Actions draw_draw_panel(const DigitSketch& sketch, const UiMetrics& metrics, ImVec2 position,
-                        ImVec2 size) {
+Actions draw_draw_panel(const DigitSketch& sketch, const DigitSketchTextures& textures,
+                        const UiMetrics& metrics, ImVec2 position, ImVec2 size) {
     Actions actions;
     const float left = std::min(size.x * 0.36f, size.y * 0.78f);
     if (begin_panel("##draw_canvas", position, ImVec2(left, size.y), metrics)) {
         panel_heading("Draw a digit", metrics);
         const float side = std::min(ImGui::GetContentRegionAvail().x,
                                     ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeight() * 3);
-        canvas(sketch, side, actions);
+        canvas(sketch, textures.canvas, side, actions);
         if (ImGui::Button("Clear")) actions.live.clear_canvas = true;
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped(
@@ -140,7 +139,7 @@ Actions draw_draw_panel(const DigitSketch& sketch, const UiMetrics& metrics, ImV
     if (begin_panel("##draw_prediction", ImVec2(position.x + left, position.y),
                     ImVec2(middle, size.y), metrics)) {
         panel_heading("What the network sees", metrics);
-        const TileSheet& digit = sketch.pictures().input();
+        const TileSheet& digit = textures.pictures.input();
         const float side = std::min(ImGui::GetContentRegionAvail().x, metrics.px(168));
         const ImVec2 at = ImGui::GetCursorScreenPos();
         if (!digit.empty()) {
@@ -169,7 +168,7 @@ Actions draw_draw_panel(const DigitSketch& sketch, const UiMetrics& metrics, ImV
     if (begin_panel("##draw_layers", ImVec2(position.x + left + middle, position.y),
                     ImVec2(size.x - left - middle, size.y), metrics)) {
         panel_heading("Every layer's activations", metrics);
-        activations(sketch, metrics, ImGui::GetContentRegionAvail());
+        activations(sketch, textures.pictures, metrics, ImGui::GetContentRegionAvail());
     }
     ImGui::End();
     return actions;

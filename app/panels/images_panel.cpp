@@ -104,8 +104,9 @@ void picture(ImDrawList* list, const TileSheet& sheet, const char* caption, ImVe
 
 }  // namespace
 
-Actions draw_images_panel(const ImageStudy& study, const AppState& state, const UiMetrics& metrics,
-                          ImVec2 position, ImVec2 size) {
+Actions draw_images_panel(const ImageStudy& study, const ImageStudyTextures& textures,
+                          const AppState& state, const UiMetrics& metrics, ImVec2 position,
+                          ImVec2 size) {
     Actions actions;
     const float side = std::min(metrics.px(330), size.x * 0.28f);
     if (begin_panel("##image_controls", position, ImVec2(side, size.y), metrics, true)) {
@@ -126,9 +127,9 @@ Actions draw_images_panel(const ImageStudy& study, const AppState& state, const 
                       study.original_width(), study.original_height());
         const float top = room.y * 0.48f;
         const float half = (room.x - text) * 0.5f;
-        picture(list, study.photo(), caption, at, ImVec2(half, top));
+        picture(list, textures.photo, caption, at, ImVec2(half, top));
         const std::string response = "through " + study.kernel().title;
-        picture(list, study.filtered(), response.c_str(), ImVec2(at.x + half + text, at.y),
+        picture(list, textures.filtered, response.c_str(), ImVec2(at.x + half + text, at.y),
                 ImVec2(half, top));
 
         // The network's convolutional layers on the picture.
@@ -154,7 +155,7 @@ Actions draw_images_panel(const ImageStudy& study, const AppState& state, const 
                                 shape.height, shape.width, kNetworkStudySide);
             const ImVec2 tiles_at = ImGui::GetCursorScreenPos();
             const float tiles_height = at.y + room.y - tiles_at.y;
-            const TileSheet& sheet = study.features(chosen);
+            const TileSheet& sheet = textures.features[static_cast<std::size_t>(chosen)];
             const TileLayout layout =
                 fit_tiles(sheet.count(), ImVec2(float(shape.width), float(shape.height)), tiles_at,
                           ImVec2(room.x, tiles_height), metrics.px(3), 4.0f);

@@ -3,18 +3,21 @@
 // the top bar.
 #pragma once
 
-#include "app/live/digit_sketch.hpp"
-#include "app/live/image_study.hpp"
+#include "app/live/mode_textures.hpp"
 #include "app/model/app_state.hpp"
+#include "app/model/digit_sketch.hpp"
+#include "app/model/image_study.hpp"
 #include "app/shell/ui_metrics.hpp"
 #include "imgui.h"
 
 namespace convscope {
 
-Actions draw_images_panel(const ImageStudy& study, const AppState& state, const UiMetrics& metrics,
-                          ImVec2 position, ImVec2 size);
+// Each draws its model's numbers and text, and its pictures from the textures.
+Actions draw_images_panel(const ImageStudy& study, const ImageStudyTextures& textures,
+                          const AppState& state, const UiMetrics& metrics, ImVec2 position,
+                          ImVec2 size);
 
-Actions draw_draw_panel(const DigitSketch& sketch, const UiMetrics& metrics, ImVec2 position,
-                        ImVec2 size);
+Actions draw_draw_panel(const DigitSketch& sketch, const DigitSketchTextures& textures,
+                        const UiMetrics& metrics, ImVec2 position, ImVec2 size);
 
 }  // namespace convscope

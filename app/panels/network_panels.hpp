@@ -21,7 +21,8 @@ struct NetworkModeView {
     const std::string& data_name;
     const NetworkSpec& spec;
     const std::vector<LayerSummary>& layers;
-    const std::vector<LayerSummary>& fc_layers;  // seed 1's fully connected network
+    const NetworkSpec& fc_spec;                  // seed 1's fully connected network
+    const std::vector<LayerSummary>& fc_layers;  // and its layers
     const NetworkPictures& pictures;
     const std::vector<LayerField>& field;  // of state.network.unit; empty when none
 };

@@ -1,4 +1,4 @@
-// Sections: construction, the frame, actions, playback, fonts and theme, run, screenshot.
+// Sections: construction, the frame, actions, fonts and theme, run, screenshot, bench.
 #include "app/shell/gui_app.hpp"
 
 #include <epoxy/gl.h>
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/gl/offscreen_target.hpp"
+#include "app/model/reducer.hpp"
 #include "app/panels/controls.hpp"
 #include "app/panels/lesson_list.hpp"
 #include "app/panels/lesson_view.hpp"
@@ -64,13 +65,7 @@ void GuiApp::open_scene(const std::string& scene, int step) {
         live_.open_scene(scene, state_);
         return;
     }
-    state_.mode = Mode::Convolution;
-    scene_ = open_lesson(scene);
-    state_.scene = scene;
-    state_.playback.step = std::clamp(step, 0, scene_.step_count() - 1);
-    state_.playback.playing = false;
-    state_.selected_cell = {};
-    state_.field_unit = {};
+    show_lesson(scene, step, state_, scene_);
 }
 
 void GuiApp::update_ui_scale(ImVec2 display_size) {
@@ -160,87 +155,13 @@ Actions GuiApp::draw_panels() {
 // ---- actions ---------------------------------------------------------------------
 
 void GuiApp::apply(const Actions& actions) {
-    if (actions.select_mode) state_.mode = *actions.select_mode;
+    const WindowRequests requests = apply_actions(actions, state_, scene_);
     live_.apply(actions.live, state_);
-    if (!actions.select_scene.empty() && actions.select_scene != state_.scene) {
-        open_scene(actions.select_scene, 0);
-    }
-    apply_playground(actions);
-    apply_playback(actions);
-    if (actions.reset_text_size) state_.text_scale = 1.0f;
-    if (actions.text_size_steps != 0) {
-        // Steps of 10%, kept on round percentages.
-        const float scaled = state_.text_scale + 0.1f * static_cast<float>(actions.text_size_steps);
-        state_.text_scale =
-            std::clamp(std::round(scaled * 10.0f) / 10.0f, kMinTextScale, kMaxTextScale);
-    }
-    if (actions.toggle_fullscreen) window_.set_fullscreen(!window_.fullscreen());
-    if (actions.leave_fullscreen) window_.set_fullscreen(false);
+    if (requests.toggle_fullscreen) window_.set_fullscreen(!window_.fullscreen());
+    if (requests.leave_fullscreen) window_.set_fullscreen(false);
     state_.fullscreen = window_.fullscreen();
-    if (actions.toggle_lessons) state_.show_lessons = !state_.show_lessons;
-    if (actions.toggle_controls) state_.show_controls = !state_.show_controls;
-    if (actions.toggle_presentation) state_.presentation = !state_.presentation;
-    if (actions.toggle_shortcuts) state_.show_shortcuts = !state_.show_shortcuts;
-    if (actions.close_shortcuts) state_.show_shortcuts = false;
-    if (actions.quit) window_.request_close();
+    if (requests.quit) window_.request_close();
     if (actions.fonts.heading > 0) conv_fonts_ = actions.fonts;
-}
-
-void GuiApp::apply_playground(const Actions& actions) {
-    const int steps_before = scene_.step_count();
-    if (actions.reset_lesson) reset_to_lesson(scene_);
-    if (actions.new_random_values) use_new_random_values(scene_);
-    if (actions.edit_setup) propose_setup(scene_, *actions.edit_setup);
-    if (actions.select_cell) {
-        // Clicking the selected cell again lets it go.
-        state_.selected_cell =
-            *actions.select_cell == state_.selected_cell ? CellRef{} : *actions.select_cell;
-    }
-    if (actions.select_unit) {
-        const UnitRef& unit = *actions.select_unit;
-        const bool same = unit.y == state_.field_unit.y && unit.x == state_.field_unit.x;
-        state_.field_unit = same ? UnitRef{} : unit;
-    }
-    // A new shape is a new trace: start it from the beginning.
-    if (scene_.step_count() != steps_before) state_.playback.step = 0;
-}
-
-// ---- playback --------------------------------------------------------------------
-
-void GuiApp::apply_playback(const Actions& actions) {
-    Playback& playback = state_.playback;
-    const int last = scene_.step_count() - 1;
-    if (actions.go_to_step >= 0) playback.step = std::min(actions.go_to_step, last);
-    if (actions.step_by != 0) {
-        playback.step = std::clamp(playback.step + actions.step_by, 0, last);
-        playback.playing = false;  // stepping by hand takes over from the animation
-    }
-    if (actions.set_speed > 0) {
-        playback.steps_per_second =
-            std::clamp(actions.set_speed, kMinStepsPerSecond, kMaxStepsPerSecond);
-    }
-    if (actions.toggle_play) {
-        playback.playing = !playback.playing;
-        // Play at the end starts over.
-        if (playback.playing && playback.step >= last) playback.step = 0;
-        step_clock_ = 0;
-    }
-    playback.step = std::clamp(playback.step, 0, last);
-}
-
-void GuiApp::advance(double seconds) {
-    Playback& playback = state_.playback;
-    if (!playback.playing) return;
-    step_clock_ += seconds * playback.steps_per_second;
-    while (step_clock_ >= 1.0) {
-        step_clock_ -= 1.0;
-        if (playback.step + 1 >= scene_.step_count()) {
-            playback.playing = false;  // stop on the last step, the whole output in view
-            step_clock_ = 0;
-            return;
-        }
-        ++playback.step;
-    }
 }
 
 // ---- fonts and theme ---------------------------------------------------------------
@@ -278,7 +199,7 @@ void GuiApp::run() {
         const bool moving = state_.playback.playing || live_.animating();
         glfwWaitEventsTimeout(moving ? 1.0 / 60.0 : 1.0 / 20.0);
         const double now = glfwGetTime();
-        advance(now - last_time);
+        advance_playback(now - last_time, state_, scene_);
         last_time = now;
         pixel_ratio_ = window_.pixel_ratio();
         dpi_scale_ = window_.dpi_scale();

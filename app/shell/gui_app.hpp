@@ -48,11 +48,8 @@ class GuiApp {
     // pixels) replaces the window's size for offscreen frames; nullptr uses the window.
     void frame(const ImVec2* forced_size);
     Actions draw_panels();
+    // The reducer (app/model/reducer.hpp), then the live modes' models and the window.
     void apply(const Actions& actions);
-    void apply_playback(const Actions& actions);
-    void apply_playground(const Actions& actions);
-    // Moves the animation on by `seconds` of wall time when playing.
-    void advance(double seconds);
     // Offscreen frames until the live scene has something to show (training curves),
     // at most `seconds` of wall time.
     void wait_for_scene(int width, int height, double seconds);
@@ -71,7 +68,6 @@ class GuiApp {
     GuiWindow& window_;
     AppState state_;
     LessonScene scene_;
-    double step_clock_ = 0;  // seconds of play not yet turned into a step
     Fonts fonts_;
     gl::GridRenderer renderer_;
     GridLayer grid_layer_;

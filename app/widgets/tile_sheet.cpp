@@ -12,6 +12,7 @@ constexpr int kGap = 1;  // texels between tiles, so sampling never bleeds into 
 }
 
 void TileSheet::build(const std::vector<RgbImage>& tiles, gl::ImageTexture::Filter filter) {
+    version_ = 0;  // built by hand: no model's pictures
     count_ = static_cast<int>(tiles.size());
     if (tiles.empty()) return;
     tile_width_ = tiles[0].width;
@@ -33,6 +34,12 @@ void TileSheet::build(const std::vector<RgbImage>& tiles, gl::ImageTexture::Filt
         }
     }
     texture_.upload(sheet, filter);
+}
+
+void TileSheet::update(const TilePictures& pictures, gl::ImageTexture::Filter filter) {
+    if (pictures.version() == version_) return;
+    build(pictures.tiles(), filter);
+    version_ = pictures.version();
 }
 
 ImTextureID TileSheet::texture() const {

@@ -3,10 +3,12 @@
 // Panels draw each tile with ImGui::Image and the tile's texture coordinates.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "app/gl/image_texture.hpp"
+#include "app/model/tile_pictures.hpp"
 #include "imgui.h"
 
 namespace convscope {
@@ -15,6 +17,9 @@ class TileSheet {
   public:
     // Packs `tiles` (all of one size) and uploads them; an empty list empties the sheet.
     void build(const std::vector<RgbImage>& tiles, gl::ImageTexture::Filter filter);
+    // The same from a model's pictures, only when their version is not the one this
+    // sheet last showed: a cache keyed by the version.
+    void update(const TilePictures& pictures, gl::ImageTexture::Filter filter);
 
     int count() const { return count_; }
     int tile_width() const { return tile_width_; }
@@ -28,6 +33,7 @@ class TileSheet {
   private:
     gl::ImageTexture texture_;
     int count_ = 0, columns_ = 1, tile_width_ = 0, tile_height_ = 0;
+    std::uint64_t version_ = 0;  // of the TilePictures last shown; 0: none
 };
 
 }  // namespace convscope

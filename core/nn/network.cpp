@@ -25,6 +25,26 @@ const char* kind_name(LayerKind kind) {
 
 }  // namespace
 
+std::vector<ParameterView> parameter_layout(const NetworkSpec& spec) {
+    std::vector<ParameterView> views;
+    std::map<LayerKind, int> seen;  // layers of each kind so far: "conv1", "conv2"
+    Shape shape = spec.input;
+    std::size_t offset = 0;
+    for (int i = 0; i < static_cast<int>(spec.layers.size()); ++i) {
+        const LayerSpec& layer_spec = spec.layers[static_cast<std::size_t>(i)];
+        const auto layer = make_layer<float>(layer_spec, shape);
+        const int number = ++seen[layer_spec.kind];
+        for (const ParameterTensor& tensor : layer->parameter_tensors()) {
+            views.push_back(
+                {i, kind_name(layer_spec.kind) + std::to_string(number) + "." + tensor.name,
+                 tensor.shape, offset + tensor.offset, tensor.count});
+        }
+        offset += layer->parameter_count();
+        shape = layer->output_shape();
+    }
+    return views;
+}
+
 template <typename Real>
 struct Network<Real>::Replica {
     std::vector<std::unique_ptr<Layer<Real>>> layers;
@@ -45,9 +65,9 @@ Network<Real>::Network(NetworkSpec spec, int max_batch, int threads)
     CS_CHECK(max_batch >= 1 && threads >= 1);
     CS_CHECK(!spec_.layers.empty());
     const int rows = (max_batch + threads - 1) / threads;
+    views_ = parameter_layout(spec_);
 
-    // The first replica fixes the parameter layout; all replicas share it.
-    std::map<LayerKind, int> seen;
+    // All replicas share one parameter layout.
     for (int r = 0; r < threads; ++r) {
         auto replica = std::make_unique<Replica>();
         Shape shape = spec_.input;
@@ -56,15 +76,6 @@ Network<Real>::Network(NetworkSpec spec, int max_batch, int threads)
             replica->layers.push_back(make_layer<Real>(spec_.layers[i], shape));
             Layer<Real>& layer = *replica->layers.back();
             layer.reserve(rows);
-            if (r == 0) {
-                const int number = ++seen[spec_.layers[i].kind];
-                for (const ParameterTensor& tensor : layer.parameter_tensors()) {
-                    views_.push_back({i,
-                                      kind_name(spec_.layers[i].kind) + std::to_string(number) +
-                                          "." + tensor.name,
-                                      tensor.shape, offset + tensor.offset, tensor.count});
-                }
-            }
             if (r == 0 && layer.parameter_count() > 0) {
                 // Forward, d weights, and d input unless it is the first layer; the
                 // weights are all parameters but one bias per output channel.

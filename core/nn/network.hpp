@@ -29,6 +29,11 @@ struct ParameterView {
     std::size_t count = 0;
 };
 
+// Where every parameter tensor of a network built from `spec` sits in its parameter
+// buffer, in buffer order: Network::parameter_views() without building a Network (a
+// weights file's buffer is read with it). InputError for a spec its input cannot take.
+std::vector<ParameterView> parameter_layout(const NetworkSpec& spec);
+
 // What one pass over a batch gives besides the gradients.
 template <typename Real>
 struct BatchResult {

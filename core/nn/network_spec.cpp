@@ -113,6 +113,19 @@ NetworkSpec lenet_spec() {
              LayerSpec::relu(), LayerSpec::affine(10)}};
 }
 
+NetworkSpec fully_connected_spec() {
+    NetworkSpec spec;
+    spec.name = "fc";
+    spec.input = {1, 28, 28};
+    spec.layers.push_back(LayerSpec::flatten());
+    for (int i = 0; i < 4; ++i) {
+        spec.layers.push_back(LayerSpec::affine(100));
+        spec.layers.push_back(LayerSpec::relu());
+    }
+    spec.layers.push_back(LayerSpec::affine(10));
+    return spec;
+}
+
 std::vector<std::string> network_preset_names() {
     return {"simpleconvnet", "lenet"};
 }

@@ -48,6 +48,11 @@ NetworkSpec simpleconvnet_spec();
 // Two conv-ReLU-pool stages, then two affine layers: deep enough for receptive fields.
 NetworkSpec lenet_spec();
 
+// Seed section 1's fully connected network: the 1x28x28 input flattened to 784 values,
+// Affine-ReLU x4 (100 units each), Affine 10, Softmax. Shown beside the CNN, never
+// trained, so not among the presets.
+NetworkSpec fully_connected_spec();
+
 std::vector<std::string> network_preset_names();
 // A preset by name; InputError listing the names otherwise.
 NetworkSpec network_preset(const std::string& name);

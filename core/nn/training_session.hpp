@@ -30,6 +30,7 @@
 #include <vector>
 
 #include "core/formats/mnist_idx.hpp"
+#include "core/nn/conv_filters.hpp"
 #include "core/nn/network_probe.hpp"
 #include "core/nn/optimizer.hpp"
 
@@ -62,16 +63,6 @@ enum class TrainingState {
     Diverged,  // the loss stopped being finite; reset to go on
 };
 const char* training_state_name(TrainingState state);  // "paused", "running", "diverged"
-
-// One conv layer's filters, for drawing them as tiles.
-struct ConvFilters {
-    int layer = 0;                 // index in the NetworkSpec
-    std::string name;              // "conv1"
-    std::vector<int> shape;        // (F, C, KH, KW)
-    std::vector<float> weights;    // F*C*KH*KW values
-    std::vector<float> biases;     // F values
-    std::vector<float> gradients;  // d loss / d weights of the last batch; empty when not included
-};
 
 struct AccuracyPoint {
     long batch = 0;    // total batches trained when measured

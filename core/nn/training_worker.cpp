@@ -178,26 +178,9 @@ std::shared_ptr<const TrainingSnapshot> TrainingSession::Worker::make_snapshot()
     snapshot->batches_per_loss_point = batches_per_loss_point;
     snapshot->accuracy_history = accuracy_history;
 
-    const NetworkSpec& spec = network->spec();
-    for (const ParameterView& view : network->parameter_views()) {
-        if (spec.layers[view.layer].kind != LayerKind::Convolution) continue;
-        const float* values = network->parameters() + view.offset;
-        if (view.name.size() > 7 && view.name.compare(view.name.size() - 7, 7, ".weight") == 0) {
-            ConvFilters filters;
-            filters.layer = view.layer;
-            filters.name = layer_name(spec, view.layer);
-            filters.shape = view.shape;
-            filters.weights.assign(values, values + view.count);
-            if (settings.include_gradients) {
-                const float* gradients = network->gradients() + view.offset;
-                filters.gradients.assign(gradients, gradients + view.count);
-            }
-            snapshot->conv_layers.push_back(std::move(filters));
-        } else if (!snapshot->conv_layers.empty() &&
-                   snapshot->conv_layers.back().layer == view.layer) {
-            snapshot->conv_layers.back().biases.assign(values, values + view.count);
-        }
-    }
+    snapshot->conv_layers =
+        conv_filters(network->spec(), network->parameter_views(), network->parameters(),
+                     settings.include_gradients ? network->gradients() : nullptr);
     snapshot->probe = probe->run(network->parameters(), probe_image.data());
     return snapshot;
 }

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "app/live/pretrained_network.hpp"
+#include "app/model/pretrained_network.hpp"
 #include "core/nn/network_probe.hpp"
 #include "core/nn/training_session.hpp"
 

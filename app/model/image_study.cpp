@@ -1,18 +1,16 @@
-#include "app/live/image_study.hpp"
+#include "app/model/image_study.hpp"
 
 #include <algorithm>
 #include <filesystem>
 
 #include "app/assets/asset_paths.hpp"
-#include "app/live/network_pictures.hpp"
+#include "app/model/activation_tiles.hpp"
 #include "core/formats/image_file.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {
 
 namespace {
-
-using Filter = gl::ImageTexture::Filter;
 
 bool is_picture(const std::filesystem::path& path) {
     std::string extension = path.extension().string();
@@ -60,7 +58,7 @@ void ImageStudy::open(const std::string& path) {
     original_width_ = loaded.dim(2);
     // Once, here: every later step works on the small copy.
     image_ = downscale_to_fit(loaded, kStudySide);
-    photo_.build({render_image(image_)}, Filter::Linear);
+    photo_.set({render_image(image_)});
     filter();
     compute_features();
 }
@@ -74,11 +72,10 @@ void ImageStudy::filter() {
     if (kernel_.signed_output) {
         // Edges have a sign; on one grey plane the diverging map shows it.
         const Tensor response = apply_kernel(to_grey(image_), kernel_.weights);
-        filtered_.build(
-            {render_map(response.data(), response.dim(1), response.dim(2), ColourMap::Diverging)},
-            Filter::Linear);
+        filtered_.set(
+            {render_map(response.data(), response.dim(1), response.dim(2), ColourMap::Diverging)});
     } else {
-        filtered_.build({render_image(apply_kernel(image_, kernel_.weights))}, Filter::Linear);
+        filtered_.set({render_image(apply_kernel(image_, kernel_.weights))});
     }
 }
 
@@ -105,12 +102,8 @@ void ImageStudy::compute_features() {
         const LayerActivation& layer = layers[i];
         feature_names_.push_back(layer.name);
         feature_shapes_.push_back(layer.shape);
-        std::vector<RgbImage> tiles;
-        for (int c = 0; c < layer.shape.channels; ++c) {
-            tiles.push_back(render_map(layer.map(c), layer.shape.height, layer.shape.width,
-                                       colour_map_for(layer.kind)));
-        }
-        features_[i].build(tiles, Filter::Linear);
+        features_[i].set(plane_tiles(layer.values.data(), layer.shape.channels, layer.shape.height,
+                                     layer.shape.width, colour_map_for(layer.kind)));
     }
 }
 

@@ -21,11 +21,6 @@ struct PretrainedNetwork {
 // InputError when the file is missing, corrupt or for an unknown architecture.
 std::shared_ptr<const PretrainedNetwork> load_pretrained_network();
 
-// Each conv layer's weights and biases, cut from the parameter buffer the way the
-// training session cuts them (no gradients: nothing was trained here).
-std::vector<ConvFilters> conv_filters_of(const NetworkSpec& spec,
-                                         const std::vector<float>& parameters);
-
 // A snapshot of the pretrained network as the training panel would show a paused
 // session: its kernels and the probe image's activations, empty curves.
 std::shared_ptr<const TrainingSnapshot> pretrained_snapshot(const PretrainedNetwork& network,

@@ -1,14 +1,15 @@
 // Draw mode's model: the canvas the mouse paints, the MNIST-style 28x28 digit made
 // from it, and what the pretrained network computes for that digit, layer by layer.
-// Recomputed and re-uploaded after strokes only, never on a frame without one.
+// Recomputed after strokes only, never on a frame without one; its pictures are plain
+// RGB, uploaded by the live modes when their version changes. No GL.
 #pragma once
 
 #include <memory>
 #include <vector>
 
-#include "app/live/network_pictures.hpp"
-#include "app/live/pretrained_network.hpp"
+#include "app/model/activation_tiles.hpp"
 #include "app/model/live_state.hpp"
+#include "app/model/pretrained_network.hpp"
 #include "core/images/digit_canvas.hpp"
 #include "core/nn/network_probe.hpp"
 
@@ -27,8 +28,9 @@ class DigitSketch {
     const DigitCanvas& canvas() const { return canvas_; }
     bool has_network() const { return probe_ != nullptr; }
     const NetworkActivations& activations() const { return activations_; }
-    const TileSheet& canvas_picture() const { return canvas_picture_; }
-    const ActivationPictures& pictures() const { return pictures_; }
+    // The canvas as drawn (white ink on black) and every layer's activations as tiles.
+    const TilePictures& canvas_picture() const { return canvas_picture_; }
+    const ActivationTiles& pictures() const { return pictures_; }
 
   private:
     void update();
@@ -37,8 +39,8 @@ class DigitSketch {
     std::unique_ptr<ActivationProbe> probe_;
     DigitCanvas canvas_;
     NetworkActivations activations_;
-    TileSheet canvas_picture_;
-    ActivationPictures pictures_;
+    TilePictures canvas_picture_;
+    ActivationTiles pictures_;
 };
 
 }  // namespace convscope

@@ -1,15 +1,16 @@
 // Images mode's model: the user's picture, downscaled once on load, its response to a
 // classic or custom kernel, and its feature maps through the pretrained network's
-// convolutional layers. Everything is computed when the picture or the kernel changes
-// and uploaded as textures then, never per frame.
+// convolutional layers. Everything is computed when the picture or the kernel changes,
+// never per frame, into plain RGB pictures that the live modes upload when their
+// version changes. No GL.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "app/live/pretrained_network.hpp"
-#include "app/widgets/tile_sheet.hpp"
+#include "app/model/pretrained_network.hpp"
+#include "app/model/tile_pictures.hpp"
 #include "core/images/image_kernels.hpp"
 #include "core/nn/network_probe.hpp"
 
@@ -39,13 +40,15 @@ class ImageStudy {
     const std::vector<std::string>& files() const { return files_; }
     const ImageKernel& kernel() const { return kernel_; }
 
-    const TileSheet& photo() const { return photo_; }
-    const TileSheet& filtered() const { return filtered_; }
+    // The picture as loaded (at most kStudySide on a side) and through the kernel.
+    const TilePictures& photo() const { return photo_; }
+    const TilePictures& filtered() const { return filtered_; }
     // The network's convolutional layers on the picture (conv, relu, pool ...).
     int feature_layer_count() const { return static_cast<int>(feature_names_.size()); }
     const std::string& feature_name(int i) const { return feature_names_[std::size_t(i)]; }
     Shape feature_shape(int i) const { return feature_shapes_[std::size_t(i)]; }
-    const TileSheet& features(int i) const { return features_[std::size_t(i)]; }
+    // One tile per channel.
+    const TilePictures& features(int i) const { return features_[std::size_t(i)]; }
     const std::string& network_error() const { return network_error_; }
 
   private:
@@ -58,10 +61,10 @@ class ImageStudy {
     int original_width_ = 0, original_height_ = 0;
     ImageKernel kernel_;
     std::vector<std::string> files_;
-    TileSheet photo_, filtered_;
+    TilePictures photo_, filtered_;
     std::vector<std::string> feature_names_;
     std::vector<Shape> feature_shapes_;
-    std::vector<TileSheet> features_;
+    std::vector<TilePictures> features_;
 };
 
 }  // namespace convscope

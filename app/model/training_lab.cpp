@@ -1,4 +1,4 @@
-#include "app/live/training_lab.hpp"
+#include "app/model/training_lab.hpp"
 
 #include "app/assets/asset_paths.hpp"
 #include "core/tensor/check.hpp"

@@ -1,4 +1,4 @@
-#include "app/live/digit_sketch.hpp"
+#include "app/model/digit_sketch.hpp"
 
 namespace convscope {
 
@@ -24,7 +24,7 @@ void DigitSketch::clear() {
 void DigitSketch::update() {
     // White ink on black, as MNIST stores digits and as the network saw them.
     const Tensor ink({1, canvas_.side(), canvas_.side()}, canvas_.pixels());
-    canvas_picture_.build({render_image(ink)}, gl::ImageTexture::Filter::Linear);
+    canvas_picture_.set({render_image(ink)});
     const Tensor digit = mnist_preprocess(canvas_);
     if (probe_) {
         activations_ = probe_->run(pretrained_->parameters.data(), digit.data());

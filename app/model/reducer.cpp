@@ -1,0 +1,138 @@
+// Sections: lessons, actions, playback, live view state.
+#include "app/model/reducer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace convscope {
+
+// ---- lessons -------------------------------------------------------------------------
+
+void show_lesson(const std::string& id, int step, AppState& state, LessonScene& scene) {
+    LessonScene opened = open_lesson(id);  // throws before anything changes
+    scene = std::move(opened);
+    state.mode = Mode::Convolution;
+    state.scene = id;
+    state.playback.step = std::clamp(step, 0, scene.step_count() - 1);
+    state.playback.playing = false;
+    state.selected_cell = {};
+    state.field_unit = {};
+}
+
+// ---- actions -------------------------------------------------------------------------
+
+namespace {
+
+void apply_playground(const Actions& actions, AppState& state, LessonScene& scene) {
+    const int steps_before = scene.step_count();
+    if (actions.reset_lesson) reset_to_lesson(scene);
+    if (actions.new_random_values) use_new_random_values(scene);
+    if (actions.edit_setup) propose_setup(scene, *actions.edit_setup);
+    if (actions.select_cell) {
+        // Clicking the selected cell again lets it go.
+        state.selected_cell =
+            *actions.select_cell == state.selected_cell ? CellRef{} : *actions.select_cell;
+    }
+    if (actions.select_unit) {
+        const UnitRef& unit = *actions.select_unit;
+        const bool same = unit.y == state.field_unit.y && unit.x == state.field_unit.x;
+        state.field_unit = same ? UnitRef{} : unit;
+    }
+    // A new shape is a new trace: start it from the beginning.
+    if (scene.step_count() != steps_before) state.playback.step = 0;
+}
+
+void apply_playback(const Actions& actions, Playback& playback, const LessonScene& scene) {
+    const int last = scene.step_count() - 1;
+    if (actions.go_to_step >= 0) playback.step = std::min(actions.go_to_step, last);
+    if (actions.step_by != 0) {
+        playback.step = std::clamp(playback.step + actions.step_by, 0, last);
+        playback.playing = false;  // stepping by hand takes over from the animation
+    }
+    if (actions.set_speed > 0) {
+        playback.steps_per_second =
+            std::clamp(actions.set_speed, kMinStepsPerSecond, kMaxStepsPerSecond);
+    }
+    if (actions.toggle_play) {
+        playback.playing = !playback.playing;
+        // Play at the end starts over.
+        if (playback.playing && playback.step >= last) playback.step = 0;
+        playback.pending_steps = 0;
+    }
+    playback.step = std::clamp(playback.step, 0, last);
+}
+
+void apply_text_size(const Actions& actions, AppState& state) {
+    if (actions.reset_text_size) state.text_scale = 1.0f;
+    if (actions.text_size_steps != 0) {
+        // Steps of 10%, kept on round percentages.
+        const float scaled = state.text_scale + 0.1f * static_cast<float>(actions.text_size_steps);
+        state.text_scale =
+            std::clamp(std::round(scaled * 10.0f) / 10.0f, kMinTextScale, kMaxTextScale);
+    }
+}
+
+void apply_panel_toggles(const Actions& actions, AppState& state) {
+    if (actions.toggle_lessons) state.show_lessons = !state.show_lessons;
+    if (actions.toggle_controls) state.show_controls = !state.show_controls;
+    if (actions.toggle_presentation) state.presentation = !state.presentation;
+    if (actions.toggle_shortcuts) state.show_shortcuts = !state.show_shortcuts;
+    if (actions.close_shortcuts) state.show_shortcuts = false;
+}
+
+}  // namespace
+
+WindowRequests apply_actions(const Actions& actions, AppState& state, LessonScene& scene) {
+    if (actions.select_mode) state.mode = *actions.select_mode;
+    if (!actions.select_scene.empty() && actions.select_scene != state.scene) {
+        show_lesson(actions.select_scene, 0, state, scene);
+    }
+    apply_playground(actions, state, scene);
+    apply_playback(actions, state.playback, scene);
+    apply_text_size(actions, state);
+    apply_panel_toggles(actions, state);
+    apply_live_view_actions(actions.live, state);
+    WindowRequests window;
+    window.toggle_fullscreen = actions.toggle_fullscreen;
+    window.leave_fullscreen = actions.leave_fullscreen;
+    window.quit = actions.quit;
+    return window;
+}
+
+// ---- playback ------------------------------------------------------------------------
+
+void advance_playback(double seconds, AppState& state, const LessonScene& scene) {
+    Playback& playback = state.playback;
+    if (!playback.playing) return;
+    playback.pending_steps += seconds * playback.steps_per_second;
+    while (playback.pending_steps >= 1.0) {
+        playback.pending_steps -= 1.0;
+        if (playback.step + 1 >= scene.step_count()) {
+            playback.playing = false;  // stop on the last step, the whole output in view
+            playback.pending_steps = 0;
+            return;
+        }
+        ++playback.step;
+    }
+}
+
+// ---- live view state -----------------------------------------------------------------
+
+void apply_live_view_actions(const LiveActions& actions, AppState& state) {
+    NetworkViewState& network = state.network;
+    if (actions.data_folder_field) network.data_folder = *actions.data_folder_field;
+    if (actions.open_layer) network.open_layer = *actions.open_layer;
+    if (actions.select_unit) {
+        // Clicking the chosen unit again lets it go.
+        network.unit = *actions.select_unit == network.unit ? FeatureUnit{} : *actions.select_unit;
+    }
+    if (actions.toggle_gradients) network.show_gradients = !network.show_gradients;
+
+    ImagesViewState& images = state.images;
+    if (actions.path_field) images.path_field = *actions.path_field;
+    if (actions.select_kernel) images.kernel = *actions.select_kernel;
+    if (actions.custom_kernel) images.custom = *actions.custom_kernel;
+    if (actions.feature_layer) images.feature_layer = *actions.feature_layer;
+}
+
+}  // namespace convscope

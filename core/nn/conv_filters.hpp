@@ -1,0 +1,29 @@
+// Each conv layer's filters cut from a network's parameter buffer, for drawing them as
+// tiles: the training session's snapshots and the pretrained network both use it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/nn/network.hpp"
+
+namespace convscope {
+
+// One conv layer's filters, for drawing them as tiles.
+struct ConvFilters {
+    int layer = 0;                 // index in the NetworkSpec
+    std::string name;              // "conv1"
+    std::vector<int> shape;        // (F, C, KH, KW)
+    std::vector<float> weights;    // F*C*KH*KW values
+    std::vector<float> biases;     // F values
+    std::vector<float> gradients;  // d loss / d weights of the last batch; empty when not included
+};
+
+// Each conv layer's weights and biases cut from `parameters`, laid out as `views` say
+// (Network::parameter_views() or parameter_layout(spec)); the weights' gradients too
+// when `gradients` (laid out the same) is not null.
+std::vector<ConvFilters> conv_filters(const NetworkSpec& spec,
+                                      const std::vector<ParameterView>& views,
+                                      const float* parameters, const float* gradients);
+
+}  // namespace convscope
