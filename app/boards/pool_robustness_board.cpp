@@ -33,7 +33,7 @@ LessonBoard pool_robustness_board(const ViewContext& context) {
     board.add_grid(std::move(input), 0, second);  // not clickable: its cells are moved copies
 
     GridView pooled =
-        output_map(after, step.n, step.f, context.step_index, step, "After the shift");
+        output_map(pg.trace, after, step.n, step.f, context.step_index, step, "After the shift");
     const int kept = figure->kept_in_map(step.n, step.f), per_map = figure->cells_per_map();
     int kept_so_far = 0;
     for (int y = 0; y < pooled.rows; ++y)
