@@ -71,6 +71,13 @@ TEST_CASE("receptive field: two layers of the stated kernel, a field of the stat
     CHECK(figure.layer2.shape() == std::vector<int>{1, 1, p.input.dim(2) - 2 * (kernel_h - 1),
                                                     p.input.dim(3) - 2 * (kernel_w - 1)});
     CHECK(figure.units() == figure.layer2.dim(2) * figure.layer2.dim(3));
+    // Play walks over every unit of layer 2 row by row, then starts again.
+    int walk = 0;
+    for (int y = 0; y < figure.layer2.dim(2); ++y)
+        for (int x = 0; x < figure.layer2.dim(3); ++x, ++walk) {
+            CHECK(figure.walked_unit(walk) == GridCell{y, x});
+            CHECK(figure.walked_unit(walk + figure.units()) == GridCell{y, x});
+        }
 
     const auto [field_h, field_w] = size_after(lesson.expected, "sees ");
     for (int y = 0; y < figure.layer2.dim(2); ++y)
@@ -308,6 +315,9 @@ TEST_CASE("pool robustness: kept cells, counts and winners against the windows b
                     CHECK(out.at(n, c, y, x) == after_shift);
                     CHECK(figure.is_kept(n, c, y, x) == (before == after_shift));
                     kept += before == after_shift;
+                    // The rings shown once the trace has written this cell.
+                    CHECK(p.trace.step_of(n, c, y, x) == t);
+                    CHECK(figure.kept_through(n, c, y, x) == kept);
                     // The winner holds the maximum, inside the window, and is the one the
                     // trace of the shifted input marks.
                     const GridCell winner = figure.winner(n, c, y, x);
