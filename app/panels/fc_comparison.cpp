@@ -12,9 +12,24 @@
 
 namespace convscope {
 
+namespace {
+
+// How many numbers the FC network's flatten layer lays in a row (784 for MNIST).
+int flattened_length(const std::vector<LayerSummary>& layers) {
+    for (const LayerSummary& layer : layers)
+        if (layer.kind == LayerKind::Flatten) return layer.output.size();
+    return 0;
+}
+
+}  // namespace
+
 void draw_fc_comparison(const NetworkModeView& view, const UiMetrics& metrics, ImVec2 size) {
+    // The numbers come from the networks' specs: the image's (C, H, W), the row's length.
+    const Shape& image = view.spec.input;
+    const std::string row_length = std::to_string(flattened_length(view.fc_layers));
+    const std::string row_stride = std::to_string(image.width);
     std::size_t fc_parameters = 0;
-    std::string chain = "784";
+    std::string chain = row_length;
     for (const LayerSummary& layer : view.fc_layers) {
         fc_parameters += layer.parameters;
         if (layer.kind == LayerKind::Affine) chain += " > " + std::to_string(layer.output.size());
@@ -45,9 +60,9 @@ void draw_fc_comparison(const NetworkModeView& view, const UiMetrics& metrics, I
 
     // The CNN's view: the image as a slab, (C, H, W) = (1, 28, 28), in a column of
     // its own so nothing on the right can run into it.
-    const char* volume_label = "CNN: 1x28x28";
-    list->AddText(at, ink, volume_label);
-    const float label_width = ImGui::CalcTextSize(volume_label).x;
+    const std::string volume_label = "CNN: " + image.text();
+    list->AddText(at, ink, volume_label.c_str());
+    const float label_width = ImGui::CalcTextSize(volume_label.c_str()).x;
     const float side = std::clamp(room - line - metrics.px(4), text * 2, label_width * 0.85f);
     const float depth = side * 0.12f;
     const ImVec2 face(at.x, at.y + line + depth);
@@ -71,26 +86,30 @@ void draw_fc_comparison(const NetworkModeView& view, const UiMetrics& metrics, I
     const float strip_height = std::max(6.0f, text * 0.9f);
     const float strip_y = at.y + line;
     const TileSheet& flat = pictures.flattened_input();
-    const char* flat_label = "FC: 784 numbers in a row";
+    const std::string flat_label = "FC: flattened to " + row_length + " numbers";
+    const std::string short_flat_label = "FC: " + row_length + " numbers in a row";
     list->AddText(font, text, ImVec2(left, at.y), ink,
-                  ImGui::CalcTextSize("FC: flattened to 784 numbers").x <= strip_width
-                      ? "FC: flattened to 784 numbers"
-                      : flat_label);
+                  ImGui::CalcTextSize(flat_label.c_str()).x <= strip_width
+                      ? flat_label.c_str()
+                      : short_flat_label.c_str());
     list->AddImage(flat.texture(), ImVec2(left, strip_y),
                    ImVec2(left + strip_width, strip_y + strip_height), flat.uv0(0), flat.uv1(0));
     list->AddRect(ImVec2(left, strip_y), ImVec2(left + strip_width, strip_y + strip_height), edge);
     // The longest caption whose wrapped lines fit under the strip.
     const float caption_y = strip_y + strip_height + metrics.px(4);
     const float caption_room = at.y + room - caption_y;
-    const char* caption = nullptr;
-    for (const char* candidate :
-         {"Pixels one above the other end up 28 places apart: the shape of the image is lost.",
-          "Pixels one above the other end up 28 apart: the shape is lost.",
-          "A pixel's neighbour below lands 28 places away."}) {
+    std::string caption;
+    for (const std::string& candidate :
+         {"Pixels one above the other end up " + row_stride +
+              " places apart: the shape of the image is lost.",
+          "Pixels one above the other end up " + row_stride + " apart: the shape is lost.",
+          "A pixel's neighbour below lands " + row_stride + " places away."}) {
         caption = candidate;
-        if (font->CalcTextSizeA(text, FLT_MAX, strip_width, candidate).y <= caption_room) break;
+        if (font->CalcTextSizeA(text, FLT_MAX, strip_width, candidate.c_str()).y <= caption_room)
+            break;
     }
-    list->AddText(font, text, ImVec2(left, caption_y), muted, caption, nullptr, strip_width);
+    list->AddText(font, text, ImVec2(left, caption_y), muted, caption.c_str(), nullptr,
+                  strip_width);
 }
 
 }  // namespace convscope
