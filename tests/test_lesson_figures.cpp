@@ -1,12 +1,12 @@
 // The lesson figures core builds for the views: each shows the numbers its lesson's
 // text states (parsed from the text, so a changed sentence or a changed preset fails)
-// and agrees with an independent computation. Sections:
-//   1. reading numbers from lesson text   2. which view gets which figure
-//   3. receptive field   4. parameter sharing   5. equivariance   6. pool robustness
+// and agrees with an independent computation. Which view gets which figure, and the
+// counting figures, are in test_lesson_figure_counts.cpp. Sections:
+//   1. helpers   2. receptive field   3. parameter sharing   4. equivariance
+//   5. pool robustness
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 #include <utility>
 
@@ -14,51 +14,14 @@
 #include "core/lessons/translation.hpp"
 #include "core/ops/window_map.hpp"
 #include "core/tensor/check.hpp"
+#include "tests/lesson_text.hpp"
 
 using namespace convscope;
+using namespace convscope::testing;
 
 namespace {
 
-// ---- 1. reading numbers from lesson text ---------------------------------------------
-
-const Lesson& lesson_named(const std::string& id) {
-    const Lesson* lesson = find_lesson(id);
-    REQUIRE_MESSAGE(lesson != nullptr, id);
-    return *lesson;
-}
-
-// The text right after the first `marker`; fails the test when the marker is missing.
-std::string after(const std::string& text, const std::string& marker) {
-    const std::size_t at = text.find(marker);
-    REQUIRE_MESSAGE(at != std::string::npos, "'" << marker << "' not in: " << text);
-    return text.substr(at + marker.size());
-}
-
-// The integer, digits or an English word, that the text after `marker` starts with.
-int number_after(const std::string& text, const std::string& marker) {
-    const std::string rest = after(text, marker);
-    if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0]))) return std::stoi(rest);
-    const char* words[] = {"zero", "one", "two",   "three", "four",
-                           "five", "six", "seven", "eight", "nine"};
-    for (int value = 0; value < 10; ++value) {
-        const std::string word = words[value];
-        if (rest.compare(0, word.size(), word) == 0) return value;
-    }
-    FAIL("no number after '" << marker << "' in: " << text);
-    return -1;
-}
-
-// "5x5" after `marker`, as (rows, cols).
-std::pair<int, int> size_after(const std::string& text, const std::string& marker) {
-    const std::string rest = after(text, marker);
-    const std::size_t cross = rest.find('x');
-    REQUIRE(cross != std::string::npos);
-    return {std::stoi(rest), std::stoi(rest.substr(cross + 1))};
-}
-
-Playground playground_of(const Lesson& lesson) {
-    return build_playground(lesson.setup);
-}
+// ---- 1. helpers -------------------------------------------------------------------------
 
 // Plane (n, c) of `tensor` as (1,1,H,W), its columns moved `dx` to the right.
 Tensor slice(const Tensor& tensor, int n, int c, int dx) {
@@ -68,48 +31,9 @@ Tensor slice(const Tensor& tensor, int n, int c, int dx) {
     return out;
 }
 
-template <typename Figure>
-Figure figure_of(const Lesson& lesson, const Playground& playground) {
-    const LessonFigure figure = build_lesson_figure(lesson.view, playground);
-    REQUIRE(std::holds_alternative<Figure>(figure));
-    return std::get<Figure>(figure);
-}
-
 }  // namespace
 
-// ---- 2. which view gets which figure --------------------------------------------------
-
-TEST_CASE("each view that has a figure gets it, only for the operation it explains") {
-    int with_figure = 0;
-    for (const Lesson& lesson : lessons()) {
-        INFO(lesson.id);
-        const LessonFigure figure = build_lesson_figure(lesson.view, playground_of(lesson));
-        const std::pair<LessonView, std::size_t> with[] = {{LessonView::ReceptiveField, 1},
-                                                           {LessonView::Equivariance, 2},
-                                                           {LessonView::PoolRobustness, 3},
-                                                           {LessonView::Sharing, 4}};
-        std::size_t expected = 0;  // the alternatives of LessonFigure; 0 is no figure
-        for (const auto& [view, alternative] : with)
-            if (lesson.view == view) expected = alternative;
-        CHECK(figure.index() == expected);
-        with_figure += expected > 0;
-    }
-    CHECK(with_figure == 4);
-
-    // The student switched the operation: the view falls back to the plain steps.
-    PlaygroundSetup pooled = lesson_named("sharing").setup;
-    pooled.op = TracedOp::MaxPool;
-    pooled.kernel_values.clear();
-    const Playground p = build_playground(pooled);
-    for (LessonView view :
-         {LessonView::ReceptiveField, LessonView::Equivariance, LessonView::Sharing}) {
-        CHECK(std::holds_alternative<std::monostate>(build_lesson_figure(view, p)));
-    }
-    CHECK(std::holds_alternative<std::monostate>(build_lesson_figure(
-        LessonView::PoolRobustness, playground_of(lesson_named("equivariance")))));
-}
-
-// ---- 3. receptive field ---------------------------------------------------------------
+// ---- 2. receptive field ---------------------------------------------------------------
 
 namespace {
 
@@ -147,6 +71,13 @@ TEST_CASE("receptive field: two layers of the stated kernel, a field of the stat
     CHECK(figure.layer2.shape() == std::vector<int>{1, 1, p.input.dim(2) - 2 * (kernel_h - 1),
                                                     p.input.dim(3) - 2 * (kernel_w - 1)});
     CHECK(figure.units() == figure.layer2.dim(2) * figure.layer2.dim(3));
+    // Play walks over every unit of layer 2 row by row, then starts again.
+    int walk = 0;
+    for (int y = 0; y < figure.layer2.dim(2); ++y)
+        for (int x = 0; x < figure.layer2.dim(3); ++x, ++walk) {
+            CHECK(figure.walked_unit(walk) == GridCell{y, x});
+            CHECK(figure.walked_unit(walk + figure.units()) == GridCell{y, x});
+        }
 
     const auto [field_h, field_w] = size_after(lesson.expected, "sees ");
     for (int y = 0; y < figure.layer2.dim(2); ++y)
@@ -198,7 +129,7 @@ TEST_CASE("receptive field: a second layer that does not fit says why") {
     CHECK(figure.layer1.shape() == std::vector<int>{1, 1, 2, 2});
 }
 
-// ---- 4. parameter sharing -------------------------------------------------------------
+// ---- 3. parameter sharing -------------------------------------------------------------
 
 TEST_CASE("sharing: the stated number of weights, each used the stated number of times") {
     const Lesson& lesson = lesson_named("sharing");
@@ -257,7 +188,7 @@ TEST_CASE("sharing: each weight's uses are the windows that cover it") {
     }
 }
 
-// ---- 5. equivariance ------------------------------------------------------------------
+// ---- 4. equivariance ------------------------------------------------------------------
 
 TEST_CASE("equivariance: the stated shift; the results differ only at the border") {
     const Lesson& lesson = lesson_named("equivariance");
@@ -330,7 +261,7 @@ TEST_CASE("equivariance: a stride that skips the shift says why") {
     CHECK(figure.maps.empty());
 }
 
-// ---- 6. pool robustness ---------------------------------------------------------------
+// ---- 5. pool robustness ---------------------------------------------------------------
 
 namespace {
 
@@ -384,6 +315,9 @@ TEST_CASE("pool robustness: kept cells, counts and winners against the windows b
                     CHECK(out.at(n, c, y, x) == after_shift);
                     CHECK(figure.is_kept(n, c, y, x) == (before == after_shift));
                     kept += before == after_shift;
+                    // The rings shown once the trace has written this cell.
+                    CHECK(p.trace.step_of(n, c, y, x) == t);
+                    CHECK(figure.kept_through(n, c, y, x) == kept);
                     // The winner holds the maximum, inside the window, and is the one the
                     // trace of the shifted input marks.
                     const GridCell winner = figure.winner(n, c, y, x);

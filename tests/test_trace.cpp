@@ -133,6 +133,33 @@ TEST_CASE("steps run row-major then filter by filter then batch item by item") {
     CHECK(s.x == 0);
 }
 
+TEST_CASE("step_of finds the step writing each output cell; pooling reads its own channel") {
+    std::mt19937 rng(26);
+    const Tensor input = random_tensor({2, 3, 5, 4}, rng);
+    const Options2d options = Options2d::uniform(1, Padding::of(1));
+    const OperationTrace traces[] = {
+        OperationTrace::conv(input, random_tensor({2, 3, 3, 2}, rng), {}, options),
+        OperationTrace::transposed_conv(input, random_tensor({3, 2, 3, 2}, rng), {}, options),
+        OperationTrace::pool(TracedOp::MaxPool, input, 3, 2, options),
+        OperationTrace::pool(TracedOp::AvgPool, input, 3, 2, options)};
+    for (const OperationTrace& trace : traces) {
+        INFO("op " << static_cast<int>(trace.op()));
+        CHECK(is_pooling(trace.op()) ==
+              (trace.op() == TracedOp::MaxPool || trace.op() == TracedOp::AvgPool));
+        const Tensor replayed = trace.replay();
+        for (int t = 0; t < trace.step_count(); ++t) {
+            const TraceStep s = trace.step(t);
+            CHECK(trace.step_of(s.n, s.f, s.y, s.x) == t);
+            CHECK(replayed.at(s.n, s.f, s.y, s.x) == s.value);
+            for (const TraceTerm& term : s.terms) {
+                if (is_pooling(trace.op())) CHECK(term.channel == s.f);
+            }
+            // A convolution sums over every input channel.
+            if (!is_pooling(trace.op())) CHECK(s.channel_sums.size() == 3);
+        }
+    }
+}
+
 TEST_CASE("multi-channel steps sum the per-channel partial sums plus bias") {
     std::mt19937 rng(25);
     const Tensor input = random_tensor({1, 3, 5, 5}, rng);

@@ -89,7 +89,7 @@ LessonBoard equivariance_board(const ViewContext& context) {
     result.lines.push_back(step_equation_line(context));
     result.lines.push_back(
         {{"conv(shift(x)) \u2212 shift(conv(x)): " + std::to_string(map.differing) + " of " +
-              std::to_string(static_cast<int>(out_rows * out_cols)) +
+              std::to_string(map.differs.size()) +
               " cells differ (ringed), all at the left border where the shift let zeros in.",
           kInk}});
     return result;

@@ -64,10 +64,10 @@ TextLine step_equation_line(const ViewContext& context);
 ClickTarget input_target(const Playground& playground, int n, int c);
 ClickTarget kernel_target(const Playground& playground, int f, int c);
 
-// The convolution as a matrix, the step's output row outlined (sparse_board.cpp).
-struct ConvMatrix;
-GridView conv_matrix_grid(const Playground& playground, const ConvMatrix& matrix, int step_row,
-                          const std::string& title);
+// The convolution as a matrix holding `entry_weights` (core's figure), the step's
+// output row outlined; -1 outlines none (sparse_board.cpp).
+GridView conv_matrix_grid(const ConvMatrix& matrix, const std::vector<float>& entry_weights,
+                          int step_row, const std::string& title);
 
 // A plain grid of one (n, c) slice of a rank-4 tensor.
 GridView tensor_grid(GridRole role, std::string title, const Tensor& tensor, int n, int c);

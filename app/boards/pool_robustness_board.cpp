@@ -33,16 +33,14 @@ LessonBoard pool_robustness_board(const ViewContext& context) {
     board.add_grid(std::move(input), 0, second);  // not clickable: its cells are moved copies
 
     GridView pooled =
-        output_map(after, step.n, step.f, context.step_index, step, "After the shift");
+        output_map(pg.trace, after, step.n, step.f, context.step_index, step, "After the shift");
     const int kept = figure->kept_in_map(step.n, step.f), per_map = figure->cells_per_map();
-    int kept_so_far = 0;
+    const int kept_so_far = figure->kept_through(step.n, step.f, step.y, step.x);
     for (int y = 0; y < pooled.rows; ++y)
         for (int x = 0; x < pooled.cols; ++x)
             // Rings appear as cells are written, like the values.
-            if (figure->is_kept(step.n, step.f, y, x) && pooled.state(y, x) == CellState::Value) {
+            if (figure->is_kept(step.n, step.f, y, x) && pooled.state(y, x) == CellState::Value)
                 pooled.mark(y, x);
-                ++kept_so_far;
-            }
     const float pooled_cols = static_cast<float>(pooled.cols);
     const float pooled_top = second + 0.5f * (input_rows - static_cast<float>(after.dim(2)));
     board.add_grid(std::move(pooled), right - pooled_cols, pooled_top);

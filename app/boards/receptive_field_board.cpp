@@ -38,9 +38,9 @@ LessonBoard receptive_field_board(const ViewContext& context) {
     const bool clicked =
         unit.y >= 0 && unit.y < second.h.output && unit.x >= 0 && unit.x < second.w.output;
     // Unless a unit was clicked, the animation walks over layer 2's units.
-    const int walked = context.step_index % figure->units();
-    const int uy = clicked ? unit.y : walked / second.w.output;
-    const int ux = clicked ? unit.x : walked % second.w.output;
+    const GridCell walked = figure->walked_unit(context.step_index);
+    const int uy = clicked ? unit.y : walked.y;
+    const int ux = clicked ? unit.x : walked.x;
     const std::vector<FieldRegion> regions = unit_field(*figure, uy, ux);
 
     GridView input =

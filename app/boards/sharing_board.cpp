@@ -50,8 +50,9 @@ LessonBoard sharing_board(const ViewContext& context) {
         result.board.add_text(text.line, text.x + shift, text.y, text.max_width, text.style);
     }
 
-    GridView matrix_grid = conv_matrix_grid(
-        pg, matrix, -1, "The same convolution as a matrix: each weight repeats on every row");
+    GridView matrix_grid =
+        conv_matrix_grid(matrix, figure->entry_weights, -1,
+                         "The same convolution as a matrix: each weight repeats on every row");
     if (has_weight) {
         for (const GridCell& entry : uses.entries) matrix_grid.mark(entry.y, entry.x);
     }
@@ -64,7 +65,7 @@ LessonBoard sharing_board(const ViewContext& context) {
             {{"Weight (" + std::to_string(ky) + ", " + std::to_string(kx) + ") = ", kMutedInk},
              {value_text(value, context.metrics), role_ink(GridRole::Kernel)},
              {" is used " + std::to_string(uses.count()) + " times: every ringed cell. " +
-                  std::to_string(g.h.kernel * g.w.kernel) + " weights serve all " +
+                  std::to_string(figure->weights.size()) + " weights serve all " +
                   std::to_string(matrix.rows) + " outputs.",
               kMutedInk}});
         if (!clicked) {

@@ -1,28 +1,24 @@
 // Sparse (seed 2.7.1): the convolution written as a matrix (row = output cell, column =
 // input cell, entry = the kernel weight that connects them) beside the dense matrix of
-// a fully connected layer between the same cells.
+// a fully connected layer between the same cells. Core's SparseFigure holds the matrix
+// and its counts.
 #include "app/boards/lesson_boards.hpp"
 #include "app/boards/step_grids.hpp"
-#include "core/lessons/conv_matrix.hpp"
 
 namespace convscope {
 
 // Also used by the sharing view: the matrix, the step's row outlined.
-GridView conv_matrix_grid(const Playground& pg, const ConvMatrix& matrix, int step_row,
-                          const std::string& title) {
+GridView conv_matrix_grid(const ConvMatrix& matrix, const std::vector<float>& entry_weights,
+                          int step_row, const std::string& title) {
     GridView grid;
     grid.role = GridRole::Kernel;
     grid.title = title;
     grid.rows = matrix.rows;
     grid.cols = matrix.cols;
-    const int kernel_cols = pg.kernel.dim(3);
+    grid.values = entry_weights;
     for (int row = 0; row < matrix.rows; ++row) {
         for (int col = 0; col < matrix.cols; ++col) {
-            const int weight = matrix.at(row, col);
-            const bool connected = weight >= 0;
-            grid.values.push_back(
-                connected ? pg.kernel.at(0, 0, weight / kernel_cols, weight % kernel_cols) : 0.0f);
-            grid.states.push_back(connected ? CellState::Value : CellState::Empty);
+            grid.states.push_back(matrix.at(row, col) >= 0 ? CellState::Value : CellState::Empty);
         }
     }
     if (step_row >= 0 && step_row < matrix.rows)
@@ -32,15 +28,13 @@ GridView conv_matrix_grid(const Playground& pg, const ConvMatrix& matrix, int st
 
 LessonBoard sparse_board(const ViewContext& context) {
     LessonBoard result;
-    const Playground& pg = context.playground;
-    if (pg.trace.op() != TracedOp::Conv) return steps_board(context);
-    const ConvGeometry& g = pg.trace.geometry();
-    const ConvMatrix matrix = conv_as_matrix(g);
-    const int outputs = matrix.rows, inputs = matrix.cols;
-    const int k = g.h.kernel * g.w.kernel;
-    const int step_row = context.step.y * g.w.output + context.step.x;
+    const auto* figure = std::get_if<SparseFigure>(&context.figure);
+    if (figure == nullptr) return steps_board(context);
+    const int outputs = figure->outputs(), inputs = figure->inputs();
+    const int k = figure->kernel_cells;
+    const int step_row = figure->row_of(context.step.y, context.step.x);
 
-    result.board.add_grid(conv_matrix_grid(pg, matrix, step_row,
+    result.board.add_grid(conv_matrix_grid(figure->matrix, figure->entry_weights, step_row,
                                            "Convolution " + std::to_string(outputs) + "\u00d7" +
                                                std::to_string(inputs) + ": blank = no connection"),
                           0, 0, {}, true);
@@ -61,12 +55,12 @@ LessonBoard sparse_board(const ViewContext& context) {
     for (const TextSpan& span : step_equation_line(context)) result.lines.back().push_back(span);
     result.lines.push_back(
         {{"Convolution: k \u00d7 n = " + std::to_string(k) + " \u00d7 " + std::to_string(outputs) +
-              " = " + std::to_string(matrix.connections()) + " connections, " + std::to_string(k) +
+              " = " + std::to_string(figure->connections) + " connections, " + std::to_string(k) +
               " distinct weights.",
           kInk}});
     result.lines.push_back(
         {{"Fully connected: m \u00d7 n = " + std::to_string(inputs) + " \u00d7 " +
-              std::to_string(outputs) + " = " + std::to_string(matrix.dense_connections()) +
+              std::to_string(outputs) + " = " + std::to_string(figure->dense_connections) +
               " connections and weights.",
           kInk}});
     return result;

@@ -29,10 +29,6 @@ CellSpan window_span(const TraceStep& step, int c, int row_offset, int col_offse
 
 }  // namespace
 
-bool is_pooling(TracedOp op) {
-    return op == TracedOp::MaxPool || op == TracedOp::AvgPool;
-}
-
 std::string size_text(int rows, int cols) {
     return std::to_string(rows) + "\u00d7" + std::to_string(cols);
 }
@@ -114,12 +110,13 @@ GridView kernel_slice(const Playground& playground, int f, int c, const TraceSte
 
 GridView output_map(const Playground& playground, int n, int f, int step_index,
                     const TraceStep& step, std::string title) {
-    return output_map(playground.output, n, f, step_index, step, std::move(title));
+    return output_map(playground.trace, playground.output, n, f, step_index, step,
+                      std::move(title));
 }
 
-GridView output_map(const Tensor& output, int n, int f, int step_index, const TraceStep& step,
-                    std::string title) {
-    const int filters = output.dim(1), rows = output.dim(2), cols = output.dim(3);
+GridView output_map(const OperationTrace& trace, const Tensor& output, int n, int f, int step_index,
+                    const TraceStep& step, std::string title) {
+    const int rows = output.dim(2), cols = output.dim(3);
     GridView grid;
     grid.role = GridRole::Output;
     grid.title = std::move(title);
@@ -127,10 +124,9 @@ GridView output_map(const Tensor& output, int n, int f, int step_index, const Tr
     grid.cols = cols;
     for (int y = 0; y < rows; ++y) {
         for (int x = 0; x < cols; ++x) {
-            // Steps run row-major over each map, filter by filter, item by item.
-            const int written_at = ((n * filters + f) * rows + y) * cols + x;
             grid.values.push_back(output.at(n, f, y, x));
-            grid.states.push_back(written_at <= step_index ? CellState::Value : CellState::Pending);
+            grid.states.push_back(trace.step_of(n, f, y, x) <= step_index ? CellState::Value
+                                                                          : CellState::Pending);
         }
     }
     if (step.n == n && step.f == f) grid.outlines.push_back({step.y, step.x, 1, 1});

@@ -10,8 +10,6 @@
 
 namespace convscope {
 
-bool is_pooling(TracedOp op);
-
 // "5×5"
 std::string size_text(int rows, int cols);
 
@@ -38,8 +36,8 @@ GridView kernel_slice(const Playground& playground, int f, int c, const TraceSte
 GridView output_map(const Playground& playground, int n, int f, int step_index,
                     const TraceStep& step, std::string title);
 // The same for another output of the trace's shape (the pooling of a shifted copy).
-GridView output_map(const Tensor& output, int n, int f, int step_index, const TraceStep& step,
-                    std::string title);
+GridView output_map(const OperationTrace& trace, const Tensor& output, int n, int f, int step_index,
+                    const TraceStep& step, std::string title);
 
 // The output-size formula with today's values, both axes when they differ.
 std::string output_formula(const Playground& playground);

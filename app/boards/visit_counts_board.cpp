@@ -1,24 +1,24 @@
 // VisitCounts (seed 2.3): the steps, and beside them how often each input cell is
-// read. Same padding under-represents the border; full padding reads every cell k times
-// per axis.
+// read (core's VisitCountsFigure). Same padding under-represents the border; full
+// padding reads every cell k times per axis.
 #include <algorithm>
 
 #include "app/boards/lesson_boards.hpp"
 #include "app/boards/step_grids.hpp"
-#include "core/ops/window_map.hpp"
 
 namespace convscope {
 
 LessonBoard visit_counts_board(const ViewContext& context) {
     LessonBoard result;
+    const auto* figure = std::get_if<VisitCountsFigure>(&context.figure);
+    if (figure == nullptr) return steps_board(context);
     const Playground& pg = context.playground;
     const ConvGeometry& g = pg.trace.geometry();
     const float right = add_single_slice_steps(context, result.board);
 
-    const std::vector<int> counts = visit_counts(g);
-    std::vector<float> values(counts.begin(), counts.end());
-    GridView heat =
-        GridView::of(GridRole::Input, "Reads per input cell", g.h.input, g.w.input, values);
+    std::vector<float> values(figure->counts.begin(), figure->counts.end());
+    GridView heat = GridView::of(GridRole::Input, "Reads per input cell", figure->rows,
+                                 figure->cols, std::move(values));
     heat.shading = GridShading::Heat;
     // The cells the current window reads, clipped to the real input.
     for (const TraceTerm& term : context.step.terms) {
@@ -33,12 +33,11 @@ LessonBoard visit_counts_board(const ViewContext& context) {
     const float top = (tallest - input_rows) * 0.5f + input_row_offset(pg);
     result.board.add_grid(std::move(heat), right + 2.2f, top, input_target(pg, 0, 0), true);
 
-    const auto [fewest, most] = std::minmax_element(counts.begin(), counts.end());
     result.lines.push_back(step_equation_line(context));
-    const std::string reads = *fewest == *most
-                                  ? "Every input cell is read " + std::to_string(*most) + " times."
-                                  : "Input cells are read " + std::to_string(*fewest) + " to " +
-                                        std::to_string(*most) + " times: the border least.";
+    const std::string reads =
+        figure->uniform() ? "Every input cell is read " + std::to_string(figure->most) + " times."
+                          : "Input cells are read " + std::to_string(figure->fewest) + " to " +
+                                std::to_string(figure->most) + " times: the border least.";
     result.lines.push_back({{reads + "    " + output_formula(pg), kMutedInk}});
     return result;
 }

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <string>
 
-#include "app/boards/step_grids.hpp"
 #include "app/widgets/panel_window.hpp"
 
 namespace convscope {

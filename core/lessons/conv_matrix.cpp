@@ -33,4 +33,15 @@ ConvMatrix conv_as_matrix(const ConvGeometry& g) {
     return m;
 }
 
+std::vector<float> matrix_weights(const ConvMatrix& matrix, const Tensor& kernel, int f, int c) {
+    CS_CHECK(kernel.rank() == 4 && f >= 0 && f < kernel.dim(0) && c >= 0 && c < kernel.dim(1));
+    const int kernel_cols = kernel.dim(3);
+    std::vector<float> weights(matrix.weight_index.size(), 0.0f);
+    for (std::size_t entry = 0; entry < weights.size(); ++entry) {
+        const int index = matrix.weight_index[entry];
+        if (index >= 0) weights[entry] = kernel.at(f, c, index / kernel_cols, index % kernel_cols);
+    }
+    return weights;
+}
+
 }  // namespace convscope

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/ops/conv_geometry.hpp"
+#include "core/tensor/tensor.hpp"
 
 namespace convscope {
 
@@ -27,5 +28,9 @@ struct ConvMatrix {
 
 // One channel, one filter; padded cells have no column, so border rows hold fewer entries.
 ConvMatrix conv_as_matrix(const ConvGeometry& geometry);
+
+// The matrix's entries filled with kernel slice (f, c) of a conv kernel (F,C,KH,KW):
+// rows*cols values, row-major, 0 where there is no connection.
+std::vector<float> matrix_weights(const ConvMatrix& matrix, const Tensor& kernel, int f, int c);
 
 }  // namespace convscope

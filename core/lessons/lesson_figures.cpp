@@ -17,9 +17,12 @@ LessonFigure build_lesson_figure(LessonView view, const Playground& playground) 
         case LessonView::Sharing:
             if (op == TracedOp::Conv) return build_sharing_figure(playground);
             break;
-        case LessonView::Steps:
         case LessonView::VisitCounts:
+            return build_visit_counts_figure(playground);  // every operation reads its input
         case LessonView::Sparse:
+            if (op == TracedOp::Conv) return build_sparse_figure(playground);
+            break;
+        case LessonView::Steps:
             break;
     }
     return std::monostate();

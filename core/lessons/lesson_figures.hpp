@@ -4,7 +4,9 @@
 //   Equivariance    equivariance_figure.hpp     conv(shift(x)) against shift(conv(x))
 //   PoolRobustness  pool_robustness_figure.hpp  max pooling before and after a shift
 //   Sharing         sharing_figure.hpp          every use of each kernel weight
-// Steps, VisitCounts and Sparse draw from the playground alone.
+//   VisitCounts     visit_counts_figure.hpp     how often each input cell is read
+//   Sparse          sparse_figure.hpp           the conv as a sparse matrix, against dense
+// Steps draws from the playground alone.
 #pragma once
 
 #include <variant>
@@ -14,11 +16,14 @@
 #include "core/lessons/pool_robustness_figure.hpp"
 #include "core/lessons/receptive_field_figure.hpp"
 #include "core/lessons/sharing_figure.hpp"
+#include "core/lessons/sparse_figure.hpp"
+#include "core/lessons/visit_counts_figure.hpp"
 
 namespace convscope {
 
-using LessonFigure = std::variant<std::monostate, ReceptiveFieldFigure, EquivarianceFigure,
-                                  PoolRobustnessFigure, SharingFigure>;
+using LessonFigure =
+    std::variant<std::monostate, ReceptiveFieldFigure, EquivarianceFigure, PoolRobustnessFigure,
+                 SharingFigure, VisitCountsFigure, SparseFigure>;
 
 // The figure `view` draws for `playground`: std::monostate when the view has none, or
 // when the playground's operation is not the one the view explains (the student changed

@@ -53,6 +53,7 @@ PoolRobustnessFigure build_pool_robustness_figure(const Playground& playground) 
                     figure.winners.push_back(
                         window_maximum(figure.shifted_input, n, c, output_taps(g, y, x)));
                     kept += figure.kept[cell] ? 1 : 0;
+                    figure.kept_so_far.push_back(kept);
                 }
             figure.kept_per_map.push_back(kept);
         }

@@ -20,11 +20,15 @@ struct PoolRobustnessFigure {
     std::vector<GridCell> winners;  // the shifted input cell holding the window's maximum
                                     // (first in window order); none if it reads only padding
     std::vector<int> kept_per_map;  // item n, channel c at n * C + c
+    // Per output cell: the kept cells of its map up to it in row-major order, which is
+    // how many are ringed once the trace has written it.
+    std::vector<int> kept_so_far;
 
     int cells_per_map() const { return shifted_output.dim(2) * shifted_output.dim(3); }
     bool is_kept(int n, int c, int y, int x) const { return kept[index(n, c, y, x)]; }
     GridCell winner(int n, int c, int y, int x) const { return winners[index(n, c, y, x)]; }
     int kept_in_map(int n, int c) const;
+    int kept_through(int n, int c, int y, int x) const { return kept_so_far[index(n, c, y, x)]; }
 
   private:
     std::size_t index(int n, int c, int y, int x) const;

@@ -1,6 +1,5 @@
 #include "core/lessons/receptive_field_figure.hpp"
 
-#include "core/lessons/figure_parts.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {
@@ -21,6 +20,12 @@ ReceptiveFieldFigure build_receptive_field_figure(const Playground& playground) 
         figure.error = error.what();
     }
     return figure;
+}
+
+GridCell ReceptiveFieldFigure::walked_unit(int step_index) const {
+    CS_CHECK(fits() && step_index >= 0);
+    const int unit = step_index % units();
+    return {unit / second.w.output, unit % second.w.output};
 }
 
 std::vector<FieldRegion> unit_field(const ReceptiveFieldFigure& figure, int y, int x) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/lessons/figure_parts.hpp"
 #include "core/lessons/playground.hpp"
 #include "core/ops/receptive_field.hpp"
 
@@ -21,6 +22,9 @@ struct ReceptiveFieldFigure {
 
     bool fits() const { return error.empty(); }
     int units() const { return second.h.output * second.w.output; }  // of layer 2
+    // The unit of layer 2 shown at step `step_index` when none is clicked: play walks
+    // over the units row by row, and starts again.
+    GridCell walked_unit(int step_index) const;
 };
 
 // For a playground whose operation is a convolution.

@@ -15,6 +15,7 @@ SharingFigure build_sharing_figure(const Playground& playground) {
     const ConvGeometry& g = playground.trace.geometry();
     SharingFigure figure;
     figure.matrix = conv_as_matrix(g);
+    figure.entry_weights = matrix_weights(figure.matrix, playground.kernel, 0, 0);
     figure.kernel_h = g.h.kernel;
     figure.kernel_w = g.w.kernel;
     figure.weights.resize(static_cast<std::size_t>(g.h.kernel * g.w.kernel));

@@ -20,7 +20,8 @@ struct WeightUses {
 };
 
 struct SharingFigure {
-    ConvMatrix matrix;  // row = output cell, column = input cell
+    ConvMatrix matrix;                 // row = output cell, column = input cell
+    std::vector<float> entry_weights;  // kernel slice (0, 0)'s weight in each entry, 0 for none
     int kernel_h = 0, kernel_w = 0;
     std::vector<WeightUses> weights;  // kernel cell (ky, kx) at ky * kernel_w + kx
 

@@ -56,8 +56,19 @@ std::vector<int> OperationTrace::output_shape() const {
     return {input_.dim(0), output_channels_, geometry_.h.output, geometry_.w.output};
 }
 
+bool is_pooling(TracedOp op) {
+    return op == TracedOp::MaxPool || op == TracedOp::AvgPool;
+}
+
 int OperationTrace::step_count() const {
     return input_.dim(0) * output_channels_ * geometry_.h.output * geometry_.w.output;
+}
+
+int OperationTrace::step_of(int n, int f, int y, int x) const {
+    const int oh = geometry_.h.output, ow = geometry_.w.output;
+    CS_CHECK(n >= 0 && n < input_.dim(0) && f >= 0 && f < output_channels_ && y >= 0 && y < oh &&
+             x >= 0 && x < ow);
+    return ((n * output_channels_ + f) * oh + y) * ow + x;
 }
 
 TraceStep OperationTrace::step(int t) const {
@@ -69,7 +80,7 @@ TraceStep OperationTrace::step(int t) const {
     step.f = (t / (ow * oh)) % output_channels_;
     step.n = t / (ow * oh * output_channels_);
 
-    const bool pooling = op_ == TracedOp::MaxPool || op_ == TracedOp::AvgPool;
+    const bool pooling = is_pooling(op_);
     const std::vector<Tap> taps = output_taps(geometry_, step.y, step.x);
     const int first_channel = pooling ? step.f : 0;
     const int last_channel = pooling ? step.f + 1 : input_.dim(1);
@@ -128,7 +139,7 @@ Tensor OperationTrace::replay() const {
 
 std::string step_equation(TracedOp op, const TraceStep& step) {
     std::string text;
-    if (op == TracedOp::MaxPool || op == TracedOp::AvgPool) {
+    if (is_pooling(op)) {
         text = op == TracedOp::MaxPool ? "max(" : "mean(";
         bool first = true;
         for (const TraceTerm& term : step.terms) {

@@ -18,6 +18,9 @@ namespace convscope {
 
 enum class TracedOp { Conv, TransposedConv, MaxPool, AvgPool };
 
+// Max or average pooling: no kernel, and output channel f reads input channel f alone.
+bool is_pooling(TracedOp op);
+
 // One input cell meeting one kernel cell (pooling: one window cell).
 struct TraceTerm {
     int channel = 0;            // input channel c
@@ -57,6 +60,8 @@ class OperationTrace {
 
     int step_count() const;
     TraceStep step(int t) const;  // 0 <= t < step_count()
+    // The step that writes output cell (n, f, y, x): the inverse of step(t).
+    int step_of(int n, int f, int y, int x) const;
 
     // Every step's value, in output layout: equals the reference op's output.
     Tensor replay() const;
