@@ -10,6 +10,7 @@ packages=(
     zlib1g-dev                                # gzipped MNIST files
     fonts-dejavu-core                         # the TTF font for numbers
     xvfb xauth libgl1-mesa-dri                # GUI tests: Xvfb and Mesa's software GL
+    python3                                   # CLI test: writes weights of another net
 )
 
 missing=()
