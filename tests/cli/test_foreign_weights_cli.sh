@@ -12,14 +12,17 @@ trap 'rm -rf "$work"' EXIT
 
 source "$(dirname "$0")/cli_test_lib.sh"
 
-# A pyenv shim can stand on PATH with no interpreter behind it: ask python3 itself.
-if ! python3 -c 'import struct, zlib' >/dev/null 2>&1; then
+# Debian's python3, which tools/install-deps.sh installs, before whatever PATH finds
+# first (a pyenv shim can stand there with no interpreter behind it); ask it to run.
+python=/usr/bin/python3
+[ -x "$python" ] || python=python3
+if ! "$python" -c 'import struct, zlib' >/dev/null 2>&1; then
     echo "skipped: writing weights of another architecture needs python3 (apt-get install python3)"
     exit 77
 fi
 
 # The bundled weights with the architecture line replaced: header, length, text, params, CRC.
-python3 - "$source_dir/assets/weights/simpleconvnet.weights" "$work/other.weights" <<'PYTHON'
+"$python" - "$source_dir/assets/weights/simpleconvnet.weights" "$work/other.weights" <<'PYTHON'
 import struct, sys, zlib
 data = open(sys.argv[1], "rb").read()[:-4]
 length = struct.unpack_from("<I", data, 12)[0]
