@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/tensor/gemm.hpp"
+#include "skip_case.hpp"
 
 using namespace convscope;
 
@@ -72,7 +73,7 @@ TEST_CASE("gemm matches plain loops with the kernel the CPU picks") {
 }
 
 TEST_CASE("gemm matches plain loops with the avx2 kernel") {
-    if (!gemm_kernel_available(GemmKernel::Avx2)) return;  // nothing to test on this CPU
+    if (!gemm_kernel_available(GemmKernel::Avx2)) SKIP_TEST_CASE("this CPU has no AVX2 and FMA");
     std::mt19937 rng(3);
     limit_gemm_kernel(GemmKernel::Avx2);
     CHECK(std::string(gemm_kernel_name()) == "avx2+fma");
@@ -81,7 +82,7 @@ TEST_CASE("gemm matches plain loops with the avx2 kernel") {
 }
 
 TEST_CASE("the avx2 and avx512 kernels agree to the bit") {
-    if (!gemm_kernel_available(GemmKernel::Avx512)) return;
+    if (!gemm_kernel_available(GemmKernel::Avx512)) SKIP_TEST_CASE("this CPU has no AVX-512");
     std::mt19937 rng(4);
     std::uniform_real_distribution<float> value(-1.0f, 1.0f);
     const int m = 50, n = 100, k = 300;  // a fringe panel and two depth blocks

@@ -1,6 +1,7 @@
 // The background training session: it trains while the caller goes on, snapshots
-// advance and are never blocked by a batch, pause really stops, reset starts over,
-// settings change only while paused, and destroying a running session is safe.
+// advance in order, pause really stops, reset starts over, settings change only while
+// paused, and destroying a running session is safe. Nothing here is timed: the tests
+// wait on conditions (wait_until.hpp), and speeds are printed, not asserted.
 // Run under the sanitizer build too (CONVSCOPE_SANITIZE=ON); a ThreadSanitizer build
 // (-fsanitize=thread) checks the locking.
 #include <doctest/doctest.h>
@@ -9,11 +10,11 @@
 #include <cmath>
 #include <functional>
 #include <numeric>
-#include <thread>
 
 #include "core/nn/network.hpp"
 #include "core/nn/training_session.hpp"
 #include "temp_folder.hpp"
+#include "wait_until.hpp"
 
 using namespace convscope;
 using namespace convscope::testing;
@@ -55,19 +56,30 @@ TrainingSettings quick_settings() {
     return settings;
 }
 
-// Polls snapshots until `done` holds; fails the test after `seconds`.
+// Polls snapshots until `done` holds and returns that snapshot; fails the test if none
+// does within a generous deadline.
 Snapshot wait_for(const TrainingSession& session,
-                  const std::function<bool(const TrainingSnapshot&)>& done, double seconds = 120) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    for (;;) {
-        Snapshot now = session.snapshot();
-        if (done(*now)) return now;
-        if (std::chrono::steady_clock::now() > deadline) {
-            FAIL("timed out waiting; last snapshot: " << training_state_name(now->state) << ", "
-                                                      << now->total_batches << " batches");
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
+                  const std::function<bool(const TrainingSnapshot&)>& done) {
+    Snapshot now;
+    wait_until([&] { return done(*(now = session.snapshot())); },
+               [&] {
+                   return std::string("a snapshot; the last one: ") +
+                          training_state_name(now->state) + ", " +
+                          std::to_string(now->total_batches) + " batches";
+               });
+    return now;
+}
+
+// A snapshot published after the training thread has handled every request made
+// before the call. The thread takes a new probe image between batches, together with
+// any pending request, so a snapshot showing that image comes from a later turn of its
+// loop: whatever a paused or stopped thread would wrongly train shows up by then.
+Snapshot snapshot_after_round_trip(TrainingSession& session) {
+    static float mark = 0;  // a value no earlier probe image had
+    std::vector<float> image(session.snapshot()->probe.input.size(), 0.0f);
+    image[0] = ++mark;
+    session.set_probe_image(image);
+    return wait_for(session, [&](const TrainingSnapshot& s) { return s.probe.input == image; });
 }
 
 // conv1's weights of a network freshly initialised from `seed`.
@@ -125,8 +137,7 @@ TEST_CASE("training runs in the background and pause stops it") {
     session.pause();
     const Snapshot paused = wait_for(
         session, [](const TrainingSnapshot& s) { return s.state == TrainingState::Paused; });
-    std::this_thread::sleep_for(std::chrono::milliseconds(150));
-    const Snapshot still = session.snapshot();
+    const Snapshot still = snapshot_after_round_trip(session);
     CHECK(still->total_batches == paused->total_batches);
     CHECK(still->conv_layers[0].weights == paused->conv_layers[0].weights);
 
@@ -225,7 +236,10 @@ TEST_CASE("another network starts over with its own layers") {
     CHECK(fresh->probe.layers.size() == lenet_spec().layers.size());
 }
 
-TEST_CASE("snapshot never waits for a batch in progress") {
+// That snapshot() never waits for a batch is a matter of speed, so the test prints how
+// long the slowest call took beside a batch's time and asserts only what holds on any
+// machine; the GUI's frame bench (--scene training --bench-frames) measures the rest.
+TEST_CASE("snapshots stay readable and in order through long batches") {
     TrainingSettings slow = quick_settings();
     slow.batch = 1000;  // one batch takes far longer than any acceptable frame
     slow.accuracy_every_batches = 1000;
@@ -233,22 +247,27 @@ TEST_CASE("snapshot never waits for a batch in progress") {
     session.start();
     double worst_ms = 0;
     long polls = 0;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(300);
-    while (session.snapshot()->total_batches < 2 && std::chrono::steady_clock::now() < deadline) {
-        const auto begin = std::chrono::steady_clock::now();
-        const Snapshot now = session.snapshot();
-        worst_ms = std::max(worst_ms, std::chrono::duration<double, std::milli>(
-                                          std::chrono::steady_clock::now() - begin)
-                                          .count());
-        ++polls;
-        std::this_thread::sleep_for(std::chrono::microseconds(500));
-    }
-    REQUIRE(session.snapshot()->total_batches >= 2);
-    const double batch_ms = 1000.0 * 1000 / session.snapshot()->images_per_second;
+    Snapshot last = session.snapshot();
+    bool in_order = true;
+    wait_until(
+        [&] {
+            const auto begin = std::chrono::steady_clock::now();
+            const Snapshot now = session.snapshot();
+            worst_ms = std::max(worst_ms, std::chrono::duration<double, std::milli>(
+                                              std::chrono::steady_clock::now() - begin)
+                                              .count());
+            ++polls;
+            in_order = in_order && now->version >= last->version &&
+                       now->total_batches >= last->total_batches;
+            last = now;
+            return now->total_batches >= 2;
+        },
+        [&] { return "two batches of 1000; saw " + std::to_string(last->total_batches); }, 300);
+    CHECK(in_order);
+    CHECK(last->images_seen == last->total_batches * 1000);
+    const double batch_ms = 1000.0 * 1000 / last->images_per_second;
     MESSAGE(polls << " polls, slowest snapshot() " << worst_ms << " ms, a batch " << batch_ms
                   << " ms");
-    CHECK(worst_ms < 20);
-    CHECK(worst_ms < 0.2 * batch_ms);
 }
 
 TEST_CASE("training stops by itself after the requested epochs") {
@@ -264,10 +283,11 @@ TEST_CASE("training stops by itself after the requested epochs") {
     CHECK(stopped->epoch == 1);
     CHECK(contains(stopped->message, "after 1 epochs"));
     CHECK_FALSE(session.running());
-    // Starting again does not train past the limit.
+    // Starting again does not train past the limit: the thread takes the start back.
     session.start();
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    CHECK(session.snapshot()->total_batches == 4);
+    wait_until([&] { return !session.running(); },
+               [] { return "the session to refuse a start past stop_after_epochs"; });
+    CHECK(snapshot_after_round_trip(session)->total_batches == 4);
 }
 
 TEST_CASE("the probe image can be replaced") {
@@ -292,9 +312,9 @@ TEST_CASE("destroying a running session joins its thread") {
         Snapshot kept = session->snapshot();
         const auto begin = std::chrono::steady_clock::now();
         session = nullptr;  // the destructor stops and joins the training thread
-        const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
-        CHECK(seconds < 10);  // one batch of 20 images, not a whole epoch
+        MESSAGE("the destructor took "
+                << std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count()
+                << " s (one batch of 20 images, not a whole epoch)");
         // A snapshot the GUI still holds outlives the session.
         CHECK(kept->conv_layers.size() == 1);
     }

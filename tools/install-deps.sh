@@ -10,6 +10,8 @@ packages=(
     zlib1g-dev                                # gzipped MNIST files
     fonts-dejavu-core                         # the TTF font for numbers
     xvfb xauth libgl1-mesa-dri                # GUI tests: Xvfb and Mesa's software GL
+    python3                                   # CLI test: writes weights of another net
+    clang-format                              # CI's formatting check (.ci/run)
 )
 
 missing=()

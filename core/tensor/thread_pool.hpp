@@ -2,6 +2,8 @@
 // task(i) for every i in [0, count) and returns when all have finished. The caller
 // works too, so a pool of 1 runs everything inline. Which thread runs a task does
 // not matter to the results: callers give each task its own output.
+// Tasks must not throw (on a worker thread that ends the program), and run() serves one
+// caller at a time: not two threads at once, nor a task of the same pool.
 #pragma once
 
 #include <atomic>

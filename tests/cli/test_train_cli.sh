@@ -2,8 +2,8 @@
 # `convscope train` and `convscope eval` as a user runs them: a short training run on
 # the bundled subset ends with `test accuracy: 0.XXXX` and `throughput: N img/s`, eval
 # of the saved weights prints the same accuracy, and broken inputs (a missing data
-# folder, a corrupt or truncated weights file, weights of an architecture without a
-# preset) exit 2 with a message naming the problem.
+# folder, a corrupt or truncated weights file, a bad option) exit 2 with a message
+# naming the problem. Weights of another architecture: test_foreign_weights_cli.sh.
 # usage: test_train_cli.sh PATH/TO/convscope
 set -u
 bin=$1
@@ -51,23 +51,6 @@ expect_error "not weights" "not a convscope weights file" \
     "$bin" eval --weights "$work/train.out"
 expect_error "missing weights" "cannot open the weights file" \
     "$bin" eval --weights "$work/none.weights"
-
-# Weights of another architecture: a valid file (its checksum recomputed) whose
-# architecture no preset has, as a newer build or another tool might write.
-if command -v python3 >/dev/null; then
-    python3 - "$weights" "$work/other.weights" <<'PYTHON'
-import struct, sys, zlib
-data = open(sys.argv[1], "rb").read()[:-4]
-length = struct.unpack_from("<I", data, 12)[0]
-architecture = b"input 1x28x28 | conv 7@3x3 s1 p0 d1 | relu | flatten | affine 10 | softmax"
-body = data[:12] + struct.pack("<I", len(architecture)) + architecture + data[16 + length:]
-open(sys.argv[2], "wb").write(body + struct.pack("<I", zlib.crc32(body)))
-PYTHON
-    expect_error "other architecture" "saved for an architecture this build has no preset for" \
-        "$bin" eval --weights "$work/other.weights"
-else
-    echo "skipped: weights of another architecture (needs python3)"
-fi
 
 # Options out of range.
 expect_error "bad decay" "unknown learning-rate decay 'fast'" "$bin" train --lr-decay fast
