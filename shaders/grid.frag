@@ -5,7 +5,7 @@
 flat in vec4 v_style;  // shade, colour map, kind, unused
 
 const int kStopsPerMap = 3;
-const int kMapCount = 5;  // as kColourMapCount in colour_maps.hpp
+const int kMapCount = 5;  // as kCellPaletteCount in colour_maps.hpp
 uniform vec3 u_map_stops[kMapCount * kStopsPerMap];
 uniform vec3 u_padding_base;
 uniform vec3 u_padding_hatch;

@@ -116,7 +116,7 @@ TEST_CASE("max pooling gradients on random shapes") {
     for (int trial = 0; trial < 40; ++trial) {
         const RandomPool p = random_pool(rng, true);
         INFO("trial " << trial << " input " << p.input.text());
-        PoolingLayer<double> layer(p.input, PoolMode::Max, p.window_h, p.window_w, p.options);
+        PoolingLayer<double> layer(p.input, PoolKind::Max, p.window_h, p.window_w, p.options);
         check_layer(layer, random_batch(rng), rng);
     }
 }
@@ -126,7 +126,7 @@ TEST_CASE("average pooling gradients on random shapes") {
     for (int trial = 0; trial < 40; ++trial) {
         const RandomPool p = random_pool(rng, false);
         INFO("trial " << trial << " input " << p.input.text());
-        PoolingLayer<double> layer(p.input, PoolMode::Average, p.window_h, p.window_w, p.options);
+        PoolingLayer<double> layer(p.input, PoolKind::Average, p.window_h, p.window_w, p.options);
         check_layer(layer, random_batch(rng), rng);
     }
 }

@@ -82,7 +82,7 @@ TEST_CASE("pooling layer forward equals max_pool2d and avg_pool2d on random shap
         const int batch = std::uniform_int_distribution<int>(1, 3)(rng);
         const Tensor input =
             random_tensor({batch, p.input.channels, p.input.height, p.input.width}, rng);
-        PoolingLayer<float> layer(p.input, max ? PoolMode::Max : PoolMode::Average, p.window_h,
+        PoolingLayer<float> layer(p.input, max ? PoolKind::Max : PoolKind::Average, p.window_h,
                                   p.window_w, p.options);
         layer.reserve(batch);
         const Tensor expected = max ? max_pool2d(input, p.window_h, p.window_w, p.options)
@@ -97,7 +97,7 @@ TEST_CASE("pooling layer forward equals max_pool2d and avg_pool2d on random shap
 
 TEST_CASE("max pooling sends the gradient to the first maximum only") {
     // Window 2x2 over [[1, 4], [4, 2]]: the first 4 (row 0) wins the tie.
-    PoolingLayer<float> layer({1, 2, 2}, PoolMode::Max, 2, 2, pool_options(2, 2));
+    PoolingLayer<float> layer({1, 2, 2}, PoolKind::Max, 2, 2, pool_options(2, 2));
     layer.reserve(1);
     const float input[] = {1, 4, 4, 2};
     float output[1], d_input[4];
@@ -144,7 +144,7 @@ TEST_CASE("max pooling 2x2 stride 2 (the presets' fast path) equals max_pool2d w
                           2 * std::uniform_int_distribution<int>(1, 6)(rng)};
         Tensor input({2, shape.channels, shape.height, shape.width});
         for (std::size_t i = 0; i < input.size(); ++i) input.data()[i] = float(digit(rng));
-        PoolingLayer<float> layer(shape, PoolMode::Max, 2, 2, pool_options(2, 2));
+        PoolingLayer<float> layer(shape, PoolKind::Max, 2, 2, pool_options(2, 2));
         layer.reserve(2);
         const Tensor expected = max_pool2d(input, 2, 2, pool_options(2, 2));
         std::vector<float> output(expected.size()), d_output(expected.size(), 1.0f);

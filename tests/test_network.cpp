@@ -67,8 +67,8 @@ TEST_CASE("chunked layers give the gradients of one whole-batch pass") {
 TEST_CASE("parameter_layout is the Network's parameter layout, without a Network") {
     for (const NetworkSpec& spec : {simpleconvnet_spec(), lenet_spec(), fully_connected_spec()}) {
         const Network<float> network(spec, 1, 1);
-        const std::vector<ParameterView> layout = parameter_layout(spec);
-        const std::vector<ParameterView>& views = network.parameter_views();
+        const std::vector<ParameterTensor> layout = parameter_layout(spec);
+        const std::vector<ParameterTensor>& views = network.parameter_tensors();
         REQUIRE(layout.size() == views.size());
         std::size_t end = 0;
         for (std::size_t i = 0; i < views.size(); ++i) {
@@ -111,16 +111,16 @@ TEST_CASE("conv_filters cuts each conv layer's weights, biases and gradients") {
     network.compute_gradients(images.data(), labels.data(), 2);
 
     const std::vector<ConvFilters> layers =
-        conv_filters(spec, network.parameter_views(), network.parameters(), network.gradients());
+        conv_filters(spec, network.parameter_tensors(), network.parameters(), network.gradients());
     REQUIRE(layers.size() == 2);
     CHECK(layers[0].name == "conv1");
     CHECK(layers[1].name == "conv2");
     CHECK(layers[1].layer == 3);
     CHECK(layers[1].shape == std::vector<int>{16, 6, 5, 5});
     for (const ConvFilters& layer : layers) {
-        const ParameterView* weight = nullptr;
-        const ParameterView* bias = nullptr;
-        for (const ParameterView& view : network.parameter_views()) {
+        const ParameterTensor* weight = nullptr;
+        const ParameterTensor* bias = nullptr;
+        for (const ParameterTensor& view : network.parameter_tensors()) {
             if (view.name == layer.name + ".weight") weight = &view;
             if (view.name == layer.name + ".bias") bias = &view;
         }

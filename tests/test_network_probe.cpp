@@ -29,11 +29,11 @@ std::vector<float> mnist_image(const Dataset& data, int index) {
     return image;
 }
 
-const ParameterView& view_named(const Network<float>& network, const std::string& name) {
-    for (const ParameterView& view : network.parameter_views())
+const ParameterTensor& view_named(const Network<float>& network, const std::string& name) {
+    for (const ParameterTensor& view : network.parameter_tensors())
         if (view.name == name) return view;
     FAIL("no parameter " << name);
-    return network.parameter_views()[0];
+    return network.parameter_tensors()[0];
 }
 
 }  // namespace
@@ -89,8 +89,8 @@ TEST_CASE("the first conv layer's maps equal the reference convolution") {
     network.initialize(4);
     const std::vector<float> image = mnist_image(load_mnist(kBundledMnist).test, 5);
     const NetworkActivations result = compute_activations(network, image.data());
-    const ParameterView& weight = view_named(network, "conv1.weight");
-    const ParameterView& bias = view_named(network, "conv1.bias");
+    const ParameterTensor& weight = view_named(network, "conv1.weight");
+    const ParameterTensor& bias = view_named(network, "conv1.bias");
     const Tensor kernel(weight.shape,
                         std::vector<float>(network.parameters() + weight.offset,
                                            network.parameters() + weight.offset + weight.count));

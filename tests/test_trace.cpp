@@ -110,8 +110,8 @@ TEST_CASE("pool traces replay to max_pool2d and avg_pool2d; the winner holds the
             CHECK(step_equation(TracedOp::MaxPool, step).rfind("max(", 0) == 0);
             REQUIRE(step.winner >= 0);
             CHECK(step.terms[step.winner].input_value == step.value);
-            const OperationTrace avg =
-                OperationTrace::pool(TracedOp::AvgPool, c.input, c.kernel_h, c.kernel_w, c.options);
+            const OperationTrace avg = OperationTrace::pool(TracedOp::AveragePool, c.input,
+                                                            c.kernel_h, c.kernel_w, c.options);
             CHECK(avg.replay().values() ==
                   avg_pool2d(c.input, c.kernel_h, c.kernel_w, c.options).values());
         } catch (const InputError&) {
@@ -141,11 +141,11 @@ TEST_CASE("step_of finds the step writing each output cell; pooling reads its ow
         OperationTrace::conv(input, random_tensor({2, 3, 3, 2}, rng), {}, options),
         OperationTrace::transposed_conv(input, random_tensor({3, 2, 3, 2}, rng), {}, options),
         OperationTrace::pool(TracedOp::MaxPool, input, 3, 2, options),
-        OperationTrace::pool(TracedOp::AvgPool, input, 3, 2, options)};
+        OperationTrace::pool(TracedOp::AveragePool, input, 3, 2, options)};
     for (const OperationTrace& trace : traces) {
         INFO("op " << static_cast<int>(trace.op()));
         CHECK(is_pooling(trace.op()) ==
-              (trace.op() == TracedOp::MaxPool || trace.op() == TracedOp::AvgPool));
+              (trace.op() == TracedOp::MaxPool || trace.op() == TracedOp::AveragePool));
         const Tensor replayed = trace.replay();
         for (int t = 0; t < trace.step_count(); ++t) {
             const TraceStep s = trace.step(t);

@@ -86,7 +86,7 @@ Snapshot snapshot_after_round_trip(TrainingSession& session) {
 std::vector<float> initial_conv1(const NetworkSpec& spec, std::uint64_t seed) {
     Network<float> network(spec, 1);
     network.initialize(seed);
-    const ParameterView& view = network.parameter_views()[0];
+    const ParameterTensor& view = network.parameter_tensors()[0];
     return {network.parameters() + view.offset, network.parameters() + view.offset + view.count};
 }
 

@@ -60,7 +60,7 @@ int run_pool_command(const Arguments& raw) {
                               : max_pool2d(input.as_rank4(), window_h, window_w, options);
     const Tensor shown = with_rank(output, input.rank());
     if (args.has("trace")) {
-        const TracedOp op = args.has("avg") ? TracedOp::AvgPool : TracedOp::MaxPool;
+        const TracedOp op = args.has("avg") ? TracedOp::AveragePool : TracedOp::MaxPool;
         print_traced_result(OperationTrace::pool(op, input.as_rank4(), window_h, window_w, options),
                             shown, args.has("json"));
     } else {

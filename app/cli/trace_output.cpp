@@ -16,7 +16,7 @@ std::string index_list(int a, int b, int c, int d) {
 }
 
 std::string step_json(TracedOp op, const TraceStep& step) {
-    const bool pooling = op == TracedOp::MaxPool || op == TracedOp::AvgPool;
+    const bool pooling = op == TracedOp::MaxPool || op == TracedOp::AveragePool;
     std::string inputs, numbers, kernel;
     for (const TraceTerm& term : step.terms) {
         const char* separator = inputs.empty() ? "" : ",";

@@ -4,7 +4,7 @@
 
 namespace convscope::gl {
 
-Rgb map_colour(ColourMap map, float shade) {
+Rgb map_colour(CellPalette map, float shade) {
     shade = std::clamp(shade, 0.0f, 1.0f);
     const int base = static_cast<int>(map) * kStopsPerMap;
     const float position = shade * (kStopsPerMap - 1);

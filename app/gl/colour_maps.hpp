@@ -16,12 +16,12 @@ struct Rgb {
 // Which map a cell uses. Signed grids (a kernel with negative weights) draw their
 // negative values with NegativeValues, so zero is the lightest colour of both halves.
 // Heat is the sequential map of counts (how often a cell is read), apart from the roles.
-enum class ColourMap { Input = 0, Kernel = 1, Output = 2, NegativeValues = 3, Heat = 4 };
-constexpr int kColourMapCount = 5;  // as kMapCount in grid.frag
-constexpr int kStopsPerMap = 3;     // shade 0, 0.5 and 1
+enum class CellPalette { Input = 0, Kernel = 1, Output = 2, NegativeValues = 3, Heat = 4 };
+constexpr int kCellPaletteCount = 5;  // as kMapCount in grid.frag
+constexpr int kStopsPerMap = 3;       // shade 0, 0.5 and 1
 
 // Sequential maps from a light tint (low values) to a deep tone (high values).
-constexpr std::array<Rgb, kColourMapCount* kStopsPerMap> kMapStops = {{
+constexpr std::array<Rgb, kCellPaletteCount* kStopsPerMap> kMapStops = {{
     {0.94f, 0.96f, 0.99f},
     {0.55f, 0.71f, 0.91f},
     {0.11f, 0.30f, 0.62f},  // input: blue
@@ -47,10 +47,10 @@ constexpr Rgb kBlank = {0.985f, 0.985f, 0.99f};  // pending outputs, empty matri
 
 // The colour grid.frag gives `shade` (0..1) on `map`; the same piecewise-linear
 // interpolation, for choosing text that stays legible on the cell.
-Rgb map_colour(ColourMap map, float shade);
+Rgb map_colour(CellPalette map, float shade);
 
 // The deepest tone of a map: text that names a value of that role ("0×3": kernel × input).
-inline Rgb role_text_colour(ColourMap map) {
+inline Rgb role_text_colour(CellPalette map) {
     return kMapStops[static_cast<int>(map) * kStopsPerMap + kStopsPerMap - 1];
 }
 

@@ -18,12 +18,12 @@ enum class CellKind { Value = 0, Padding = 1, GridLine = 2, Highlight = 3, Blank
 struct CellInstance {
     float x = 0, y = 0, width = 0, height = 0;  // framebuffer pixels, y down
     float shade = 0;                            // position on the colour map, 0..1
-    float map = 0;                              // ColourMap
+    float map = 0;                              // CellPalette
     float kind = 0;                             // CellKind
     float unused = 0;
 
     static CellInstance make(float x, float y, float width, float height, CellKind kind,
-                             ColourMap map = ColourMap::Input, float shade = 0) {
+                             CellPalette map = CellPalette::Input, float shade = 0) {
         return {x,   y, width, height, shade, static_cast<float>(map), static_cast<float>(kind),
                 0.0f};
     }

@@ -199,7 +199,7 @@ Actions LiveModes::draw(const AppState& state, const UiMetrics& metrics, ImVec2 
         case Mode::Images:
             return draw_images_panel(*study_, study_textures_, state, metrics, position, size);
         case Mode::Draw:
-            return draw_draw_panel(*sketch_, sketch_textures_, metrics, position, size);
+            return draw_digit_panel(*sketch_, sketch_textures_, metrics, position, size);
     }
     return {};
 }

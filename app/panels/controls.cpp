@@ -35,7 +35,7 @@ const char* op_name(TracedOp op) {
             return "Transposed convolution";
         case TracedOp::MaxPool:
             return "Max pooling";
-        case TracedOp::AvgPool:
+        case TracedOp::AveragePool:
             return "Average pooling";
     }
     return "";
@@ -50,7 +50,7 @@ bool settings(PlaygroundSetup& s) {
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##op", op_name(s.op))) {
         for (TracedOp op :
-             {TracedOp::Conv, TracedOp::TransposedConv, TracedOp::MaxPool, TracedOp::AvgPool}) {
+             {TracedOp::Conv, TracedOp::TransposedConv, TracedOp::MaxPool, TracedOp::AveragePool}) {
             if (ImGui::Selectable(op_name(op), op == s.op) && op != s.op) {
                 s.op = op;
                 s.kernel_values.clear();  // a kernel's layout depends on the operation

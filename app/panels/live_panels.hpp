@@ -17,7 +17,7 @@ Actions draw_images_panel(const ImageStudy& study, const ImageStudyTextures& tex
                           const AppState& state, const UiMetrics& metrics, ImVec2 position,
                           ImVec2 size);
 
-Actions draw_draw_panel(const DigitSketch& sketch, const DigitSketchTextures& textures,
-                        const UiMetrics& metrics, ImVec2 position, ImVec2 size);
+Actions draw_digit_panel(const DigitSketch& sketch, const DigitSketchTextures& textures,
+                         const UiMetrics& metrics, ImVec2 position, ImVec2 size);
 
 }  // namespace convscope

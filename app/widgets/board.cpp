@@ -37,7 +37,7 @@ void text_centred(ImDrawList* list, ImFont* font, float size, ImVec2 centre, ImU
 }  // namespace
 
 ImU32 role_ink(GridRole role) {
-    return to_imgui(gl::role_text_colour(role_colour_map(role)));
+    return to_imgui(gl::role_text_colour(role_palette(role)));
 }
 
 ImU32 highlight_ink() {

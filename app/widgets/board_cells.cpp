@@ -11,16 +11,16 @@ namespace convscope {
 
 // ---- colours -----------------------------------------------------------------------
 
-gl::ColourMap role_colour_map(GridRole role) {
+gl::CellPalette role_palette(GridRole role) {
     switch (role) {
         case GridRole::Input:
-            return gl::ColourMap::Input;
+            return gl::CellPalette::Input;
         case GridRole::Kernel:
-            return gl::ColourMap::Kernel;
+            return gl::CellPalette::Kernel;
         case GridRole::Output:
-            return gl::ColourMap::Output;
+            return gl::CellPalette::Output;
     }
-    return gl::ColourMap::Input;
+    return gl::CellPalette::Input;
 }
 
 ColourScale ColourScale::of(const GridView& grid) {
@@ -45,14 +45,14 @@ ColourScale ColourScale::of(const GridView& grid) {
     return scale;
 }
 
-std::pair<gl::ColourMap, float> ColourScale::shade(float value) const {
-    if (shading == GridShading::Flat) return {role_colour_map(role), 0.45f};
-    const gl::ColourMap map =
-        shading == GridShading::Heat ? gl::ColourMap::Heat : role_colour_map(role);
+std::pair<gl::CellPalette, float> ColourScale::shade(float value) const {
+    if (shading == GridShading::Flat) return {role_palette(role), 0.45f};
+    const gl::CellPalette map =
+        shading == GridShading::Heat ? gl::CellPalette::Heat : role_palette(role);
     if (is_signed) {
         const float reach = std::max(std::fabs(low), std::fabs(high));
         const float t = reach > 0 ? value / reach : 0.0f;
-        return t < 0 ? std::make_pair(gl::ColourMap::NegativeValues, -t) : std::make_pair(map, t);
+        return t < 0 ? std::make_pair(gl::CellPalette::NegativeValues, -t) : std::make_pair(map, t);
     }
     const float t = high > low ? (value - low) / (high - low) : 0.5f;
     return {map, t};

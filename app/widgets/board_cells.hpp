@@ -14,7 +14,7 @@
 namespace convscope {
 
 // The colour map of a grid role (input, kernel, output).
-gl::ColourMap role_colour_map(GridRole role);
+gl::CellPalette role_palette(GridRole role);
 
 // Where a value sits on its grid's colour map: sequential grids span their own
 // min..max; a grid with negative values is centred on zero (purple below, role hue above).
@@ -29,7 +29,7 @@ struct ColourScale {
     bool has_legend() const { return is_signed || shading == GridShading::Heat; }
 
     // The map and the shade (0..1) of `value`.
-    std::pair<gl::ColourMap, float> shade(float value) const;
+    std::pair<gl::CellPalette, float> shade(float value) const;
 };
 
 // A grid in framebuffer pixels: whole numbers, so every line falls on pixel edges.

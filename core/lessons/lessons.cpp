@@ -165,7 +165,7 @@ std::vector<Lesson> make_lessons() {
     all.push_back(lesson("avg-pool", "3", "Average pooling",
                          "Average pooling takes the mean of each window instead of the maximum.",
                          "4x4 input, 2x2 window, stride 2: output [[1,1.5],[2.25,1]].",
-                         with_values(pool(TracedOp::AvgPool, 4, 2, 2), kPoolInput, {})));
+                         with_values(pool(TracedOp::AveragePool, 4, 2, 2), kPoolInput, {})));
     all.push_back(lesson("pool-robust", "3", "Robust to small shifts",
                          "Move the input by one pixel: many max-pool outputs stay the same, "
                          "because the maximum often stays inside its window.",

@@ -108,7 +108,7 @@ Playground build_playground(const PlaygroundSetup& setup) {
             break;
         }
         case TracedOp::MaxPool:
-        case TracedOp::AvgPool:
+        case TracedOp::AveragePool:
             p.trace = OperationTrace::pool(setup.op, p.input, setup.kernel_h, setup.kernel_w,
                                            setup.options);
             p.output = setup.op == TracedOp::MaxPool

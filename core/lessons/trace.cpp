@@ -38,7 +38,7 @@ OperationTrace OperationTrace::transposed_conv(Tensor input, Tensor weight, std:
 
 OperationTrace OperationTrace::pool(TracedOp kind, Tensor input, int window_h, int window_w,
                                     const Options2d& options) {
-    CS_CHECK(kind == TracedOp::MaxPool || kind == TracedOp::AvgPool);
+    CS_CHECK(kind == TracedOp::MaxPool || kind == TracedOp::AveragePool);
     if (kind == TracedOp::MaxPool) {
         max_pool2d(input, window_h, window_w, options);
     } else {
@@ -57,7 +57,7 @@ std::vector<int> OperationTrace::output_shape() const {
 }
 
 bool is_pooling(TracedOp op) {
-    return op == TracedOp::MaxPool || op == TracedOp::AvgPool;
+    return op == TracedOp::MaxPool || op == TracedOp::AveragePool;
 }
 
 int OperationTrace::step_count() const {
@@ -123,7 +123,7 @@ TraceStep OperationTrace::step(int t) const {
             step.value = step.winner >= 0 ? step.terms[step.winner].input_value
                                           : -std::numeric_limits<float>::infinity();
             break;
-        case TracedOp::AvgPool:
+        case TracedOp::AveragePool:
             step.value =
                 step.channel_sums[0] / static_cast<float>(geometry_.h.kernel * geometry_.w.kernel);
             break;

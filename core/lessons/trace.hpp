@@ -16,7 +16,7 @@
 
 namespace convscope {
 
-enum class TracedOp { Conv, TransposedConv, MaxPool, AvgPool };
+enum class TracedOp { Conv, TransposedConv, MaxPool, AveragePool };
 
 // Max or average pooling: no kernel, and output channel f reads input channel f alone.
 bool is_pooling(TracedOp op);

@@ -5,13 +5,13 @@
 namespace convscope {
 
 std::vector<ConvFilters> conv_filters(const NetworkSpec& spec,
-                                      const std::vector<ParameterView>& views,
+                                      const std::vector<ParameterTensor>& views,
                                       const float* parameters, const float* gradients) {
     const auto is_weight = [](const std::string& name) {
         return name.size() > 7 && name.compare(name.size() - 7, 7, ".weight") == 0;
     };
     std::vector<ConvFilters> layers;
-    for (const ParameterView& view : views) {
+    for (const ParameterTensor& view : views) {
         if (spec.layers[static_cast<std::size_t>(view.layer)].kind != LayerKind::Convolution) {
             continue;
         }

@@ -20,10 +20,10 @@ struct ConvFilters {
 };
 
 // Each conv layer's weights and biases cut from `parameters`, laid out as `views` say
-// (Network::parameter_views() or parameter_layout(spec)); the weights' gradients too
+// (Network::parameter_tensors() or parameter_layout(spec)); the weights' gradients too
 // when `gradients` (laid out the same) is not null.
 std::vector<ConvFilters> conv_filters(const NetworkSpec& spec,
-                                      const std::vector<ParameterView>& views,
+                                      const std::vector<ParameterTensor>& views,
                                       const float* parameters, const float* gradients);
 
 }  // namespace convscope

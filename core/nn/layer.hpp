@@ -35,13 +35,15 @@ struct Shape {
     std::string text() const;  // "1x28x28"
 };
 
-// One parameter tensor of a layer, e.g. a conv weight (F, C, KH, KW), located by its
-// offset in the layer's slice.
+// One parameter tensor, e.g. a conv weight (F, C, KH, KW). A layer lists its own with
+// local names ("weight", "bias") and offsets in its slice; a network lists them all with
+// full names ("conv1.weight") and offsets in its buffer, and the layer they belong to.
 struct ParameterTensor {
-    std::string name;  // "weight", "bias"
+    std::string name;
     std::vector<int> shape;
     std::size_t offset = 0;
     std::size_t count = 0;
+    int layer = 0;  // index in the NetworkSpec (network lists only)
 };
 
 template <typename Real>

@@ -25,8 +25,8 @@ const char* kind_name(LayerKind kind) {
 
 }  // namespace
 
-std::vector<ParameterView> parameter_layout(const NetworkSpec& spec) {
-    std::vector<ParameterView> views;
+std::vector<ParameterTensor> parameter_layout(const NetworkSpec& spec) {
+    std::vector<ParameterTensor> views;
     std::map<LayerKind, int> seen;  // layers of each kind so far: "conv1", "conv2"
     Shape shape = spec.input;
     std::size_t offset = 0;
@@ -36,8 +36,8 @@ std::vector<ParameterView> parameter_layout(const NetworkSpec& spec) {
         const int number = ++seen[layer_spec.kind];
         for (const ParameterTensor& tensor : layer->parameter_tensors()) {
             views.push_back(
-                {i, kind_name(layer_spec.kind) + std::to_string(number) + "." + tensor.name,
-                 tensor.shape, offset + tensor.offset, tensor.count});
+                {kind_name(layer_spec.kind) + std::to_string(number) + "." + tensor.name,
+                 tensor.shape, offset + tensor.offset, tensor.count, i});
         }
         offset += layer->parameter_count();
         shape = layer->output_shape();
@@ -65,7 +65,7 @@ Network<Real>::Network(NetworkSpec spec, int max_batch, int threads)
     CS_CHECK(max_batch >= 1 && threads >= 1);
     CS_CHECK(!spec_.layers.empty());
     const int rows = (max_batch + threads - 1) / threads;
-    views_ = parameter_layout(spec_);
+    tensors_ = parameter_layout(spec_);
 
     // All replicas share one parameter layout.
     for (int r = 0; r < threads; ++r) {

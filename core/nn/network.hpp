@@ -20,19 +20,10 @@ namespace convscope {
 
 class ThreadPool;
 
-// Where one layer's parameter tensor sits in the network's parameter buffer.
-struct ParameterView {
-    int layer = 0;
-    std::string name;  // "conv1.weight": the layer kind counted from 1, then the tensor
-    std::vector<int> shape;
-    std::size_t offset = 0;
-    std::size_t count = 0;
-};
-
 // Where every parameter tensor of a network built from `spec` sits in its parameter
-// buffer, in buffer order: Network::parameter_views() without building a Network (a
+// buffer, in buffer order: Network::parameter_tensors() without building a Network (a
 // weights file's buffer is read with it). InputError for a spec its input cannot take.
-std::vector<ParameterView> parameter_layout(const NetworkSpec& spec);
+std::vector<ParameterTensor> parameter_layout(const NetworkSpec& spec);
 
 // What one pass over a batch gives besides the gradients.
 template <typename Real>
@@ -68,7 +59,7 @@ class Network {
     Real* parameters() { return parameters_.data(); }
     const Real* parameters() const { return parameters_.data(); }
     const Real* gradients() const { return gradients_.data(); }
-    const std::vector<ParameterView>& parameter_views() const { return views_; }
+    const std::vector<ParameterTensor>& parameter_tensors() const { return tensors_; }
 
     // He initialisation from a seed.
     void initialize(std::uint64_t seed);
@@ -118,7 +109,7 @@ class Network {
     double training_flops_ = 0;
     std::vector<Real> parameters_;
     std::vector<Real> gradients_;
-    std::vector<ParameterView> views_;
+    std::vector<ParameterTensor> tensors_;
     std::vector<std::unique_ptr<Replica>> replicas_;
     std::unique_ptr<ThreadPool> pool_;
 };

@@ -148,7 +148,7 @@ std::unique_ptr<Layer<Real>> make_layer(const LayerSpec& spec, Shape input) {
         case LayerKind::MaxPool:
         case LayerKind::AveragePool:
             return std::make_unique<PoolingLayer<Real>>(
-                input, spec.kind == LayerKind::MaxPool ? PoolMode::Max : PoolMode::Average,
+                input, spec.kind == LayerKind::MaxPool ? PoolKind::Max : PoolKind::Average,
                 spec.kernel_h, spec.kernel_w, spec.options);
         case LayerKind::Relu:
             return std::make_unique<ReluLayer<Real>>(input);

@@ -14,32 +14,32 @@ namespace convscope {
 
 namespace {
 
-ConvGeometry pool_geometry(Shape input, PoolMode mode, int window_h, int window_w,
+ConvGeometry pool_geometry(Shape input, PoolKind kind, int window_h, int window_w,
                            const Options2d& options) {
-    if (mode == PoolMode::Average && (options.h.dilation != 1 || options.w.dilation != 1)) {
+    if (kind == PoolKind::Average && (options.h.dilation != 1 || options.w.dilation != 1)) {
         throw InputError("average pooling has no dilation: d must be 1");
     }
     return resolve_geometry(OpKind::Pool, input.height, input.width, window_h, window_w, options);
 }
 
-Shape pool_output(Shape input, PoolMode mode, int window_h, int window_w,
+Shape pool_output(Shape input, PoolKind kind, int window_h, int window_w,
                   const Options2d& options) {
-    const ConvGeometry g = pool_geometry(input, mode, window_h, window_w, options);
+    const ConvGeometry g = pool_geometry(input, kind, window_h, window_w, options);
     return {input.channels, g.h.output, g.w.output};
 }
 
 }  // namespace
 
 template <typename Real>
-PoolingLayer<Real>::PoolingLayer(Shape input, PoolMode mode, int window_h, int window_w,
+PoolingLayer<Real>::PoolingLayer(Shape input, PoolKind kind, int window_h, int window_w,
                                  const Options2d& options)
-    : Layer<Real>(input, pool_output(input, mode, window_h, window_w, options)),
-      mode_(mode),
-      geometry_(pool_geometry(input, mode, window_h, window_w, options)) {}
+    : Layer<Real>(input, pool_output(input, kind, window_h, window_w, options)),
+      kind_(kind),
+      geometry_(pool_geometry(input, kind, window_h, window_w, options)) {}
 
 template <typename Real>
 void PoolingLayer<Real>::reserve(int max_batch) {
-    if (mode_ == PoolMode::Max) {
+    if (kind_ == PoolKind::Max) {
         argmax_.resize(static_cast<std::size_t>(max_batch) * this->output_shape().size());
     }
 }
@@ -132,16 +132,16 @@ void PoolingLayer<Real>::forward_images(const Real* input, Real* output, int fir
     const int in_plane = gh.input * gw.input;
     const int out_plane = gh.output * gw.output;
     const Real mean_scale = Real(1) / static_cast<Real>(gh.kernel * gw.kernel);
-    if (mode_ == PoolMode::Max) {
+    if (kind_ == PoolKind::Max) {
         CS_CHECK(argmax_.size() >= static_cast<std::size_t>(first_plane + planes) * out_plane);
     }
     for (int plane = 0; plane < planes; ++plane) {
         const Real* in = input + static_cast<long>(plane) * in_plane;
         Real* out = output + static_cast<long>(plane) * out_plane;
-        int* winners = mode_ == PoolMode::Max
+        int* winners = kind_ == PoolKind::Max
                            ? argmax_.data() + static_cast<long>(first_plane + plane) * out_plane
                            : nullptr;
-        if (mode_ == PoolMode::Max && is_plain_2x2(geometry_)) {
+        if (kind_ == PoolKind::Max && is_plain_2x2(geometry_)) {
             max_pool_2x2(in, gw.input, gh.output, gw.output, out, winners);
             continue;
         }
@@ -165,7 +165,7 @@ void PoolingLayer<Real>::forward_images(const Real* input, Real* output, int fir
                     }
                 }
                 const int cell = oy * gw.output + ox;
-                if (mode_ == PoolMode::Max) {
+                if (kind_ == PoolKind::Max) {
                     out[cell] = best;
                     winners[cell] = best_index;
                 } else {
@@ -190,7 +190,7 @@ void PoolingLayer<Real>::backward_images(const Real* d_output, Real* d_input, in
     for (int plane = 0; plane < planes; ++plane) {
         const Real* d_out = d_output + static_cast<long>(plane) * out_plane;
         Real* d_in = d_input + static_cast<long>(plane) * in_plane;
-        if (mode_ == PoolMode::Max) {
+        if (kind_ == PoolKind::Max) {
             const int* winners =
                 argmax_.data() + static_cast<long>(first_plane + plane) * out_plane;
             for (int cell = 0; cell < out_plane; ++cell)

@@ -11,15 +11,13 @@
 
 namespace convscope {
 
-enum class PoolMode { Max, Average };
-
 template <typename Real>
 class PoolingLayer : public Layer<Real> {
   public:
     // input (C, H, W) -> output (C, OH, OW)
-    PoolingLayer(Shape input, PoolMode mode, int window_h, int window_w, const Options2d& options);
+    PoolingLayer(Shape input, PoolKind kind, int window_h, int window_w, const Options2d& options);
 
-    PoolMode mode() const { return mode_; }
+    PoolKind kind() const { return kind_; }
     const ConvGeometry& geometry() const { return geometry_; }
 
     void reserve(int max_batch) override;
@@ -29,7 +27,7 @@ class PoolingLayer : public Layer<Real> {
     void backward_images(const Real* d_output, Real* d_input, int first, int count) override;
 
   private:
-    PoolMode mode_;
+    PoolKind kind_;
     ConvGeometry geometry_;
     std::vector<int> argmax_;  // (B, C, OH, OW): index into the input plane, -1 if none
 };

@@ -179,7 +179,7 @@ std::shared_ptr<const TrainingSnapshot> TrainingSession::Worker::make_snapshot()
     snapshot->accuracy_history = accuracy_history;
 
     snapshot->conv_layers =
-        conv_filters(network->spec(), network->parameter_views(), network->parameters(),
+        conv_filters(network->spec(), network->parameter_tensors(), network->parameters(),
                      settings.include_gradients ? network->gradients() : nullptr);
     snapshot->probe = probe->run(network->parameters(), probe_image.data());
     return snapshot;

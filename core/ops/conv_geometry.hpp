@@ -20,7 +20,11 @@
 
 namespace convscope {
 
+// Which geometry an operation has: max and average pooling share Pool's.
 enum class OpKind { Conv, TransposedConv, Pool };
+
+// The one name for the kind of pooling, in the reference ops, the layers and the specs.
+enum class PoolKind { Max, Average };
 
 // Padding as the user gives it: a number, or a mode resolved against the kernel.
 //   valid: 0.

@@ -99,8 +99,6 @@ Tensor conv_transpose2d(const Tensor& input, const Tensor& weight, const std::ve
 
 namespace {
 
-enum class PoolKind { Max, Average };
-
 Tensor pool2d(PoolKind kind, const Tensor& input, int window_h, int window_w,
               const Options2d& options) {
     require_rank4(input, "input", "(N,C,H,W)");

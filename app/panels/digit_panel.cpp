@@ -117,8 +117,8 @@ void activations(const DigitSketch& sketch, const ActivationPictures& pictures,
 
 }  // namespace
 
-Actions draw_draw_panel(const DigitSketch& sketch, const DigitSketchTextures& textures,
-                        const UiMetrics& metrics, ImVec2 position, ImVec2 size) {
+Actions draw_digit_panel(const DigitSketch& sketch, const DigitSketchTextures& textures,
+                         const UiMetrics& metrics, ImVec2 position, ImVec2 size) {
     Actions actions;
     const float left = std::min(size.x * 0.36f, size.y * 0.78f);
     if (begin_panel("##draw_canvas", position, ImVec2(left, size.y), metrics)) {
