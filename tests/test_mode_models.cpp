@@ -4,11 +4,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <numeric>
-#include <thread>
 
 #include "app/assets/asset_paths.hpp"
 #include "app/model/digit_sketch.hpp"
@@ -16,6 +14,7 @@
 #include "app/model/training_lab.hpp"
 #include "core/formats/image_file.hpp"
 #include "temp_folder.hpp"
+#include "wait_until.hpp"
 
 using namespace convscope;
 
@@ -32,19 +31,19 @@ std::string coffee_path() {
     return path;
 }
 
-// Polls the lab until `done` holds for what it shows; fails the test after a generous
-// deadline (a safety net for a hung thread, not a measurement).
+// Polls the lab until `done` holds for what it shows (tests/wait_until.hpp).
 template <typename Done>
 void wait_until(TrainingLab& lab, Done done, const char* what) {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(300);
-    for (lab.poll(); !done(*lab.shown()); lab.poll()) {
-        if (std::chrono::steady_clock::now() > deadline) {
-            FAIL("timed out waiting for " << what << "; state "
-                                          << training_state_name(lab.shown()->state) << ", "
-                                          << lab.shown()->total_batches << " batches");
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
+    testing::wait_until(
+        [&] {
+            lab.poll();
+            return done(*lab.shown());
+        },
+        [&] {
+            return std::string(what) + "; state " + training_state_name(lab.shown()->state) + ", " +
+                   std::to_string(lab.shown()->total_batches) + " batches";
+        },
+        300);
 }
 
 TrainingSettings quick_settings() {
