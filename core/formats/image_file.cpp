@@ -1,3 +1,4 @@
+// Sections: reading, resizing, colouring, layout (contact sheets), writing.
 #include "core/formats/image_file.hpp"
 
 #include <stb_image.h>

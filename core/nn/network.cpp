@@ -1,3 +1,7 @@
+// Sections: the parameter layout (no Network needed); construction (replicas, one per
+// thread, sharing one layout); initialisation; splitting a batch over the replicas and
+// into chunks; forward and backward of one replica; the batch entry points (loss and
+// gradients, evaluate, predict).
 #include "core/nn/network.hpp"
 
 #include <algorithm>
