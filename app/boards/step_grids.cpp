@@ -1,6 +1,7 @@
 #include "app/boards/step_grids.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace convscope {
 
@@ -92,12 +93,11 @@ GridView kernel_slice(const Playground& playground, int f, int c, const TraceSte
                       std::string title) {
     const Tensor& kernel = playground.kernel;
     const bool transposed = playground.trace.op() == TracedOp::TransposedConv;
+    const std::array<int, 2> slice = kernel_layout(playground.trace.op()).index(f, c);
     const int rows = kernel.dim(2), cols = kernel.dim(3);
     std::vector<float> values;
     for (int y = 0; y < rows; ++y) {
-        for (int x = 0; x < cols; ++x) {
-            values.push_back(transposed ? kernel.at(c, f, y, x) : kernel.at(f, c, y, x));
-        }
+        for (int x = 0; x < cols; ++x) values.push_back(kernel.at(slice[0], slice[1], y, x));
     }
     GridView grid = GridView::of(GridRole::Kernel, std::move(title), rows, cols, values);
     if (transposed && step.f == f) {

@@ -1,6 +1,7 @@
 // Sections: shared helpers, the equation line, one slice, several channels or
 // filters or items, the dispatch.
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "app/boards/lesson_boards.hpp"
@@ -46,10 +47,10 @@ ClickTarget input_target(const Playground& playground, int n, int c) {
 ClickTarget kernel_target(const Playground& playground, int f, int c) {
     ClickTarget target;
     target.kind = ClickTarget::Kind::KernelCell;
-    // The kernel tensor's own layout: (F,C,..) for conv, (C,F,..) transposed.
-    const bool transposed = playground.trace.op() == TracedOp::TransposedConv;
-    target.i0 = transposed ? c : f;
-    target.i1 = transposed ? f : c;
+    // The kernel tensor's own indices: the cell editor writes into the tensor.
+    const std::array<int, 2> slice = kernel_layout(playground.trace.op()).index(f, c);
+    target.i0 = slice[0];
+    target.i1 = slice[1];
     return target;
 }
 

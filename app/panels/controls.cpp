@@ -120,11 +120,11 @@ void cell_editor(const LessonScene& scene, const AppState& state, Actions& actio
         return;
     }
     const bool input = cell.tensor == CellRef::Tensor::Input;
-    const bool transposed = pg.trace.op() == TracedOp::TransposedConv;
+    const KernelLayout layout = kernel_layout(pg.trace.op());
     const std::string where =
         input ? "Input n=" + std::to_string(cell.i0) + " c=" + std::to_string(cell.i1)
-              : (transposed ? "Kernel c=" : "Kernel f=") + std::to_string(cell.i0) +
-                    (transposed ? " f=" : " c=") + std::to_string(cell.i1);
+              : "Kernel " + std::string(layout.axis_name(0)) + "=" + std::to_string(cell.i0) + " " +
+                    layout.axis_name(1) + "=" + std::to_string(cell.i1);
     ImGui::TextWrapped("%s, row %d, column %d", where.c_str(), cell.y, cell.x);
     float value = cell_value(pg, cell);
     ImGui::SetNextItemWidth(-1);

@@ -23,8 +23,7 @@ std::vector<int> input_shape(const PlaygroundSetup& s) {
     return {s.batch, s.channels, s.input_h, s.input_w};
 }
 std::vector<int> kernel_shape(const PlaygroundSetup& s) {
-    if (s.op == TracedOp::TransposedConv) return {s.channels, s.filters, s.kernel_h, s.kernel_w};
-    return {s.filters, s.channels, s.kernel_h, s.kernel_w};
+    return kernel_layout(s.op).shape(s.filters, s.channels, s.kernel_h, s.kernel_w);
 }
 std::vector<int> bias_shape(const PlaygroundSetup& s) {
     return {s.filters};

@@ -35,7 +35,7 @@ constexpr int kPlaygroundMaxChannels = 4;  // C, FN and N
 struct Playground {
     PlaygroundSetup setup;
     Tensor input;             // (N,C,H,W)
-    Tensor kernel;            // (FN,C,KH,KW), transposed (C,FN,KH,KW), empty for pooling
+    Tensor kernel;            // in kernel_layout(op)'s order; empty for pooling
     std::vector<float> bias;  // FN values or empty
     OperationTrace trace;
     Tensor output;  // (N,FN,OH,OW): the reference op's output
