@@ -17,7 +17,7 @@ std::string index_list(int a, int b, int c, int d) {
 }
 
 std::string step_json(TracedOp op, const TraceStep& step) {
-    const bool pooling = op == TracedOp::MaxPool || op == TracedOp::AveragePool;
+    const bool pooling = is_pooling(op);
     std::string inputs, numbers, kernel;
     for (const TraceTerm& term : step.terms) {
         const char* separator = inputs.empty() ? "" : ",";
