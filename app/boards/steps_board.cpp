@@ -39,8 +39,9 @@ ClickTarget input_target(const Playground& playground, int n, int c) {
     target.kind = ClickTarget::Kind::InputCell;
     target.i0 = n;
     target.i1 = c;
-    target.row_offset = input_row_offset(playground);
-    target.col_offset = input_col_offset(playground);
+    const PaddingRing ring = input_padding_ring(playground);
+    target.row_offset = ring.h.before;
+    target.col_offset = ring.w.before;
     return target;
 }
 
@@ -128,10 +129,11 @@ float add_single_slice_steps(const ViewContext& context, Board& board, float min
     const int n = step.n, f = step.f, c = is_pooling(op) ? step.f : 0;
 
     std::string input_title = "Input " + size_text(g.h.input, g.w.input);
+    const PaddingRing ring = input_padding_ring(pg);
     if (transposed) {
         input_title += " (small)";
-    } else if (g.h.padded_input() != g.h.input || g.w.padded_input() != g.w.input) {
-        input_title += ", padded to " + size_text(g.h.padded_input(), g.w.padded_input());
+    } else if (ring.h.size() != g.h.input || ring.w.size() != g.w.input) {
+        input_title += ", padded to " + size_text(ring.h.size(), ring.w.size());
     }
     GridView input = input_slice(pg, n, c, step, input_title);
     GridView output = output_map(pg, n, f, context.step_index, step,

@@ -27,10 +27,10 @@ LessonBoard visit_counts_board(const ViewContext& context) {
         }
     }
     // Rows line up with the input's real rows (below its padding ring).
-    const float input_rows =
-        static_cast<float>(g.kind == OpKind::TransposedConv ? g.h.input : g.h.padded_input());
+    const PaddedAxis rows = input_padding_ring(pg).h;
+    const float input_rows = static_cast<float>(rows.size());
     const float tallest = std::max(input_rows, static_cast<float>(g.h.output));
-    const float top = (tallest - input_rows) * 0.5f + input_row_offset(pg);
+    const float top = (tallest - input_rows) * 0.5f + static_cast<float>(rows.before);
     result.board.add_grid(std::move(heat), right + 2.2f, top, input_target(pg, 0, 0), true);
 
     result.lines.push_back(step_equation_line(context));

@@ -118,4 +118,14 @@ Playground build_playground(const PlaygroundSetup& setup) {
     return p;
 }
 
+PaddingRing input_padding_ring(const Playground& playground) {
+    const ConvGeometry& g = playground.trace.geometry();
+    const bool ringless = g.kind == OpKind::TransposedConv;
+    auto axis = [ringless](const AxisGeometry& a) {
+        return ringless ? PaddedAxis{0, a.input, 0}
+                        : PaddedAxis{a.pad_before, a.input, a.pad_after};
+    };
+    return {axis(g.h), axis(g.w)};
+}
+
 }  // namespace convscope
