@@ -111,11 +111,7 @@ void cell_editor(const LessonScene& scene, const AppState& state, Actions& actio
     group_label("EDIT A CELL");
     const CellRef& cell = state.selected_cell;
     const Playground& pg = scene.playground;
-    const Tensor& tensor = cell.tensor == CellRef::Tensor::Input ? pg.input : pg.kernel;
-    const bool valid = cell.tensor != CellRef::Tensor::None && tensor.rank() == 4 &&
-                       cell.i0 < tensor.dim(0) && cell.i1 < tensor.dim(1) &&
-                       cell.y < tensor.dim(2) && cell.x < tensor.dim(3);
-    if (!valid) {
+    if (!holds_cell(pg, cell)) {
         ImGui::TextWrapped("Click an input or kernel cell, then type its value here.");
         return;
     }
