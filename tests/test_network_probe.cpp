@@ -193,3 +193,45 @@ TEST_CASE("LeNet's deepest maps see a padded 16x16 patch") {
     CHECK(contains(input_error_of([&] { unit_receptive_field(spec, 7, 0, 0); }), "flatten"));
     CHECK(contains(input_error_of([&] { unit_receptive_field(spec, 5, 5, 0); }), "outside"));
 }
+
+TEST_CASE("channels in a receptive field: a convolution reads them all, a pool its own") {
+    // input 3x8x8 | maxpool 2x2 s2 | relu | conv 2@3x3 | relu
+    NetworkSpec spec;
+    spec.input = Shape{3, 8, 8};
+    spec.layers = {LayerSpec::max_pool(2, 2), LayerSpec::relu(), LayerSpec::convolution(2, 3),
+                   LayerSpec::relu()};
+    ActivationProbe probe(spec);
+    // Positive weights and pixels: no ReLU hides a change, no weights cancel out.
+    std::vector<float> parameters(probe.parameter_count());
+    for (std::size_t i = 0; i < parameters.size(); ++i) parameters[i] = 0.05f * (1 + i % 7);
+    std::vector<float> image(static_cast<std::size_t>(spec.input.size()));
+    for (std::size_t i = 0; i < image.size(); ++i) image[i] = 0.1f * (i % 5);
+    const NetworkActivations before = probe.run(parameters.data(), image.data());
+
+    // On the input, by experiment: brighten one input channel and see which units move.
+    const int plane = spec.input.height * spec.input.width;
+    for (int c = 0; c < spec.input.channels; ++c) {
+        std::vector<float> brighter = image;
+        for (int i = 0; i < plane; ++i) brighter[static_cast<std::size_t>(c * plane + i)] += 1.0f;
+        const NetworkActivations after = probe.run(parameters.data(), brighter.data());
+        for (int layer = 0; layer < static_cast<int>(spec.layers.size()); ++layer)
+            for (int k = 0; k < before.layers[static_cast<std::size_t>(layer)].shape.channels;
+                 ++k) {
+                INFO("input channel " << c << ", unit layer " << layer << " channel " << k);
+                const bool moved = after.layers[static_cast<std::size_t>(layer)].map(k)[0] !=
+                                   before.layers[static_cast<std::size_t>(layer)].map(k)[0];
+                CHECK(channel_in_receptive_field(spec, layer, k, -1, c) == moved);
+            }
+    }
+    // Between layers: below the conv every channel, above it the unit's own only.
+    for (int c = 0; c < 3; ++c) {
+        CHECK(channel_in_receptive_field(spec, 3, 1, 1, c));
+        CHECK(channel_in_receptive_field(spec, 3, 1, 0, c));
+        CHECK(channel_in_receptive_field(spec, 1, 2, 0, c) == (c == 2));
+    }
+    CHECK(channel_in_receptive_field(spec, 3, 1, 2, 1));
+    CHECK_FALSE(channel_in_receptive_field(spec, 3, 1, 2, 0));
+    // On the unit's own layer only its channel.
+    CHECK(channel_in_receptive_field(spec, 2, 0, 2, 0));
+    CHECK_FALSE(channel_in_receptive_field(spec, 2, 0, 2, 1));
+}

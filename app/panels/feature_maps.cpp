@@ -26,15 +26,6 @@ const LayerField* field_on(const std::vector<LayerField>& field, int layer) {
     return nullptr;
 }
 
-// Whether layer `layer`'s channel `channel` is in the field of `unit`: pools and ReLUs
-// keep channels apart, a convolution reads every channel of its input.
-bool channel_in_field(const NetworkSpec& spec, const FeatureUnit& unit, int layer, int channel) {
-    for (int l = unit.layer; l > layer; --l) {
-        if (spec.layers[static_cast<std::size_t>(l)].kind == LayerKind::Convolution) return true;
-    }
-    return channel == unit.channel;
-}
-
 std::string field_text(const NetworkModeView& view, const FeatureUnit& unit) {
     const LayerField* input = field_on(view.field, -1);
     if (input == nullptr) return "";
@@ -141,10 +132,8 @@ Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
                 const FieldRegion& r = f->region;
                 const bool is_unit_layer = s.layer == unit.layer;
                 for (int t = 0; t < s.sheet->count(); ++t) {
-                    const bool in_field = s.layer < 0 ? true
-                                          : is_unit_layer
-                                              ? t == unit.channel
-                                              : channel_in_field(view.spec, unit, s.layer, t);
+                    const bool in_field =
+                        channel_in_receptive_field(view.spec, unit.layer, unit.channel, s.layer, t);
                     if (!in_field || r.clipped_rows.size() <= 0 || r.clipped_cols.size() <= 0) {
                         continue;
                     }

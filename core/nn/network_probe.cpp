@@ -170,6 +170,17 @@ std::vector<ConvGeometry> spatial_geometries(const NetworkSpec& spec, int layer)
     return geometries;
 }
 
+bool channel_in_receptive_field(const NetworkSpec& spec, int unit_layer, int unit_channel,
+                                int layer, int channel) {
+    CS_CHECK(unit_layer < static_cast<int>(spec.layers.size()) && layer >= -1 &&
+             layer <= unit_layer);
+    for (int l = unit_layer; l > layer; --l) {
+        const LayerKind kind = spec.layers[static_cast<std::size_t>(l)].kind;
+        if (kind == LayerKind::Convolution || kind == LayerKind::Affine) return true;
+    }
+    return channel == unit_channel;
+}
+
 std::vector<LayerField> unit_receptive_field(const NetworkSpec& spec, int layer, int y, int x) {
     if (layer < 0 || layer >= static_cast<int>(spec.layers.size()))
         throw InputError("layer " + std::to_string(layer) + " does not exist");

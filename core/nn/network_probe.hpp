@@ -120,6 +120,14 @@ struct LayerField {
 // layer's output is not a grid (flatten and after) or (y, x) lies outside it.
 std::vector<LayerField> unit_receptive_field(const NetworkSpec& spec, int layer, int y, int x);
 
+// Whether channel `channel` of `layer`'s output (-1: the network input) lies in the
+// receptive field of a unit in channel `unit_channel` of `unit_layer`'s output
+// (layer <= unit_layer). A convolution (or affine layer) between them reads every
+// channel of its input; pooling and ReLU keep channels apart, so without one only the
+// unit's own channel does.
+bool channel_in_receptive_field(const NetworkSpec& spec, int unit_layer, int unit_channel,
+                                int layer, int channel);
+
 // The conv and pool geometries of layers 0..layer, in order: what receptive_field()
 // takes. Element-wise layers (ReLU) have none and are skipped.
 std::vector<ConvGeometry> spatial_geometries(const NetworkSpec& spec, int layer);
