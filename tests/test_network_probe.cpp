@@ -153,7 +153,13 @@ TEST_CASE("layer summaries count every parameter once") {
             CHECK(row.spatial == (row.layer < flatten_layer));
         }
         CHECK(total == network.parameter_count());
+        CHECK(total_parameters(rows) == total);
     }
+    // Seed 1's fully connected net: 784 > 100 x4 > 10, in five affine layers.
+    const auto fc = layer_summaries(fully_connected_spec());
+    CHECK(layers_of_kind(fc, LayerKind::Affine) == 5);
+    CHECK(layers_of_kind(fc, LayerKind::Convolution) == 0);
+    CHECK(total_parameters(fc) == (784 * 100 + 100) + 3 * (100 * 100 + 100) + (100 * 10 + 10));
     const auto rows = layer_summaries(simpleconvnet_spec());
     CHECK(rows[0].parameters == 30 * 25 + 30);
     CHECK(rows[4].parameters == 4320 * 100 + 100);

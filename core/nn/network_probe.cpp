@@ -78,6 +78,17 @@ std::vector<LayerSummary> layer_summaries(const NetworkSpec& spec) {
     return rows;
 }
 
+std::size_t total_parameters(const std::vector<LayerSummary>& rows) {
+    std::size_t total = 0;
+    for (const LayerSummary& row : rows) total += row.parameters;
+    return total;
+}
+
+int layers_of_kind(const std::vector<LayerSummary>& rows, LayerKind kind) {
+    return static_cast<int>(std::count_if(
+        rows.begin(), rows.end(), [kind](const LayerSummary& row) { return row.kind == kind; }));
+}
+
 // ---- activations of one image -------------------------------------------------------
 
 ActivationProbe::ActivationProbe(NetworkSpec spec) : ActivationProbe(spec, spec.input) {}

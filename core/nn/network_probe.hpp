@@ -38,6 +38,10 @@ struct LayerSummary {
     bool spatial = false;        // the output is still a grid (before flatten): maps to show
 };
 std::vector<LayerSummary> layer_summaries(const NetworkSpec& spec);
+// The weights and biases of all the rows together: the network's parameter count.
+std::size_t total_parameters(const std::vector<LayerSummary>& rows);
+// How many of the rows are layers of `kind`.
+int layers_of_kind(const std::vector<LayerSummary>& rows, LayerKind kind);
 
 // ---- activations of one image -------------------------------------------------------
 
