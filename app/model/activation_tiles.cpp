@@ -18,9 +18,9 @@ std::vector<RgbImage> plane_tiles(const float* values, int planes, int height, i
 }
 
 std::vector<RgbImage> filter_tiles(const ConvFilters& layer, const std::vector<float>& values) {
-    if (values.empty() || layer.shape.size() != 4) return {};
-    const int planes = layer.shape[0] * layer.shape[1];
-    return plane_tiles(values.data(), planes, layer.shape[2], layer.shape[3], ColourMap::Diverging);
+    if (values.empty() || layer.slice_count() == 0) return {};
+    return plane_tiles(values.data(), layer.slice_count(), layer.shape[2], layer.shape[3],
+                       ColourMap::Diverging);
 }
 
 void ActivationTiles::build(const NetworkActivations& activations) {
