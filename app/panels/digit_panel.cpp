@@ -129,8 +129,9 @@ Actions draw_digit_panel(const DigitSketch& sketch, const DigitSketchTextures& t
         if (ImGui::Button("Clear")) actions.live.clear_canvas = true;
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped(
-            "The drawing is cropped, scaled to 20x20 and centred by mass in 28x28, "
-            "as the MNIST digits were.");
+            "The drawing is cropped, scaled to %dx%d and centred by mass in %dx%d, "
+            "as the MNIST digits were.",
+            kMnistDigitBox, kMnistDigitBox, kMnistSide, kMnistSide);
         ImGui::PopStyleColor();
     }
     ImGui::End();
@@ -147,7 +148,7 @@ Actions draw_digit_panel(const DigitSketch& sketch, const DigitSketchTextures& t
                 digit.texture(), at, ImVec2(at.x + side, at.y + side), digit.uv0(0), digit.uv1(0));
         }
         ImGui::Dummy(ImVec2(side, side));
-        ImGui::TextDisabled("1x28x28 input");
+        ImGui::TextDisabled("%s input", Shape{1, kMnistSide, kMnistSide}.text().c_str());
         ImGui::Spacing();
         if (sketch.has_network()) {
             const NetworkActivations& a = sketch.activations();
