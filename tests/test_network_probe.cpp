@@ -77,7 +77,14 @@ TEST_CASE("every layer's activation has the network's shape and name") {
         CHECK(result.layers[i].name == names[i]);
         CHECK(result.layers[i].shape == network.layer_output_shape(static_cast<int>(i)));
         CHECK(result.layers[i].values.size() == std::size_t(result.layers[i].shape.size()));
+        // Maps until flatten turns them into a vector of units.
+        CHECK(result.layers[i].is_grid() == (i < 3));
     }
+    LayerActivation row;
+    row.shape = Shape{3, 1, 5};  // one row of maps is still maps
+    CHECK(row.is_grid());
+    row.shape = Shape{120, 1, 1};  // a conv's 1x1 maps are a vector of units
+    CHECK_FALSE(row.is_grid());
     // ReLU keeps the positive part of the conv output.
     const auto& conv = result.layers[0].values;
     const auto& relu = result.layers[1].values;

@@ -36,7 +36,7 @@ void ActivationTiles::build(const NetworkActivations& activations) {
     for (std::size_t i = 0; i < activations.layers.size(); ++i) {
         const LayerActivation& layer = activations.layers[i];
         const ColourMap map = colour_map_for(layer.kind);
-        if (layer.shape.height > 1 || layer.shape.width > 1) {
+        if (layer.is_grid()) {
             layers_[i].set(plane_tiles(layer.values.data(), layer.shape.channels,
                                        layer.shape.height, layer.shape.width, map));
         } else {

@@ -74,13 +74,13 @@ void activations(const DigitSketch& sketch, const ActivationPictures& pictures,
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float height = size.y - ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
     float weights = 0;
-    for (const LayerActivation& l : a.layers) weights += l.shape.height > 1 ? 1.0f : 0.35f;
+    for (const LayerActivation& l : a.layers) weights += l.is_grid() ? 1.0f : 0.35f;
     const float each = height / weights;
     const float label = metrics.px(130);
     float y = origin.y;
     for (int i = 0; i < static_cast<int>(a.layers.size()); ++i) {
         const LayerActivation& layer = a.layers[static_cast<std::size_t>(i)];
-        const bool spatial = layer.shape.height > 1;
+        const bool spatial = layer.is_grid();
         const float h = each * (spatial ? 1.0f : 0.35f);
         char detail[64];
         if (spatial) {

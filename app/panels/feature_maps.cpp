@@ -80,7 +80,7 @@ Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
     const int open = state.network.open_layer;
     for (int i = 0; i < static_cast<int>(probe.layers.size()); ++i) {
         const LayerActivation& layer = probe.layers[static_cast<std::size_t>(i)];
-        const bool spatial = layer.shape.height > 1 || layer.shape.width > 1;
+        const bool spatial = layer.is_grid();
         if (!spatial && i != open) continue;
         std::snprintf(detail, sizeof detail, "%d x %dx%d%s", layer.shape.channels,
                       layer.shape.height, layer.shape.width,

@@ -52,6 +52,10 @@ struct LayerActivation {
     Shape shape;                // (C, H, W); (n, 1, 1) after flatten
     std::vector<float> values;  // shape.size() values, channel planes in order
 
+    // Maps, drawn as a grid of tiles (H or W above 1); otherwise a vector of units
+    // (flatten and after), drawn as one strip.
+    bool is_grid() const { return shape.height > 1 || shape.width > 1; }
+
     // Channel c's (H, W) plane.
     const float* map(int channel) const {
         return values.data() + static_cast<std::size_t>(channel) * shape.height * shape.width;
