@@ -172,6 +172,16 @@ TEST_CASE("layer summaries count every parameter once") {
     CHECK(rows[4].parameters == 4320 * 100 + 100);
     CHECK(rows[3].text == "flatten");
     CHECK_FALSE(rows[3].spatial);
+    // The short texts leave out the settings at their defaults, and only those.
+    CHECK(rows[0].text == "conv 30@5x5 s1 p0 d1");
+    CHECK(rows[0].short_text == "conv 30@5x5");
+    CHECK(rows[2].short_text == "maxpool 2x2 s2");
+    CHECK(rows[3].short_text == "flatten");
+    CHECK(rows[4].short_text == "affine 100");
+    CHECK(layer_summaries(lenet_spec())[0].short_text == "conv 6@5x5 p2");
+    CHECK(LayerSpec::convolution(8, 3, 2, Padding::of(1), 2).short_text() == "conv 8@3x3 s2 p1 d2");
+    CHECK(LayerSpec::convolution(1, 1, 1, Padding::parse("same")).short_text() ==
+          "conv 1@1x1 psame");
 }
 
 TEST_CASE("a pooled SimpleConvNet unit's field appears on every layer below it") {

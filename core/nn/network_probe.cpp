@@ -72,8 +72,9 @@ std::vector<LayerSummary> layer_summaries(const NetworkSpec& spec) {
     for (int i = 0; i < static_cast<int>(layers.size()); ++i) {
         const LayerSpec& layer_spec = spec.layers[i];
         spatial = spatial && !is_classifier_layer(layer_spec.kind);
-        rows.push_back({i, layer_name(spec, i), layer_spec.text(), layer_spec.kind,
-                        layers[i]->output_shape(), layers[i]->parameter_count(), spatial});
+        rows.push_back({i, layer_name(spec, i), layer_spec.text(), layer_spec.short_text(),
+                        layer_spec.kind, layers[i]->output_shape(), layers[i]->parameter_count(),
+                        spatial});
     }
     return rows;
 }

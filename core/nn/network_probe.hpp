@@ -30,8 +30,9 @@ std::string layer_name(const NetworkSpec& spec, int layer);
 // One row of the layer stack (issue 5, "network overview").
 struct LayerSummary {
     int layer = 0;
-    std::string name;  // "conv1"
-    std::string text;  // "conv 30@5x5 s1 p0 d1"
+    std::string name;        // "conv1"
+    std::string text;        // "conv 30@5x5 s1 p0 d1"
+    std::string short_text;  // "conv 30@5x5": the settings at their defaults left out
     LayerKind kind = LayerKind::Relu;
     Shape output;                // one image's output (C, H, W)
     std::size_t parameters = 0;  // weights and biases
