@@ -124,6 +124,36 @@ TEST_CASE("every conv_arithmetic animation is a lesson with the guide's output s
     }
 }
 
+TEST_CASE("the lesson list's groups: the chapter, the guide, its transposed cases, in order") {
+    int count[3] = {0, 0, 0};
+    LessonGroup previous = LessonGroup::Chapter;
+    for (const Lesson& lesson : lessons()) {
+        INFO(lesson.id);
+        const LessonGroup group = lesson_group(lesson);
+        // The list writes each heading once, where its group starts.
+        CHECK(static_cast<int>(group) >= static_cast<int>(previous));
+        previous = group;
+        ++count[static_cast<int>(group)];
+        const std::string title = title_in_group(lesson);
+        CHECK_FALSE(title.empty());
+        if (group == LessonGroup::Chapter) {
+            CHECK(title == lesson.title);
+            continue;
+        }
+        CHECK(lesson.section == "A");
+        // Under the transposed heading the prefix would repeat it; elsewhere it stays.
+        const bool transposed = lesson.setup.op == TracedOp::TransposedConv;
+        CHECK((group == LessonGroup::GuideTransposed) == transposed);
+        CHECK((lesson.title.rfind("Transposed: ", 0) == 0) == transposed);
+        CHECK(title.find("Transposed") == std::string::npos);
+    }
+    // The chapter's own transposed lesson stays in the chapter, with its title.
+    CHECK(lesson_group(*find_lesson("transposed")) == LessonGroup::Chapter);
+    CHECK(count[0] > 0);
+    CHECK(count[1] == 8);  // the guide's convolution animations
+    CHECK(count[2] == 7);  // and its transposed ones
+}
+
 TEST_CASE("playground settings out of range are rejected with the setting named") {
     PlaygroundSetup setup;
     setup.input_h = 40;
