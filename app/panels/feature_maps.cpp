@@ -36,10 +36,7 @@ std::string field_text(const NetworkModeView& view, const FeatureUnit& unit) {
                   "(rows %d-%d, cols %d-%d)%s",
                   layer_name(view.spec, unit.layer).c_str(), unit.channel, unit.y, unit.x,
                   r.rows.size(), r.cols.size(), r.rows.first, r.rows.last, r.cols.first,
-                  r.cols.last,
-                  r.clipped_rows.size() != r.rows.size() || r.clipped_cols.size() != r.cols.size()
-                      ? ", partly in the padding"
-                      : "");
+                  r.cols.last, r.reaches_padding() ? ", partly in the padding" : "");
     return text;
 }
 
@@ -134,7 +131,7 @@ Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
                 for (int t = 0; t < s.sheet->count(); ++t) {
                     const bool in_field =
                         channel_in_receptive_field(view.spec, unit.layer, unit.channel, s.layer, t);
-                    if (!in_field || r.clipped_rows.size() <= 0 || r.clipped_cols.size() <= 0) {
+                    if (!in_field || !r.has_input_cells()) {
                         continue;
                     }
                     outline_texels(list, layout, texels, t, r.clipped_rows.first,
