@@ -192,6 +192,9 @@ TEST_CASE("sparse: the stated outputs, inputs read and connections against dense
     const int sparse = number_after(lesson.expected, "k x n = ");
     CHECK(figure.connections == sparse);
     CHECK(sparse == figure.kernel_cells * figure.outputs());
+    CHECK(figure.window_cells() == sparse);  // no padding: every window cell is an input
+    CHECK_FALSE(figure.padding_cuts_connections());
+    for (int row = 0; row < figure.outputs(); ++row) CHECK(figure.inputs_read(row) == reading);
     const int dense = number_after(lesson.expected, "m x n = ");
     CHECK(figure.dense_connections == dense);
     CHECK(dense == figure.inputs() * figure.outputs());
@@ -247,6 +250,7 @@ TEST_CASE("sparse: the step's row holds the inputs and weights the step multipli
     setup.options = Options2d::uniform(2, Padding::of(1));
     const Playground p = build_playground(setup);
     const auto figure = figure_of<SparseFigure>(lesson_named("sparse"), p);
+    int reads = 0, windows = 0;
     for (int t = 0; t < p.trace.step_count(); ++t) {
         const TraceStep step = p.trace.step(t);
         INFO("step " << t);
@@ -261,5 +265,14 @@ TEST_CASE("sparse: the step's row holds the inputs and weights the step multipli
         }
         for (int col = 0; col < figure.inputs(); ++col)
             CHECK((figure.matrix.at(row, col) >= 0) == (columns.count(col) == 1));
+        // "Output r reads N inputs" counts the real ones, as the row does.
+        CHECK(figure.inputs_read(row) == static_cast<int>(columns.size()));
+        reads += figure.inputs_read(row);
+        windows += static_cast<int>(step.terms.size());
     }
+    // Some windows reach into the padding: fewer connections than k x n.
+    CHECK(figure.window_cells() == windows);
+    CHECK(figure.connections == reads);
+    CHECK(reads < windows);
+    CHECK(figure.padding_cuts_connections());
 }
