@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -154,7 +155,7 @@ TEST_CASE("visit counts equal the reads by hand for every lesson's operation and
     }
 }
 
-TEST_CASE("visit counts: the border is read least in the padding lessons, as the view says") {
+TEST_CASE("visit counts: the padding lessons read the border least; stride 2 the centre too") {
     for (const char* id : {"same", "padding", "padding-arbitrary", "stride"}) {
         INFO(id);
         const VisitCountsFigure figure = visit_figure(playground_of(lesson_named(id)));
@@ -165,7 +166,41 @@ TEST_CASE("visit counts: the border is read least in the padding lessons, as the
                     border_fewest = std::min(border_fewest, figure.at(y, x));
         CHECK_FALSE(figure.uniform());
         CHECK(border_fewest == figure.fewest);
+        // Stride 2 reads the centre once, as it does the corners: not the border alone.
+        CHECK(figure.border_read_least() == (std::string(id) != "stride"));
+        if (std::string(id) == "stride") CHECK(figure.at(2, 2) == figure.fewest);
     }
+}
+
+TEST_CASE("visit counts: where the fewest reads are is counted, not assumed to be the border") {
+    // i=7, k=1, s=3: rows and columns 0, 3 and 6 are read once, the rest never, so the
+    // corners are read and cells inside are not.
+    PlaygroundSetup setup = lesson_named("same").setup;
+    setup.input_values.clear();
+    setup.kernel_values.clear();
+    setup.input_h = setup.input_w = 7;
+    setup.kernel_h = setup.kernel_w = 1;
+    setup.options = Options2d::uniform(3, Padding::of(0));
+    const VisitCountsFigure skipping = visit_figure(build_playground(setup));
+    CHECK(skipping.fewest == 0);
+    CHECK(skipping.most == 1);
+    CHECK(skipping.at(0, 0) == 1);
+    CHECK(skipping.at(1, 1) == 0);
+    CHECK_FALSE(skipping.border_read_least());
+    CHECK(skipping.never_read() == 7 * 7 - 3 * 3);
+
+    // Full padding reads every cell alike: no place is read least.
+    const VisitCountsFigure full = visit_figure(playground_of(lesson_named("full")));
+    CHECK_FALSE(full.border_read_least());
+    CHECK(full.never_read() == 0);
+
+    // An input two cells thin is all border: nothing to hold it against.
+    setup.input_h = 2;
+    setup.kernel_h = setup.kernel_w = 3;
+    setup.options = Options2d::uniform(1, Padding::parse("same"));
+    const VisitCountsFigure thin = visit_figure(build_playground(setup));
+    CHECK_FALSE(thin.uniform());
+    CHECK_FALSE(thin.border_read_least());
 }
 
 // ---- 3. sparse connectivity -----------------------------------------------------------
