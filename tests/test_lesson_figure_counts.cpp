@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -154,7 +155,7 @@ TEST_CASE("visit counts equal the reads by hand for every lesson's operation and
     }
 }
 
-TEST_CASE("visit counts: the border is read least in the padding lessons, as the view says") {
+TEST_CASE("visit counts: the padding lessons read the border least; stride 2 the centre too") {
     for (const char* id : {"same", "padding", "padding-arbitrary", "stride"}) {
         INFO(id);
         const VisitCountsFigure figure = visit_figure(playground_of(lesson_named(id)));
@@ -165,7 +166,41 @@ TEST_CASE("visit counts: the border is read least in the padding lessons, as the
                     border_fewest = std::min(border_fewest, figure.at(y, x));
         CHECK_FALSE(figure.uniform());
         CHECK(border_fewest == figure.fewest);
+        // Stride 2 reads the centre once, as it does the corners: not the border alone.
+        CHECK(figure.border_read_least() == (std::string(id) != "stride"));
+        if (std::string(id) == "stride") CHECK(figure.at(2, 2) == figure.fewest);
     }
+}
+
+TEST_CASE("visit counts: where the fewest reads are is counted, not assumed to be the border") {
+    // i=7, k=1, s=3: rows and columns 0, 3 and 6 are read once, the rest never, so the
+    // corners are read and cells inside are not.
+    PlaygroundSetup setup = lesson_named("same").setup;
+    setup.input_values.clear();
+    setup.kernel_values.clear();
+    setup.input_h = setup.input_w = 7;
+    setup.kernel_h = setup.kernel_w = 1;
+    setup.options = Options2d::uniform(3, Padding::of(0));
+    const VisitCountsFigure skipping = visit_figure(build_playground(setup));
+    CHECK(skipping.fewest == 0);
+    CHECK(skipping.most == 1);
+    CHECK(skipping.at(0, 0) == 1);
+    CHECK(skipping.at(1, 1) == 0);
+    CHECK_FALSE(skipping.border_read_least());
+    CHECK(skipping.never_read() == 7 * 7 - 3 * 3);
+
+    // Full padding reads every cell alike: no place is read least.
+    const VisitCountsFigure full = visit_figure(playground_of(lesson_named("full")));
+    CHECK_FALSE(full.border_read_least());
+    CHECK(full.never_read() == 0);
+
+    // An input two cells thin is all border: nothing to hold it against.
+    setup.input_h = 2;
+    setup.kernel_h = setup.kernel_w = 3;
+    setup.options = Options2d::uniform(1, Padding::parse("same"));
+    const VisitCountsFigure thin = visit_figure(build_playground(setup));
+    CHECK_FALSE(thin.uniform());
+    CHECK_FALSE(thin.border_read_least());
 }
 
 // ---- 3. sparse connectivity -----------------------------------------------------------
@@ -192,6 +227,9 @@ TEST_CASE("sparse: the stated outputs, inputs read and connections against dense
     const int sparse = number_after(lesson.expected, "k x n = ");
     CHECK(figure.connections == sparse);
     CHECK(sparse == figure.kernel_cells * figure.outputs());
+    CHECK(figure.window_cells() == sparse);  // no padding: every window cell is an input
+    CHECK_FALSE(figure.padding_cuts_connections());
+    for (int row = 0; row < figure.outputs(); ++row) CHECK(figure.inputs_read(row) == reading);
     const int dense = number_after(lesson.expected, "m x n = ");
     CHECK(figure.dense_connections == dense);
     CHECK(dense == figure.inputs() * figure.outputs());
@@ -247,6 +285,7 @@ TEST_CASE("sparse: the step's row holds the inputs and weights the step multipli
     setup.options = Options2d::uniform(2, Padding::of(1));
     const Playground p = build_playground(setup);
     const auto figure = figure_of<SparseFigure>(lesson_named("sparse"), p);
+    int reads = 0, windows = 0;
     for (int t = 0; t < p.trace.step_count(); ++t) {
         const TraceStep step = p.trace.step(t);
         INFO("step " << t);
@@ -261,5 +300,14 @@ TEST_CASE("sparse: the step's row holds the inputs and weights the step multipli
         }
         for (int col = 0; col < figure.inputs(); ++col)
             CHECK((figure.matrix.at(row, col) >= 0) == (columns.count(col) == 1));
+        // "Output r reads N inputs" counts the real ones, as the row does.
+        CHECK(figure.inputs_read(row) == static_cast<int>(columns.size()));
+        reads += figure.inputs_read(row);
+        windows += static_cast<int>(step.terms.size());
     }
+    // Some windows reach into the padding: fewer connections than k x n.
+    CHECK(figure.window_cells() == windows);
+    CHECK(figure.connections == reads);
+    CHECK(reads < windows);
+    CHECK(figure.padding_cuts_connections());
 }

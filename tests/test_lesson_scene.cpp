@@ -140,3 +140,37 @@ TEST_CASE("with_cell_value sets one cell and keeps the rest; cell_value reads it
           scene.playground.setup.input_values);
     CHECK(cell_value(scene.playground, outside) == 0.0f);
 }
+
+TEST_CASE("holds_cell: exactly the cells of the input and the kernel") {
+    const LessonScene scene = open_lesson("channels");  // (1,3,5,5) input, (1,3,3,3) kernel
+    const Playground& p = scene.playground;
+    for (const CellRef::Tensor which : {CellRef::Tensor::Input, CellRef::Tensor::Kernel}) {
+        const Tensor& tensor = which == CellRef::Tensor::Input ? p.input : p.kernel;
+        REQUIRE(tensor.rank() == 4);
+        // Every index from one before the tensor to one past it, on each axis.
+        int held = 0;
+        for (int i0 = -1; i0 <= tensor.dim(0); ++i0)
+            for (int i1 = -1; i1 <= tensor.dim(1); ++i1)
+                for (int y = -1; y <= tensor.dim(2); ++y)
+                    for (int x = -1; x <= tensor.dim(3); ++x) {
+                        const bool inside = i0 >= 0 && i0 < tensor.dim(0) && i1 >= 0 &&
+                                            i1 < tensor.dim(1) && y >= 0 && y < tensor.dim(2) &&
+                                            x >= 0 && x < tensor.dim(3);
+                        const CellRef cell{which, i0, i1, y, x};
+                        CHECK(holds_cell(p, cell) == inside);
+                        held += holds_cell(p, cell);
+                    }
+        CHECK(held == static_cast<int>(tensor.size()));
+    }
+    CHECK_FALSE(holds_cell(p, CellRef{CellRef::Tensor::None, 0, 0, 0, 0}));
+    // A cell that is not held changes nothing, even one whose indices fit the kernel.
+    const CellRef none{CellRef::Tensor::None, 0, 0, 0, 0};
+    CHECK(with_cell_value(p, none, 9.0f).kernel_values == p.setup.kernel_values);
+    CHECK(with_cell_value(p, none, 9.0f).input_values == p.setup.input_values);
+
+    // Pooling has no kernel to edit.
+    const LessonScene pooling = open_lesson("max-pool");
+    REQUIRE(is_pooling(pooling.playground.trace.op()));
+    CHECK(holds_cell(pooling.playground, CellRef{CellRef::Tensor::Input, 0, 0, 0, 0}));
+    CHECK_FALSE(holds_cell(pooling.playground, CellRef{CellRef::Tensor::Kernel, 0, 0, 0, 0}));
+}

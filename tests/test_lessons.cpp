@@ -2,6 +2,7 @@
 // chapter's numbers (corrected where the chapter slips).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/formats/nested_array.hpp"
@@ -123,6 +124,36 @@ TEST_CASE("every conv_arithmetic animation is a lesson with the guide's output s
     }
 }
 
+TEST_CASE("the lesson list's groups: the chapter, the guide, its transposed cases, in order") {
+    int count[3] = {0, 0, 0};
+    LessonGroup previous = LessonGroup::Chapter;
+    for (const Lesson& lesson : lessons()) {
+        INFO(lesson.id);
+        const LessonGroup group = lesson_group(lesson);
+        // The list writes each heading once, where its group starts.
+        CHECK(static_cast<int>(group) >= static_cast<int>(previous));
+        previous = group;
+        ++count[static_cast<int>(group)];
+        const std::string title = title_in_group(lesson);
+        CHECK_FALSE(title.empty());
+        if (group == LessonGroup::Chapter) {
+            CHECK(title == lesson.title);
+            continue;
+        }
+        CHECK(lesson.section == "A");
+        // Under the transposed heading the prefix would repeat it; elsewhere it stays.
+        const bool transposed = lesson.setup.op == TracedOp::TransposedConv;
+        CHECK((group == LessonGroup::GuideTransposed) == transposed);
+        CHECK((lesson.title.rfind("Transposed: ", 0) == 0) == transposed);
+        CHECK(title.find("Transposed") == std::string::npos);
+    }
+    // The chapter's own transposed lesson stays in the chapter, with its title.
+    CHECK(lesson_group(*find_lesson("transposed")) == LessonGroup::Chapter);
+    CHECK(count[0] > 0);
+    CHECK(count[1] == 8);  // the guide's convolution animations
+    CHECK(count[2] == 7);  // and its transposed ones
+}
+
 TEST_CASE("playground settings out of range are rejected with the setting named") {
     PlaygroundSetup setup;
     setup.input_h = 40;
@@ -198,4 +229,52 @@ TEST_CASE("a shape edit drops exactly the values that no longer fit") {
     CHECK(refilled.kernel_values.empty());
     CHECK(refilled.bias_values.empty());
     CHECK(build_playground(refilled).output.shape() == std::vector<int>{1, 2, 3, 3});
+}
+
+TEST_CASE("the padding ring holds every cell a step reads; a transposed conv's has none") {
+    // Same padding with an even kernel pads 1 before and 2 after: the sides differ (a
+    // transposed conv refuses it, ConvTranspose2d pads both sides alike).
+    const std::pair<TracedOp, const char*> cases[] = {
+        {TracedOp::Conv, "0"},    {TracedOp::Conv, "1"},           {TracedOp::Conv, "same"},
+        {TracedOp::Conv, "full"}, {TracedOp::TransposedConv, "0"}, {TracedOp::TransposedConv, "1"},
+        {TracedOp::MaxPool, "1"}, {TracedOp::MaxPool, "same"},     {TracedOp::AveragePool, "1"}};
+    for (const auto& [op, padding] : cases) {
+        INFO("op " << static_cast<int>(op) << ", padding " << std::string(padding));
+        PlaygroundSetup setup;
+        setup.op = op;
+        setup.input_h = 5;
+        setup.input_w = 6;
+        setup.kernel_h = 3;
+        setup.kernel_w = 4;
+        setup.options = Options2d::uniform(1, Padding::parse(padding));
+        const Playground p = build_playground(setup);
+        const PaddingRing ring = input_padding_ring(p);
+        CHECK(ring.h.input == 5);
+        CHECK(ring.w.input == 6);
+        int top = 0, left = 0, bottom = 0, right = 0;  // the taps' extent
+        for (int t = 0; t < p.trace.step_count(); ++t) {
+            for (const TraceTerm& term : p.trace.step(t).terms) {
+                top = std::min(top, term.tap.in_y);
+                left = std::min(left, term.tap.in_x);
+                bottom = std::max(bottom, term.tap.in_y);
+                right = std::max(right, term.tap.in_x);
+            }
+        }
+        // The first window starts at the ring's corner; no tap falls outside it.
+        CHECK(top == -ring.h.before);
+        CHECK(left == -ring.w.before);
+        CHECK(bottom < ring.h.input + ring.h.after);
+        CHECK(right < ring.w.input + ring.w.after);
+        CHECK(ring.h.size() == ring.h.before + 5 + ring.h.after);
+        if (op == TracedOp::TransposedConv) {
+            // Its padding crops the output: every tap is a real input cell.
+            CHECK(ring.h.before + ring.h.after + ring.w.before + ring.w.after == 0);
+        } else {
+            const ConvGeometry& g = p.trace.geometry();
+            CHECK(ring.h.before == g.h.pad_before);
+            CHECK(ring.h.after == g.h.pad_after);
+            CHECK(ring.w.before == g.w.pad_before);
+            CHECK(ring.w.after == g.w.pad_after);
+        }
+    }
 }

@@ -133,7 +133,20 @@ TEST_CASE("conv_filters cuts each conv layer's weights, biases and gradients") {
         CHECK(layer.biases == std::vector<float>(p + bias->offset, p + bias->offset + bias->count));
         CHECK(layer.gradients ==
               std::vector<float>(g + weight->offset, g + weight->offset + weight->count));
+        // One tile per (filter, channel) slice, filter by filter as the weights lie.
+        const int filters = layer.shape[0], channels = layer.shape[1];
+        REQUIRE(layer.slice_count() == filters * channels);
+        CHECK(layer.slice_count() * layer.shape[2] * layer.shape[3] ==
+              static_cast<int>(layer.weights.size()));
+        for (int s = 0; s < layer.slice_count(); ++s) {
+            CHECK(layer.filter_of(s) * channels + layer.channel_of(s) == s);
+            CHECK(layer.filter_of(s) < filters);
+            CHECK(layer.channel_of(s) < channels);
+        }
+        CHECK(layer.filter_of(layer.slice_count() - 1) == filters - 1);
+        CHECK(layer.channel_of(channels) == 0);  // the second filter starts at channel 0
     }
+    CHECK(ConvFilters{}.slice_count() == 0);
     // Without a gradient buffer: weights and biases only.
     const std::vector<ConvFilters> plain =
         conv_filters(spec, parameter_layout(spec), network.parameters(), nullptr);

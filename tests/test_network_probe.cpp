@@ -77,7 +77,14 @@ TEST_CASE("every layer's activation has the network's shape and name") {
         CHECK(result.layers[i].name == names[i]);
         CHECK(result.layers[i].shape == network.layer_output_shape(static_cast<int>(i)));
         CHECK(result.layers[i].values.size() == std::size_t(result.layers[i].shape.size()));
+        // Maps until flatten turns them into a vector of units.
+        CHECK(result.layers[i].is_grid() == (i < 3));
     }
+    LayerActivation row;
+    row.shape = Shape{3, 1, 5};  // one row of maps is still maps
+    CHECK(row.is_grid());
+    row.shape = Shape{120, 1, 1};  // a conv's 1x1 maps are a vector of units
+    CHECK_FALSE(row.is_grid());
     // ReLU keeps the positive part of the conv output.
     const auto& conv = result.layers[0].values;
     const auto& relu = result.layers[1].values;
@@ -153,12 +160,28 @@ TEST_CASE("layer summaries count every parameter once") {
             CHECK(row.spatial == (row.layer < flatten_layer));
         }
         CHECK(total == network.parameter_count());
+        CHECK(total_parameters(rows) == total);
     }
+    // Seed 1's fully connected net: 784 > 100 x4 > 10, in five affine layers.
+    const auto fc = layer_summaries(fully_connected_spec());
+    CHECK(layers_of_kind(fc, LayerKind::Affine) == 5);
+    CHECK(layers_of_kind(fc, LayerKind::Convolution) == 0);
+    CHECK(total_parameters(fc) == (784 * 100 + 100) + 3 * (100 * 100 + 100) + (100 * 10 + 10));
     const auto rows = layer_summaries(simpleconvnet_spec());
     CHECK(rows[0].parameters == 30 * 25 + 30);
     CHECK(rows[4].parameters == 4320 * 100 + 100);
     CHECK(rows[3].text == "flatten");
     CHECK_FALSE(rows[3].spatial);
+    // The short texts leave out the settings at their defaults, and only those.
+    CHECK(rows[0].text == "conv 30@5x5 s1 p0 d1");
+    CHECK(rows[0].short_text == "conv 30@5x5");
+    CHECK(rows[2].short_text == "maxpool 2x2 s2");
+    CHECK(rows[3].short_text == "flatten");
+    CHECK(rows[4].short_text == "affine 100");
+    CHECK(layer_summaries(lenet_spec())[0].short_text == "conv 6@5x5 p2");
+    CHECK(LayerSpec::convolution(8, 3, 2, Padding::of(1), 2).short_text() == "conv 8@3x3 s2 p1 d2");
+    CHECK(LayerSpec::convolution(1, 1, 1, Padding::parse("same")).short_text() ==
+          "conv 1@1x1 psame");
 }
 
 TEST_CASE("a pooled SimpleConvNet unit's field appears on every layer below it") {
@@ -192,4 +215,46 @@ TEST_CASE("LeNet's deepest maps see a padded 16x16 patch") {
 
     CHECK(contains(input_error_of([&] { unit_receptive_field(spec, 7, 0, 0); }), "flatten"));
     CHECK(contains(input_error_of([&] { unit_receptive_field(spec, 5, 5, 0); }), "outside"));
+}
+
+TEST_CASE("channels in a receptive field: a convolution reads them all, a pool its own") {
+    // input 3x8x8 | maxpool 2x2 s2 | relu | conv 2@3x3 | relu
+    NetworkSpec spec;
+    spec.input = Shape{3, 8, 8};
+    spec.layers = {LayerSpec::max_pool(2, 2), LayerSpec::relu(), LayerSpec::convolution(2, 3),
+                   LayerSpec::relu()};
+    ActivationProbe probe(spec);
+    // Positive weights and pixels: no ReLU hides a change, no weights cancel out.
+    std::vector<float> parameters(probe.parameter_count());
+    for (std::size_t i = 0; i < parameters.size(); ++i) parameters[i] = 0.05f * (1 + i % 7);
+    std::vector<float> image(static_cast<std::size_t>(spec.input.size()));
+    for (std::size_t i = 0; i < image.size(); ++i) image[i] = 0.1f * (i % 5);
+    const NetworkActivations before = probe.run(parameters.data(), image.data());
+
+    // On the input, by experiment: brighten one input channel and see which units move.
+    const int plane = spec.input.height * spec.input.width;
+    for (int c = 0; c < spec.input.channels; ++c) {
+        std::vector<float> brighter = image;
+        for (int i = 0; i < plane; ++i) brighter[static_cast<std::size_t>(c * plane + i)] += 1.0f;
+        const NetworkActivations after = probe.run(parameters.data(), brighter.data());
+        for (int layer = 0; layer < static_cast<int>(spec.layers.size()); ++layer)
+            for (int k = 0; k < before.layers[static_cast<std::size_t>(layer)].shape.channels;
+                 ++k) {
+                INFO("input channel " << c << ", unit layer " << layer << " channel " << k);
+                const bool moved = after.layers[static_cast<std::size_t>(layer)].map(k)[0] !=
+                                   before.layers[static_cast<std::size_t>(layer)].map(k)[0];
+                CHECK(channel_in_receptive_field(spec, layer, k, -1, c) == moved);
+            }
+    }
+    // Between layers: below the conv every channel, above it the unit's own only.
+    for (int c = 0; c < 3; ++c) {
+        CHECK(channel_in_receptive_field(spec, 3, 1, 1, c));
+        CHECK(channel_in_receptive_field(spec, 3, 1, 0, c));
+        CHECK(channel_in_receptive_field(spec, 1, 2, 0, c) == (c == 2));
+    }
+    CHECK(channel_in_receptive_field(spec, 3, 1, 2, 1));
+    CHECK_FALSE(channel_in_receptive_field(spec, 3, 1, 2, 0));
+    // On the unit's own layer only its channel.
+    CHECK(channel_in_receptive_field(spec, 2, 0, 2, 0));
+    CHECK_FALSE(channel_in_receptive_field(spec, 2, 0, 2, 1));
 }

@@ -54,4 +54,14 @@ TEST_CASE("stride and dilation grow the field; padding is clipped away") {
     CHECK(corner[0].rows.size() == 3);
     CHECK(corner[0].clipped_rows.first == 0);
     CHECK(corner[0].clipped_rows.size() == 2);
+    CHECK(corner[0].reaches_padding());
+    CHECK(corner[0].has_input_cells());
+    const auto centre = receptive_field({padded}, 2, 2);
+    CHECK_FALSE(centre[0].reaches_padding());
+    CHECK(centre[0].has_input_cells());
+    // A 1x1 kernel two cells into the ring reads padding alone.
+    const auto outside = receptive_field({layer(OpKind::Conv, 3, 1, 1, 2)}, 0, 3);
+    CHECK(outside[0].rows.size() == 1);
+    CHECK(outside[0].reaches_padding());
+    CHECK_FALSE(outside[0].has_input_cells());
 }

@@ -2,7 +2,9 @@
 // animation's order, and the seed example's first step is the one the chapter shows.
 #include <doctest/doctest.h>
 
+#include <array>
 #include <random>
+#include <string>
 
 #include "core/lessons/trace.hpp"
 #include "core/tensor/check.hpp"
@@ -185,4 +187,53 @@ TEST_CASE("invalid settings are rejected before tracing") {
     CHECK_THROWS_AS(OperationTrace::conv(Tensor({1, 2, 3, 3}), Tensor({1, 1, 3, 3}), {},
                                          Options2d::uniform(1, Padding::of(0))),
                     InputError);
+}
+
+TEST_CASE("kernel_layout: slice index(f, c) joins input channel c to output map f") {
+    // Checked against the reference ops, which define the layouts: one non-zero kernel
+    // slice and an input with one non-zero channel light exactly one output map.
+    const int filters = 3, channels = 2;
+    const Options2d options = Options2d::uniform(1, Padding::of(0));
+    for (const TracedOp op : {TracedOp::Conv, TracedOp::TransposedConv}) {
+        const KernelLayout layout = kernel_layout(op);
+        CHECK(layout.channels_first == (op == TracedOp::TransposedConv));
+        for (int f = 0; f < filters; ++f)
+            for (int c = 0; c < channels; ++c) {
+                INFO("op " << static_cast<int>(op) << ", f " << f << ", c " << c);
+                Tensor input({1, channels, 3, 3});
+                for (int y = 0; y < 3; ++y)
+                    for (int x = 0; x < 3; ++x) input.at(0, c, y, x) = 1.0f;
+                Tensor kernel(layout.shape(filters, channels, 2, 2));
+                const std::array<int, 2> slice = layout.index(f, c);
+                kernel.at(slice[0], slice[1], 0, 0) = 1.0f;
+                const Tensor output = op == TracedOp::Conv
+                                          ? conv2d(input, kernel, {}, options)
+                                          : conv_transpose2d(input, kernel, {}, options);
+                REQUIRE(output.dim(1) == filters);
+                for (int map = 0; map < filters; ++map) {
+                    float total = 0.0f;
+                    for (int y = 0; y < output.dim(2); ++y)
+                        for (int x = 0; x < output.dim(3); ++x) total += output.at(0, map, y, x);
+                    CHECK((total != 0.0f) == (map == f));
+                }
+                // The trace reads the same weight for that filter and channel.
+                const OperationTrace trace =
+                    op == TracedOp::Conv
+                        ? OperationTrace::conv(input, kernel, {}, options)
+                        : OperationTrace::transposed_conv(input, kernel, {}, options);
+                const TraceStep step = trace.step(trace.step_of(0, f, 0, 0));
+                for (const TraceTerm& term : step.terms) {
+                    const bool the_one =
+                        term.channel == c && term.tap.k_y == 0 && term.tap.k_x == 0;
+                    CHECK(term.kernel_value == (the_one ? 1.0f : 0.0f));
+                }
+            }
+        // The axis names follow the index order.
+        const std::array<int, 2> slice = layout.index(1, 0);
+        CHECK(std::string(layout.axis_name(slice[0] == 1 ? 0 : 1)) == "f");
+        CHECK(std::string(layout.axis_name(slice[0] == 0 ? 0 : 1)) == "c");
+    }
+    // Pooling has no kernel; the playground keeps its values in the conv order.
+    CHECK_FALSE(kernel_layout(TracedOp::MaxPool).channels_first);
+    CHECK_FALSE(kernel_layout(TracedOp::AveragePool).channels_first);
 }

@@ -164,6 +164,18 @@ TEST_CASE("the loss falls and accuracy points are recorded") {
     CHECK(point.test > 0.5f);  // chance is 0.1
     CHECK(point.epoch > 1.0);  // 50 batches per epoch
     CHECK(done->epoch >= 1);
+
+    // The curves' x axis: the accuracy points' epochs, the batches trained, and each
+    // loss point's end all count epochs alike.
+    CHECK(done->epochs_trained() ==
+          doctest::Approx(done->epoch + double(done->batch_in_epoch) / done->batches_per_epoch));
+    CHECK(point.epoch <= done->epochs_trained());
+    const int last_point = static_cast<int>(loss.size()) - 1;
+    const double per_point = double(done->batches_per_loss_point) / done->batches_per_epoch;
+    CHECK(done->loss_point_epoch(last_point) <= done->epochs_trained());
+    CHECK(done->loss_point_epoch(last_point) > done->epochs_trained() - per_point);
+    CHECK(done->loss_point_epoch(0) == doctest::Approx(per_point));
+    CHECK(TrainingSnapshot{}.epochs_trained() == 0.0);  // no epoch size yet
 }
 
 TEST_CASE("reset starts over from a new seed") {

@@ -26,7 +26,8 @@ LessonBoard pool_robustness_board(const ViewContext& context) {
     input.marked.clear();
     const GridCell winner = figure->winner(step.n, step.f, step.y, step.x);
     if (winner.exists()) {
-        input.mark(winner.y + input_row_offset(pg), winner.x + input_col_offset(pg));
+        const PaddingRing ring = input_padding_ring(pg);
+        input.mark(winner.y + ring.h.before, winner.x + ring.w.before);
     }
     const float input_rows = static_cast<float>(input.rows),
                 input_cols = static_cast<float>(input.cols);

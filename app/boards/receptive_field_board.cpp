@@ -47,7 +47,8 @@ LessonBoard receptive_field_board(const ViewContext& context) {
         input_slice(pg, 0, 0, step, "Input " + size_text(first.h.input, first.w.input));
     input.marked.clear();
     input.outlines.clear();
-    outline_region(input, regions[0], input_row_offset(pg), input_col_offset(pg));
+    const PaddingRing ring = input_padding_ring(pg);
+    outline_region(input, regions[0], ring.h.before, ring.w.before);
     GridView middle = tensor_grid(
         GridRole::Output, "Layer 1 " + size_text(layer1.dim(2), layer1.dim(3)), layer1, 0, 0);
     outline_region(middle, regions[1], 0, 0);

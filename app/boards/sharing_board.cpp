@@ -29,7 +29,8 @@ LessonBoard sharing_board(const ViewContext& context) {
     const WeightUses& uses = figure->uses(ky, kx);
     const float shift = std::max(0.0f, (static_cast<float>(matrix.cols) - row_width) * 0.5f);
     // Light the selected weight's uses on the input, kernel and output.
-    const int row_offset = input_row_offset(pg), col_offset = input_col_offset(pg);
+    const PaddingRing ring = input_padding_ring(pg);
+    const int row_offset = ring.h.before, col_offset = ring.w.before;
     for (const Board::PlacedGrid& item : steps.grids()) {
         GridView grid = item.grid;
         // Rings mean "uses this weight" here; the step's window would compete with them.

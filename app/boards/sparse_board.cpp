@@ -49,14 +49,20 @@ LessonBoard sparse_board(const ViewContext& context) {
     // Short titles and a small gap: at 720p every cell of height counts here.
     result.board.add_grid(std::move(dense), 0, outputs + kLegendHeight + kLabelHeight + 1.0f);
 
+    // Counted from the matrix row: padded cells have no column, so they are not inputs.
     result.lines.push_back({{"Output " + std::to_string(step_row) + " reads " +
-                                 std::to_string(context.step.terms.size()) + " inputs: ",
+                                 std::to_string(figure->inputs_read(step_row)) + " inputs: ",
                              kMutedInk}});
     for (const TextSpan& span : step_equation_line(context)) result.lines.back().push_back(span);
+    const std::string k_times_n = "k \u00d7 n = " + std::to_string(k) + " \u00d7 " +
+                                  std::to_string(outputs) + " = " +
+                                  std::to_string(figure->window_cells());
+    const std::string weights = std::to_string(k) + " distinct weights.";
     result.lines.push_back(
-        {{"Convolution: k \u00d7 n = " + std::to_string(k) + " \u00d7 " + std::to_string(outputs) +
-              " = " + std::to_string(figure->connections) + " connections, " + std::to_string(k) +
-              " distinct weights.",
+        {{figure->padding_cuts_connections()
+              ? "Convolution: at most " + k_times_n + "; the padding leaves " +
+                    std::to_string(figure->connections) + " connections, " + weights
+              : "Convolution: " + k_times_n + " connections, " + weights,
           kInk}});
     result.lines.push_back(
         {{"Fully connected: m \u00d7 n = " + std::to_string(inputs) + " \u00d7 " +

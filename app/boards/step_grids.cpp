@@ -1,6 +1,7 @@
 #include "app/boards/step_grids.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace convscope {
 
@@ -33,16 +34,6 @@ std::string size_text(int rows, int cols) {
     return std::to_string(rows) + "\u00d7" + std::to_string(cols);
 }
 
-int input_row_offset(const Playground& playground) {
-    const ConvGeometry& g = playground.trace.geometry();
-    return g.kind == OpKind::TransposedConv ? 0 : g.h.pad_before;
-}
-
-int input_col_offset(const Playground& playground) {
-    const ConvGeometry& g = playground.trace.geometry();
-    return g.kind == OpKind::TransposedConv ? 0 : g.w.pad_before;
-}
-
 GridView input_slice(const Playground& playground, int n, int c, const TraceStep& step,
                      std::string title) {
     return input_slice(playground, playground.input, n, c, step, std::move(title));
@@ -51,13 +42,14 @@ GridView input_slice(const Playground& playground, int n, int c, const TraceStep
 GridView input_slice(const Playground& playground, const Tensor& input, int n, int c,
                      const TraceStep& step, std::string title) {
     const ConvGeometry& g = playground.trace.geometry();
-    const int row_offset = input_row_offset(playground), col_offset = input_col_offset(playground);
+    const PaddingRing ring = input_padding_ring(playground);
+    const int row_offset = ring.h.before, col_offset = ring.w.before;
     const bool transposed = g.kind == OpKind::TransposedConv;
     GridView grid;
     grid.role = GridRole::Input;
     grid.title = std::move(title);
-    grid.rows = transposed ? g.h.input : g.h.padded_input();
-    grid.cols = transposed ? g.w.input : g.w.padded_input();
+    grid.rows = ring.h.size();
+    grid.cols = ring.w.size();
     grid.values.assign(static_cast<size_t>(grid.rows * grid.cols), 0.0f);
     grid.states.assign(grid.values.size(), CellState::Padding);
     for (int y = 0; y < g.h.input; ++y) {
@@ -92,12 +84,11 @@ GridView kernel_slice(const Playground& playground, int f, int c, const TraceSte
                       std::string title) {
     const Tensor& kernel = playground.kernel;
     const bool transposed = playground.trace.op() == TracedOp::TransposedConv;
+    const std::array<int, 2> slice = kernel_layout(playground.trace.op()).index(f, c);
     const int rows = kernel.dim(2), cols = kernel.dim(3);
     std::vector<float> values;
     for (int y = 0; y < rows; ++y) {
-        for (int x = 0; x < cols; ++x) {
-            values.push_back(transposed ? kernel.at(c, f, y, x) : kernel.at(f, c, y, x));
-        }
+        for (int x = 0; x < cols; ++x) values.push_back(kernel.at(slice[0], slice[1], y, x));
     }
     GridView grid = GridView::of(GridRole::Kernel, std::move(title), rows, cols, values);
     if (transposed && step.f == f) {

@@ -13,18 +13,13 @@ namespace convscope {
 // "5×5"
 std::string size_text(int rows, int cols);
 
-// Input item n, channel c, padded as the operation sees it (a transposed conv's input
-// has no ring). The step's window is outlined when it reads this slice, and max
-// pooling's winner is marked.
+// Input item n, channel c, inside core's input_padding_ring. The step's window is
+// outlined when it reads this slice, and max pooling's winner is marked.
 GridView input_slice(const Playground& playground, int n, int c, const TraceStep& step,
                      std::string title);
 // The same for another input of the playground's shape (a shifted copy).
 GridView input_slice(const Playground& playground, const Tensor& input, int n, int c,
                      const TraceStep& step, std::string title);
-
-// Rows and columns of padding before the real input on the drawn slice.
-int input_row_offset(const Playground& playground);
-int input_col_offset(const Playground& playground);
 
 // The kernel of filter f for input channel c. A transposed conv outlines the kernel
 // cells that reach the step's output cell.

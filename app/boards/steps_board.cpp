@@ -1,6 +1,7 @@
 // Sections: shared helpers, the equation line, one slice, several channels or
 // filters or items, the dispatch.
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "app/boards/lesson_boards.hpp"
@@ -38,18 +39,19 @@ ClickTarget input_target(const Playground& playground, int n, int c) {
     target.kind = ClickTarget::Kind::InputCell;
     target.i0 = n;
     target.i1 = c;
-    target.row_offset = input_row_offset(playground);
-    target.col_offset = input_col_offset(playground);
+    const PaddingRing ring = input_padding_ring(playground);
+    target.row_offset = ring.h.before;
+    target.col_offset = ring.w.before;
     return target;
 }
 
 ClickTarget kernel_target(const Playground& playground, int f, int c) {
     ClickTarget target;
     target.kind = ClickTarget::Kind::KernelCell;
-    // The kernel tensor's own layout: (F,C,..) for conv, (C,F,..) transposed.
-    const bool transposed = playground.trace.op() == TracedOp::TransposedConv;
-    target.i0 = transposed ? c : f;
-    target.i1 = transposed ? f : c;
+    // The kernel tensor's own indices: the cell editor writes into the tensor.
+    const std::array<int, 2> slice = kernel_layout(playground.trace.op()).index(f, c);
+    target.i0 = slice[0];
+    target.i1 = slice[1];
     return target;
 }
 
@@ -127,10 +129,11 @@ float add_single_slice_steps(const ViewContext& context, Board& board, float min
     const int n = step.n, f = step.f, c = is_pooling(op) ? step.f : 0;
 
     std::string input_title = "Input " + size_text(g.h.input, g.w.input);
+    const PaddingRing ring = input_padding_ring(pg);
     if (transposed) {
         input_title += " (small)";
-    } else if (g.h.padded_input() != g.h.input || g.w.padded_input() != g.w.input) {
-        input_title += ", padded to " + size_text(g.h.padded_input(), g.w.padded_input());
+    } else if (ring.h.size() != g.h.input || ring.w.size() != g.w.input) {
+        input_title += ", padded to " + size_text(ring.h.size(), ring.w.size());
     }
     GridView input = input_slice(pg, n, c, step, input_title);
     GridView output = output_map(pg, n, f, context.step_index, step,

@@ -27,17 +27,29 @@ LessonBoard visit_counts_board(const ViewContext& context) {
         }
     }
     // Rows line up with the input's real rows (below its padding ring).
-    const float input_rows =
-        static_cast<float>(g.kind == OpKind::TransposedConv ? g.h.input : g.h.padded_input());
+    const PaddedAxis rows = input_padding_ring(pg).h;
+    const float input_rows = static_cast<float>(rows.size());
     const float tallest = std::max(input_rows, static_cast<float>(g.h.output));
-    const float top = (tallest - input_rows) * 0.5f + input_row_offset(pg);
+    const float top = (tallest - input_rows) * 0.5f + static_cast<float>(rows.before);
     result.board.add_grid(std::move(heat), right + 2.2f, top, input_target(pg, 0, 0), true);
 
     result.lines.push_back(step_equation_line(context));
-    const std::string reads =
-        figure->uniform() ? "Every input cell is read " + std::to_string(figure->most) + " times."
-                          : "Input cells are read " + std::to_string(figure->fewest) + " to " +
-                                std::to_string(figure->most) + " times: the border least.";
+    // Where the fewest reads are is counted, not assumed: a stride past the kernel reads
+    // the corners and skips cells inside.
+    std::string reads;
+    if (figure->uniform()) {
+        reads = "Every input cell is read " + std::to_string(figure->most) + " times.";
+    } else {
+        reads = "Input cells are read " + std::to_string(figure->fewest) + " to " +
+                std::to_string(figure->most) + " times";
+        if (figure->border_read_least()) {
+            reads += ": the border least.";
+        } else if (figure->never_read() > 0) {
+            reads += "; " + std::to_string(figure->never_read()) + " are never read.";
+        } else {
+            reads += ".";
+        }
+    }
     result.lines.push_back({{reads + "    " + output_formula(pg), kMutedInk}});
     return result;
 }

@@ -1,5 +1,6 @@
 #include "app/cli/trace_output.hpp"
 
+#include <array>
 #include <cstdio>
 #include <string>
 
@@ -16,7 +17,7 @@ std::string index_list(int a, int b, int c, int d) {
 }
 
 std::string step_json(TracedOp op, const TraceStep& step) {
-    const bool pooling = op == TracedOp::MaxPool || op == TracedOp::AveragePool;
+    const bool pooling = is_pooling(op);
     std::string inputs, numbers, kernel;
     for (const TraceTerm& term : step.terms) {
         const char* separator = inputs.empty() ? "" : ",";
@@ -26,10 +27,8 @@ std::string step_json(TracedOp op, const TraceStep& step) {
             numbers += separator + (hidden ? std::string("null") : number_text(term.input_value));
         } else {
             numbers += separator + number_text(term.product);
-            const bool transposed = op == TracedOp::TransposedConv;
-            kernel += separator + index_list(transposed ? term.channel : step.f,
-                                             transposed ? step.f : term.channel, term.tap.k_y,
-                                             term.tap.k_x);
+            const std::array<int, 2> slice = kernel_layout(op).index(step.f, term.channel);
+            kernel += separator + index_list(slice[0], slice[1], term.tap.k_y, term.tap.k_x);
         }
     }
     std::string json =

@@ -266,7 +266,8 @@ void LiveModes::set_kernel(const AppState& state) {
     const CustomKernelValues& v = state.images.custom;
     ImageKernel kernel = custom_kernel(
         Tensor({kCustomKernelSide, kCustomKernelSide}, std::vector<float>(v.begin(), v.end())));
-    kernel.title = "your 3x3 kernel";
+    kernel.title = "your " + std::to_string(kCustomKernelSide) + "x" +
+                   std::to_string(kCustomKernelSide) + " kernel";
     study_->set_kernel(kernel);
 }
 

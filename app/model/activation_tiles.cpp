@@ -18,9 +18,9 @@ std::vector<RgbImage> plane_tiles(const float* values, int planes, int height, i
 }
 
 std::vector<RgbImage> filter_tiles(const ConvFilters& layer, const std::vector<float>& values) {
-    if (values.empty() || layer.shape.size() != 4) return {};
-    const int planes = layer.shape[0] * layer.shape[1];
-    return plane_tiles(values.data(), planes, layer.shape[2], layer.shape[3], ColourMap::Diverging);
+    if (values.empty() || layer.slice_count() == 0) return {};
+    return plane_tiles(values.data(), layer.slice_count(), layer.shape[2], layer.shape[3],
+                       ColourMap::Diverging);
 }
 
 void ActivationTiles::build(const NetworkActivations& activations) {
@@ -36,7 +36,7 @@ void ActivationTiles::build(const NetworkActivations& activations) {
     for (std::size_t i = 0; i < activations.layers.size(); ++i) {
         const LayerActivation& layer = activations.layers[i];
         const ColourMap map = colour_map_for(layer.kind);
-        if (layer.shape.height > 1 || layer.shape.width > 1) {
+        if (layer.is_grid()) {
             layers_[i].set(plane_tiles(layer.values.data(), layer.shape.channels,
                                        layer.shape.height, layer.shape.width, map));
         } else {

@@ -10,12 +10,6 @@ Tensor& tensor_of(Playground& playground, const CellRef& cell) {
     return cell.tensor == CellRef::Tensor::Input ? playground.input : playground.kernel;
 }
 
-bool in_range(const Tensor& tensor, const CellRef& cell) {
-    return tensor.rank() == 4 && cell.i0 >= 0 && cell.i0 < tensor.dim(0) && cell.i1 >= 0 &&
-           cell.i1 < tensor.dim(1) && cell.y >= 0 && cell.y < tensor.dim(2) && cell.x >= 0 &&
-           cell.x < tensor.dim(3);
-}
-
 }  // namespace
 
 LessonScene open_lesson(const std::string& id) {
@@ -57,11 +51,20 @@ void use_new_random_values(LessonScene& scene) {
     propose_setup(scene, setup);
 }
 
+bool holds_cell(const Playground& playground, const CellRef& cell) {
+    if (cell.tensor == CellRef::Tensor::None) return false;
+    const Tensor& tensor =
+        cell.tensor == CellRef::Tensor::Input ? playground.input : playground.kernel;
+    return tensor.rank() == 4 && cell.i0 >= 0 && cell.i0 < tensor.dim(0) && cell.i1 >= 0 &&
+           cell.i1 < tensor.dim(1) && cell.y >= 0 && cell.y < tensor.dim(2) && cell.x >= 0 &&
+           cell.x < tensor.dim(3);
+}
+
 PlaygroundSetup with_cell_value(const Playground& playground, const CellRef& cell, float value) {
     PlaygroundSetup setup = playground.setup;
+    if (!holds_cell(playground, cell)) return setup;
     Playground copy = playground;
     Tensor& tensor = tensor_of(copy, cell);
-    if (!in_range(tensor, cell)) return setup;
     tensor.at(cell.i0, cell.i1, cell.y, cell.x) = value;
     if (cell.tensor == CellRef::Tensor::Input) {
         setup.input_values = tensor.values();
@@ -72,9 +75,10 @@ PlaygroundSetup with_cell_value(const Playground& playground, const CellRef& cel
 }
 
 float cell_value(const Playground& playground, const CellRef& cell) {
+    if (!holds_cell(playground, cell)) return 0.0f;
     const Tensor& tensor =
         cell.tensor == CellRef::Tensor::Input ? playground.input : playground.kernel;
-    return in_range(tensor, cell) ? tensor.at(cell.i0, cell.i1, cell.y, cell.x) : 0.0f;
+    return tensor.at(cell.i0, cell.i1, cell.y, cell.x);
 }
 
 std::string lesson_ids(const char* separator) {

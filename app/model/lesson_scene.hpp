@@ -32,7 +32,12 @@ void propose_setup(LessonScene& scene, PlaygroundSetup draft);
 void reset_to_lesson(LessonScene& scene);
 void use_new_random_values(LessonScene& scene);
 
-// The valid setup with every value of `cell`'s tensor made explicit and `cell` set.
+// Whether `cell` names a value of the playground's input or kernel: not None, not a
+// padded cell, within the tensor's shape (a pooling playground has no kernel cells).
+bool holds_cell(const Playground& playground, const CellRef& cell);
+
+// The valid setup with every value of `cell`'s tensor made explicit and `cell` set;
+// the setup unchanged when the playground does not hold `cell`.
 PlaygroundSetup with_cell_value(const Playground& playground, const CellRef& cell, float value);
 
 // The value of `cell` in the playground (the editor shows it).

@@ -111,20 +111,16 @@ void cell_editor(const LessonScene& scene, const AppState& state, Actions& actio
     group_label("EDIT A CELL");
     const CellRef& cell = state.selected_cell;
     const Playground& pg = scene.playground;
-    const Tensor& tensor = cell.tensor == CellRef::Tensor::Input ? pg.input : pg.kernel;
-    const bool valid = cell.tensor != CellRef::Tensor::None && tensor.rank() == 4 &&
-                       cell.i0 < tensor.dim(0) && cell.i1 < tensor.dim(1) &&
-                       cell.y < tensor.dim(2) && cell.x < tensor.dim(3);
-    if (!valid) {
+    if (!holds_cell(pg, cell)) {
         ImGui::TextWrapped("Click an input or kernel cell, then type its value here.");
         return;
     }
     const bool input = cell.tensor == CellRef::Tensor::Input;
-    const bool transposed = pg.trace.op() == TracedOp::TransposedConv;
+    const KernelLayout layout = kernel_layout(pg.trace.op());
     const std::string where =
         input ? "Input n=" + std::to_string(cell.i0) + " c=" + std::to_string(cell.i1)
-              : (transposed ? "Kernel c=" : "Kernel f=") + std::to_string(cell.i0) +
-                    (transposed ? " f=" : " c=") + std::to_string(cell.i1);
+              : "Kernel " + std::string(layout.axis_name(0)) + "=" + std::to_string(cell.i0) + " " +
+                    layout.axis_name(1) + "=" + std::to_string(cell.i1);
     ImGui::TextWrapped("%s, row %d, column %d", where.c_str(), cell.y, cell.x);
     float value = cell_value(pg, cell);
     ImGui::SetNextItemWidth(-1);

@@ -64,14 +64,12 @@ void legend(ImDrawList* list, ImVec2 at, ImU32 colour, const char* name) {
 
 void loss_curve(ImDrawList* list, const TrainingSnapshot& s, const Plot& plot) {
     const int count = static_cast<int>(s.loss_history.size());
-    const float per_point =
-        static_cast<float>(s.batches_per_loss_point) / static_cast<float>(s.batches_per_epoch);
     // At most one vertex per pixel column.
     const int stride = std::max(1, count / std::max(1, static_cast<int>(plot.max.x - plot.min.x)));
     std::vector<ImVec2> points;
     for (int i = 0; i < count; i += stride) {
         points.push_back(
-            plot.at((static_cast<float>(i) + 1) * per_point, s.loss_history[std::size_t(i)]));
+            plot.at(static_cast<float>(s.loss_point_epoch(i)), s.loss_history[std::size_t(i)]));
     }
     list->AddPolyline(points.data(), static_cast<int>(points.size()), kLossColour, 0, 2.0f);
 }
@@ -100,8 +98,7 @@ void draw_curves(const TrainingSnapshot& s, const UiMetrics& metrics, ImVec2 siz
     ImVec2 origin = ImGui::GetCursorScreenPos();
     const float available = size.y - ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
     const float each = std::max(text * 3.5f, (available - text * 2.6f) / 2);
-    const float x_high = std::max(
-        0.05f, static_cast<float>(s.total_batches) / static_cast<float>(s.batches_per_epoch));
+    const float x_high = std::max(0.05f, static_cast<float>(s.epochs_trained()));
 
     const float loss_high =
         std::max(0.1f, *std::max_element(s.loss_history.begin(), s.loss_history.end()));

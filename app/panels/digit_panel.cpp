@@ -74,13 +74,13 @@ void activations(const DigitSketch& sketch, const ActivationPictures& pictures,
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float height = size.y - ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
     float weights = 0;
-    for (const LayerActivation& l : a.layers) weights += l.shape.height > 1 ? 1.0f : 0.35f;
+    for (const LayerActivation& l : a.layers) weights += l.is_grid() ? 1.0f : 0.35f;
     const float each = height / weights;
     const float label = metrics.px(130);
     float y = origin.y;
     for (int i = 0; i < static_cast<int>(a.layers.size()); ++i) {
         const LayerActivation& layer = a.layers[static_cast<std::size_t>(i)];
-        const bool spatial = layer.shape.height > 1;
+        const bool spatial = layer.is_grid();
         const float h = each * (spatial ? 1.0f : 0.35f);
         char detail[64];
         if (spatial) {
@@ -129,8 +129,9 @@ Actions draw_digit_panel(const DigitSketch& sketch, const DigitSketchTextures& t
         if (ImGui::Button("Clear")) actions.live.clear_canvas = true;
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped(
-            "The drawing is cropped, scaled to 20x20 and centred by mass in 28x28, "
-            "as the MNIST digits were.");
+            "The drawing is cropped, scaled to %dx%d and centred by mass in %dx%d, "
+            "as the MNIST digits were.",
+            kMnistDigitBox, kMnistDigitBox, kMnistSide, kMnistSide);
         ImGui::PopStyleColor();
     }
     ImGui::End();
@@ -147,7 +148,7 @@ Actions draw_digit_panel(const DigitSketch& sketch, const DigitSketchTextures& t
                 digit.texture(), at, ImVec2(at.x + side, at.y + side), digit.uv0(0), digit.uv1(0));
         }
         ImGui::Dummy(ImVec2(side, side));
-        ImGui::TextDisabled("1x28x28 input");
+        ImGui::TextDisabled("%s input", Shape{1, kMnistSide, kMnistSide}.text().c_str());
         ImGui::Spacing();
         if (sketch.has_network()) {
             const NetworkActivations& a = sketch.activations();

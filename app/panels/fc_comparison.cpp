@@ -17,10 +17,9 @@ void draw_fc_comparison(const NetworkModeView& view, const UiMetrics& metrics, I
     // pixels 28 long.
     const int flat_size = view.fc_spec.input.size();
     const int row_length = view.fc_spec.input.width;
-    std::size_t fc_parameters = 0;
+    const std::size_t fc_parameters = total_parameters(view.fc_layers);
     std::string chain = std::to_string(flat_size);
     for (const LayerSummary& layer : view.fc_layers) {
-        fc_parameters += layer.parameters;
         if (layer.kind == LayerKind::Affine) chain += " > " + std::to_string(layer.output.size());
     }
     panel_heading("Seed 1: a fully connected network", metrics);
@@ -30,7 +29,9 @@ void draw_fc_comparison(const NetworkModeView& view, const UiMetrics& metrics, I
     const std::string layers = "Affine-ReLU x4, Affine, Softmax; " + parameters;
     const bool narrow = ImGui::CalcTextSize(layers.c_str()).x > size.x;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", narrow ? ("5 affine layers, " + parameters).c_str() : layers.c_str());
+    const std::string affine_layers =
+        std::to_string(layers_of_kind(view.fc_layers, LayerKind::Affine)) + " affine layers, ";
+    ImGui::TextDisabled("%s", narrow ? (affine_layers + parameters).c_str() : layers.c_str());
     ImGui::PopTextWrapPos();
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Affine-ReLU x4, Affine, Softmax\nunits: %s > softmax", chain.c_str());

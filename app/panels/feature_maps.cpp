@@ -26,15 +26,6 @@ const LayerField* field_on(const std::vector<LayerField>& field, int layer) {
     return nullptr;
 }
 
-// Whether layer `layer`'s channel `channel` is in the field of `unit`: pools and ReLUs
-// keep channels apart, a convolution reads every channel of its input.
-bool channel_in_field(const NetworkSpec& spec, const FeatureUnit& unit, int layer, int channel) {
-    for (int l = unit.layer; l > layer; --l) {
-        if (spec.layers[static_cast<std::size_t>(l)].kind == LayerKind::Convolution) return true;
-    }
-    return channel == unit.channel;
-}
-
 std::string field_text(const NetworkModeView& view, const FeatureUnit& unit) {
     const LayerField* input = field_on(view.field, -1);
     if (input == nullptr) return "";
@@ -45,10 +36,7 @@ std::string field_text(const NetworkModeView& view, const FeatureUnit& unit) {
                   "(rows %d-%d, cols %d-%d)%s",
                   layer_name(view.spec, unit.layer).c_str(), unit.channel, unit.y, unit.x,
                   r.rows.size(), r.cols.size(), r.rows.first, r.rows.last, r.cols.first,
-                  r.cols.last,
-                  r.clipped_rows.size() != r.rows.size() || r.clipped_cols.size() != r.cols.size()
-                      ? ", partly in the padding"
-                      : "");
+                  r.cols.last, r.reaches_padding() ? ", partly in the padding" : "");
     return text;
 }
 
@@ -89,7 +77,7 @@ Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
     const int open = state.network.open_layer;
     for (int i = 0; i < static_cast<int>(probe.layers.size()); ++i) {
         const LayerActivation& layer = probe.layers[static_cast<std::size_t>(i)];
-        const bool spatial = layer.shape.height > 1 || layer.shape.width > 1;
+        const bool spatial = layer.is_grid();
         if (!spatial && i != open) continue;
         std::snprintf(detail, sizeof detail, "%d x %dx%d%s", layer.shape.channels,
                       layer.shape.height, layer.shape.width,
@@ -141,11 +129,9 @@ Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
                 const FieldRegion& r = f->region;
                 const bool is_unit_layer = s.layer == unit.layer;
                 for (int t = 0; t < s.sheet->count(); ++t) {
-                    const bool in_field = s.layer < 0 ? true
-                                          : is_unit_layer
-                                              ? t == unit.channel
-                                              : channel_in_field(view.spec, unit, s.layer, t);
-                    if (!in_field || r.clipped_rows.size() <= 0 || r.clipped_cols.size() <= 0) {
+                    const bool in_field =
+                        channel_in_receptive_field(view.spec, unit.layer, unit.channel, s.layer, t);
+                    if (!in_field || !r.has_input_cells()) {
                         continue;
                     }
                     outline_texels(list, layout, texels, t, r.clipped_rows.first,

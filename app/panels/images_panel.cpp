@@ -53,8 +53,11 @@ void kernel_controls(const ImageStudy& study, const AppState& state, const UiMet
     panel_heading("Kernel", metrics);
     const std::vector<ImageKernel>& kernels = classic_kernels();
     const int custom = static_cast<int>(kernels.size());
+    const std::string custom_title =
+        "Custom " + std::to_string(kCustomKernelSide) + "x" + std::to_string(kCustomKernelSide);
     for (int i = 0; i <= custom; ++i) {
-        const char* title = i < custom ? kernels[std::size_t(i)].title.c_str() : "Custom 3x3";
+        const char* title =
+            i < custom ? kernels[std::size_t(i)].title.c_str() : custom_title.c_str();
         if (ImGui::RadioButton(title, state.images.kernel == i)) actions.live.select_kernel = i;
         if (i < custom && ImGui::IsItemHovered()) {
             ImGui::SetTooltip("%s", kernels[std::size_t(i)].description.c_str());

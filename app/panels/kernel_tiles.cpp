@@ -14,8 +14,8 @@ namespace {
 
 void values_tooltip(const ConvFilters& layer, const std::vector<float>& values, int tile,
                     bool gradients) {
-    const int channels = layer.shape[1], kh = layer.shape[2], kw = layer.shape[3];
-    const int filter = tile / channels, channel = tile % channels;
+    const int kh = layer.shape[2], kw = layer.shape[3];
+    const int filter = layer.filter_of(tile), channel = layer.channel_of(tile);
     ImGui::BeginTooltip();
     ImGui::Text("%s filter %d, channel %d %s", layer.name.c_str(), filter, channel,
                 gradients ? "(d loss / d weight)" : "");
@@ -55,11 +55,11 @@ Actions draw_kernel_tiles(const NetworkModeView& view, const AppState& state,
     const float text = ImGui::GetFontSize();
     const float height = size.y - ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;
     int total = 0;
-    for (const ConvFilters& layer : layers) total += layer.shape[0] * layer.shape[1];
+    for (const ConvFilters& layer : layers) total += layer.slice_count();
     float x = origin.x;
     for (std::size_t i = 0; i < layers.size(); ++i) {
         const ConvFilters& layer = layers[i];
-        const int count = layer.shape[0] * layer.shape[1];
+        const int count = layer.slice_count();
         const float share = std::max(0.25f, static_cast<float>(count) / static_cast<float>(total));
         const float width = layers.size() == 1 ? size.x : (size.x - text) * std::min(share, 0.75f);
         char title[96];

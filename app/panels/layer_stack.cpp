@@ -37,16 +37,8 @@ std::vector<Box> boxes_of(const NetworkModeView& view, const std::string& batch)
                      shape_of(batch, in, true), "", -1});
     Shape last = in;
     for (const LayerSummary& layer : view.layers) {
-        std::string text = layer.text;
-        // "conv 30@5x5 s1 p0 d1": the defaults say nothing here.
-        for (const char* noise : {" d1", " p0", " s1"}) {
-            const std::size_t at = text.find(noise);
-            if (at != std::string::npos && at + 3 == text.size())
-                text.erase(at, 3);
-            else if (at != std::string::npos && text[at + 3] == ' ')
-                text.erase(at, 3);
-        }
-        boxes.push_back({layer.name, text, shape_of(batch, layer.output, layer.spatial),
+        // The defaults (s1 p0 d1) say nothing here.
+        boxes.push_back({layer.name, layer.short_text, shape_of(batch, layer.output, layer.spatial),
                          layer.parameters > 0 ? grouped_count(layer.parameters) + " params" : "",
                          layer.layer});
         last = layer.output;

@@ -7,14 +7,6 @@
 
 namespace convscope {
 
-namespace {
-
-bool is_conv_arithmetic_case(const Lesson& lesson) {
-    return lesson.id.rfind("ca-", 0) == 0;
-}
-
-}  // namespace
-
 float lesson_list_width(const UiMetrics& metrics) {
     // Wide enough for the longest chapter title ("Translation equivariance").
     return metrics.px(285) * metrics.text_scale;
@@ -29,22 +21,18 @@ Actions draw_lesson_list(const AppState& state, const UiMetrics& metrics, ImVec2
                          /*scrollbar=*/true)) {
         group_label("THE CHAPTER");
         std::string previous_section;
-        bool in_guide = false, in_transposed = false;
+        LessonGroup group = LessonGroup::Chapter;
         for (const Lesson& lesson : lessons()) {
-            if (is_conv_arithmetic_case(lesson) && !in_guide) {
-                in_guide = true;
+            // A heading where a group starts (core keeps the groups in this order); the
+            // guide's transposed cases get a subheading instead of a prefix.
+            const LessonGroup now = lesson_group(lesson);
+            if (now != LessonGroup::Chapter && group == LessonGroup::Chapter)
                 group_label("CONV ARITHMETIC GUIDE");
-            }
-            // The guide's transposed cases get their own subheading instead of a prefix.
-            std::string title = lesson.title;
-            const std::string transposed_prefix = "Transposed: ";
-            if (in_guide && title.rfind(transposed_prefix, 0) == 0) {
-                title = title.substr(transposed_prefix.size());
-                if (!in_transposed) {
-                    in_transposed = true;
-                    group_label("  transposed");
-                }
-            }
+            if (now == LessonGroup::GuideTransposed && group != LessonGroup::GuideTransposed)
+                group_label("  transposed");
+            group = now;
+            const bool in_guide = group != LessonGroup::Chapter;
+            const std::string title = title_in_group(lesson);
             // The section number on its first lesson only, as a chapter's contents do.
             const bool first_of_section = lesson.section != previous_section;
             previous_section = lesson.section;

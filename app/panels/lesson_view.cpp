@@ -49,17 +49,13 @@ void click_to_actions(const BoardClick& click, const Playground& playground, Act
         case ClickTarget::Kind::InputCell:
         case ClickTarget::Kind::KernelCell: {
             const bool input = click.target.kind == ClickTarget::Kind::InputCell;
-            const Tensor& tensor = input ? playground.input : playground.kernel;
-            if (click.row < 0 || click.col < 0 || click.row >= tensor.dim(2) ||
-                click.col >= tensor.dim(3)) {
-                return;  // padding has no value to edit
-            }
             CellRef cell;
             cell.tensor = input ? CellRef::Tensor::Input : CellRef::Tensor::Kernel;
             cell.i0 = click.target.i0;
             cell.i1 = click.target.i1;
             cell.y = click.row;
             cell.x = click.col;
+            if (!holds_cell(playground, cell)) return;  // padding has no value to edit
             actions.select_cell = cell;
             return;
         }

@@ -12,6 +12,13 @@ int ConvMatrix::connections() const {
                                           [](int index) { return index >= 0; }));
 }
 
+int ConvMatrix::connections_in_row(int row) const {
+    CS_CHECK(row >= 0 && row < rows);
+    const auto first = weight_index.begin() + static_cast<std::ptrdiff_t>(row) * cols;
+    return static_cast<int>(
+        std::count_if(first, first + cols, [](int index) { return index >= 0; }));
+}
+
 int ConvMatrix::uses_of_weight(int index) const {
     return static_cast<int>(std::count(weight_index.begin(), weight_index.end(), index));
 }

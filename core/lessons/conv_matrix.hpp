@@ -21,6 +21,7 @@ struct ConvMatrix {
         return weight_index[static_cast<std::size_t>(row) * cols + col];
     }
     int connections() const;                               // non-empty entries: k x n at most
+    int connections_in_row(int row) const;                 // the real inputs output `row` reads
     int dense_connections() const { return rows * cols; }  // m x n
     // How many entries use kernel cell `index`: how often one weight is shared.
     int uses_of_weight(int index) const;

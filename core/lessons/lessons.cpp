@@ -233,4 +233,23 @@ const Lesson* find_lesson(const std::string& id) {
     return nullptr;
 }
 
+namespace {
+
+const std::string kGuidePrefix = "ca-";  // the ids of the guide's cases above
+const std::string kTransposedPrefix = "Transposed: ";
+
+}  // namespace
+
+LessonGroup lesson_group(const Lesson& lesson) {
+    if (lesson.id.compare(0, kGuidePrefix.size(), kGuidePrefix) != 0) return LessonGroup::Chapter;
+    return lesson.setup.op == TracedOp::TransposedConv ? LessonGroup::GuideTransposed
+                                                       : LessonGroup::Guide;
+}
+
+std::string title_in_group(const Lesson& lesson) {
+    const bool prefixed = lesson.title.compare(0, kTransposedPrefix.size(), kTransposedPrefix) == 0;
+    if (lesson_group(lesson) != LessonGroup::GuideTransposed || !prefixed) return lesson.title;
+    return lesson.title.substr(kTransposedPrefix.size());
+}
+
 }  // namespace convscope

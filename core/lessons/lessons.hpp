@@ -37,4 +37,13 @@ const std::vector<Lesson>& lessons();
 // The lesson with this id, or nullptr.
 const Lesson* find_lesson(const std::string& id);
 
+// Where the lesson list files a lesson: the chapter's examples (dilated and transposed
+// convolution among them), then the cases of the conv_arithmetic guide, its transposed
+// cases last. lessons() holds them in this order.
+enum class LessonGroup { Chapter, Guide, GuideTransposed };
+LessonGroup lesson_group(const Lesson& lesson);
+
+// The title under its group's heading: a transposed guide case drops "Transposed: ".
+std::string title_in_group(const Lesson& lesson);
+
 }  // namespace convscope

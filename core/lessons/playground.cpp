@@ -23,8 +23,7 @@ std::vector<int> input_shape(const PlaygroundSetup& s) {
     return {s.batch, s.channels, s.input_h, s.input_w};
 }
 std::vector<int> kernel_shape(const PlaygroundSetup& s) {
-    if (s.op == TracedOp::TransposedConv) return {s.channels, s.filters, s.kernel_h, s.kernel_w};
-    return {s.filters, s.channels, s.kernel_h, s.kernel_w};
+    return kernel_layout(s.op).shape(s.filters, s.channels, s.kernel_h, s.kernel_w);
 }
 std::vector<int> bias_shape(const PlaygroundSetup& s) {
     return {s.filters};
@@ -117,6 +116,16 @@ Playground build_playground(const PlaygroundSetup& setup) {
             break;
     }
     return p;
+}
+
+PaddingRing input_padding_ring(const Playground& playground) {
+    const ConvGeometry& g = playground.trace.geometry();
+    const bool ringless = g.kind == OpKind::TransposedConv;
+    auto axis = [ringless](const AxisGeometry& a) {
+        return ringless ? PaddedAxis{0, a.input, 0}
+                        : PaddedAxis{a.pad_before, a.input, a.pad_after};
+    };
+    return {axis(g.h), axis(g.w)};
 }
 
 }  // namespace convscope

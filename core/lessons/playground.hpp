@@ -35,7 +35,7 @@ constexpr int kPlaygroundMaxChannels = 4;  // C, FN and N
 struct Playground {
     PlaygroundSetup setup;
     Tensor input;             // (N,C,H,W)
-    Tensor kernel;            // (FN,C,KH,KW), transposed (C,FN,KH,KW), empty for pooling
+    Tensor kernel;            // in kernel_layout(op)'s order; empty for pooling
     std::vector<float> bias;  // FN values or empty
     OperationTrace trace;
     Tensor output;  // (N,FN,OH,OW): the reference op's output
@@ -43,6 +43,23 @@ struct Playground {
 
 // Throws InputError naming the setting and its bound.
 Playground build_playground(const PlaygroundSetup& setup);
+
+// One axis of the input as the lesson views draw it: the padded cells the operation
+// reads before the real input, the input, the padded cells after it.
+struct PaddedAxis {
+    int before = 0;
+    int input = 0;
+    int after = 0;
+
+    int size() const { return before + input + after; }
+};
+struct PaddingRing {
+    PaddedAxis h, w;
+};
+
+// The padding ring around the playground's input: a conv's or a pool's padding on each
+// side; none for a transposed conv, whose padding crops its output instead.
+PaddingRing input_padding_ring(const Playground& playground);
 
 // How many explicit values each tensor of a setup takes: input N*C*H*W, kernel
 // FN*C*KH*KW in every operation's layout (pooling ignores it but keeps the values for

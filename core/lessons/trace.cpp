@@ -60,6 +60,27 @@ bool is_pooling(TracedOp op) {
     return op == TracedOp::MaxPool || op == TracedOp::AveragePool;
 }
 
+KernelLayout kernel_layout(TracedOp op) {
+    KernelLayout layout;
+    layout.channels_first = op == TracedOp::TransposedConv;
+    return layout;
+}
+
+std::array<int, 2> KernelLayout::index(int f, int c) const {
+    if (channels_first) return {c, f};
+    return {f, c};
+}
+
+std::vector<int> KernelLayout::shape(int filters, int channels, int kernel_h, int kernel_w) const {
+    const std::array<int, 2> first_two = index(filters, channels);
+    return {first_two[0], first_two[1], kernel_h, kernel_w};
+}
+
+const char* KernelLayout::axis_name(int axis) const {
+    CS_CHECK(axis == 0 || axis == 1);
+    return (axis == 0) == channels_first ? "c" : "f";
+}
+
 int OperationTrace::step_count() const {
     return input_.dim(0) * output_channels_ * geometry_.h.output * geometry_.w.output;
 }
@@ -81,6 +102,7 @@ TraceStep OperationTrace::step(int t) const {
     step.n = t / (ow * oh * output_channels_);
 
     const bool pooling = is_pooling(op_);
+    const KernelLayout layout = kernel_layout(op_);
     const std::vector<Tap> taps = output_taps(geometry_, step.y, step.x);
     const int first_channel = pooling ? step.f : 0;
     const int last_channel = pooling ? step.f + 1 : input_.dim(1);
@@ -91,9 +113,9 @@ TraceStep OperationTrace::step(int t) const {
             term.channel = c;
             term.tap = tap;
             term.input_value = tap.padded ? 0.0f : input_.at(step.n, c, tap.in_y, tap.in_x);
-            if (op_ == TracedOp::Conv) term.kernel_value = weight_.at(step.f, c, tap.k_y, tap.k_x);
-            if (op_ == TracedOp::TransposedConv) {
-                term.kernel_value = weight_.at(c, step.f, tap.k_y, tap.k_x);
+            if (!pooling) {
+                const std::array<int, 2> slice = layout.index(step.f, c);
+                term.kernel_value = weight_.at(slice[0], slice[1], tap.k_y, tap.k_x);
             }
             term.product = term.input_value * term.kernel_value;
             channel_sum += term.product;

@@ -8,6 +8,7 @@
 // results equal the reference ops' output.
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,21 @@ enum class TracedOp { Conv, TransposedConv, MaxPool, AveragePool };
 
 // Max or average pooling: no kernel, and output channel f reads input channel f alone.
 bool is_pooling(TracedOp op);
+
+// The order of a kernel tensor's first two axes, as PyTorch stores them: a conv's
+// kernel is (F,C,KH,KW), a transposed conv's (C,F,KH,KW). Pooling has no kernel; the
+// playground keeps its kernel values in the conv order.
+struct KernelLayout {
+    bool channels_first = false;  // (C,F,..): the transposed conv's
+
+    // The tensor's first two indices of filter f's slice for input channel c.
+    std::array<int, 2> index(int f, int c) const;
+    // The shape of a kernel of `filters` filters over `channels` input channels.
+    std::vector<int> shape(int filters, int channels, int kernel_h, int kernel_w) const;
+    // "f" or "c": what the tensor's axis 0 or 1 counts.
+    const char* axis_name(int axis) const;
+};
+KernelLayout kernel_layout(TracedOp op);
 
 // One input cell meeting one kernel cell (pooling: one window cell).
 struct TraceTerm {

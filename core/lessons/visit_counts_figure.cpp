@@ -12,6 +12,18 @@ int VisitCountsFigure::at(int y, int x) const {
     return counts[static_cast<std::size_t>(y * cols + x)];
 }
 
+bool VisitCountsFigure::border_read_least() const {
+    if (rows < 3 || cols < 3 || uniform()) return false;
+    for (int y = 1; y + 1 < rows; ++y)
+        for (int x = 1; x + 1 < cols; ++x)
+            if (at(y, x) == fewest) return false;
+    return true;
+}
+
+int VisitCountsFigure::never_read() const {
+    return static_cast<int>(std::count(counts.begin(), counts.end(), 0));
+}
+
 VisitCountsFigure build_visit_counts_figure(const Playground& playground) {
     const ConvGeometry& g = playground.trace.geometry();
     VisitCountsFigure figure;

@@ -1,8 +1,23 @@
 #include "core/nn/conv_filters.hpp"
 
 #include "core/nn/network_probe.hpp"
+#include "core/tensor/check.hpp"
 
 namespace convscope {
+
+int ConvFilters::slice_count() const {
+    return shape.size() == 4 ? shape[0] * shape[1] : 0;
+}
+
+int ConvFilters::filter_of(int slice) const {
+    CS_CHECK(slice >= 0 && slice < slice_count());
+    return slice / shape[1];
+}
+
+int ConvFilters::channel_of(int slice) const {
+    CS_CHECK(slice >= 0 && slice < slice_count());
+    return slice % shape[1];
+}
 
 std::vector<ConvFilters> conv_filters(const NetworkSpec& spec,
                                       const std::vector<ParameterTensor>& views,

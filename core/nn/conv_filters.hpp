@@ -17,6 +17,12 @@ struct ConvFilters {
     std::vector<float> weights;    // F*C*KH*KW values
     std::vector<float> biases;     // F values
     std::vector<float> gradients;  // d loss / d weights of the last batch; empty when not included
+
+    // The weights as tiles: one (KH, KW) slice per filter and input channel, in the
+    // order they lie in `weights` (filter by filter). 0 slices for a shape not rank 4.
+    int slice_count() const;
+    int filter_of(int slice) const;
+    int channel_of(int slice) const;
 };
 
 // Each conv layer's weights and biases cut from `parameters`, laid out as `views` say

@@ -72,10 +72,22 @@ std::vector<LayerSummary> layer_summaries(const NetworkSpec& spec) {
     for (int i = 0; i < static_cast<int>(layers.size()); ++i) {
         const LayerSpec& layer_spec = spec.layers[i];
         spatial = spatial && !is_classifier_layer(layer_spec.kind);
-        rows.push_back({i, layer_name(spec, i), layer_spec.text(), layer_spec.kind,
-                        layers[i]->output_shape(), layers[i]->parameter_count(), spatial});
+        rows.push_back({i, layer_name(spec, i), layer_spec.text(), layer_spec.short_text(),
+                        layer_spec.kind, layers[i]->output_shape(), layers[i]->parameter_count(),
+                        spatial});
     }
     return rows;
+}
+
+std::size_t total_parameters(const std::vector<LayerSummary>& rows) {
+    std::size_t total = 0;
+    for (const LayerSummary& row : rows) total += row.parameters;
+    return total;
+}
+
+int layers_of_kind(const std::vector<LayerSummary>& rows, LayerKind kind) {
+    return static_cast<int>(std::count_if(
+        rows.begin(), rows.end(), [kind](const LayerSummary& row) { return row.kind == kind; }));
 }
 
 // ---- activations of one image -------------------------------------------------------
@@ -168,6 +180,17 @@ std::vector<ConvGeometry> spatial_geometries(const NetworkSpec& spec, int layer)
     for (int i = 0; i <= layer; ++i)
         if (const ConvGeometry* geometry = geometry_of(*layers[i])) geometries.push_back(*geometry);
     return geometries;
+}
+
+bool channel_in_receptive_field(const NetworkSpec& spec, int unit_layer, int unit_channel,
+                                int layer, int channel) {
+    CS_CHECK(unit_layer < static_cast<int>(spec.layers.size()) && layer >= -1 &&
+             layer <= unit_layer);
+    for (int l = unit_layer; l > layer; --l) {
+        const LayerKind kind = spec.layers[static_cast<std::size_t>(l)].kind;
+        if (kind == LayerKind::Convolution || kind == LayerKind::Affine) return true;
+    }
+    return channel == unit_channel;
 }
 
 std::vector<LayerField> unit_receptive_field(const NetworkSpec& spec, int layer, int y, int x) {

@@ -30,14 +30,19 @@ std::string layer_name(const NetworkSpec& spec, int layer);
 // One row of the layer stack (issue 5, "network overview").
 struct LayerSummary {
     int layer = 0;
-    std::string name;  // "conv1"
-    std::string text;  // "conv 30@5x5 s1 p0 d1"
+    std::string name;        // "conv1"
+    std::string text;        // "conv 30@5x5 s1 p0 d1"
+    std::string short_text;  // "conv 30@5x5": the settings at their defaults left out
     LayerKind kind = LayerKind::Relu;
     Shape output;                // one image's output (C, H, W)
     std::size_t parameters = 0;  // weights and biases
     bool spatial = false;        // the output is still a grid (before flatten): maps to show
 };
 std::vector<LayerSummary> layer_summaries(const NetworkSpec& spec);
+// The weights and biases of all the rows together: the network's parameter count.
+std::size_t total_parameters(const std::vector<LayerSummary>& rows);
+// How many of the rows are layers of `kind`.
+int layers_of_kind(const std::vector<LayerSummary>& rows, LayerKind kind);
 
 // ---- activations of one image -------------------------------------------------------
 
@@ -47,6 +52,10 @@ struct LayerActivation {
     LayerKind kind = LayerKind::Relu;
     Shape shape;                // (C, H, W); (n, 1, 1) after flatten
     std::vector<float> values;  // shape.size() values, channel planes in order
+
+    // Maps, drawn as a grid of tiles (H or W above 1); otherwise a vector of units
+    // (flatten and after), drawn as one strip.
+    bool is_grid() const { return shape.height > 1 || shape.width > 1; }
 
     // Channel c's (H, W) plane.
     const float* map(int channel) const {
@@ -119,6 +128,14 @@ struct LayerField {
 // through padding, stride, dilation and pooling (receptive_field()). InputError when the
 // layer's output is not a grid (flatten and after) or (y, x) lies outside it.
 std::vector<LayerField> unit_receptive_field(const NetworkSpec& spec, int layer, int y, int x);
+
+// Whether channel `channel` of `layer`'s output (-1: the network input) lies in the
+// receptive field of a unit in channel `unit_channel` of `unit_layer`'s output
+// (layer <= unit_layer). A convolution (or affine layer) between them reads every
+// channel of its input; pooling and ReLU keep channels apart, so without one only the
+// unit's own channel does.
+bool channel_in_receptive_field(const NetworkSpec& spec, int unit_layer, int unit_channel,
+                                int layer, int channel);
 
 // The conv and pool geometries of layers 0..layer, in order: what receptive_field()
 // takes. Element-wise layers (ReLU) have none and are skipped.

@@ -1,5 +1,7 @@
 #include "core/nn/network_spec.hpp"
 
+#include <sstream>
+
 #include "core/nn/activation_layers.hpp"
 #include "core/nn/affine_layer.hpp"
 #include "core/nn/conv_layer.hpp"
@@ -87,6 +89,16 @@ std::string LayerSpec::text() const {
             return "affine " + std::to_string(units);
     }
     return "?";
+}
+
+std::string LayerSpec::short_text() const {
+    std::istringstream words(text());
+    std::string shown, word;
+    while (words >> word) {
+        if (word == "s1" || word == "p0" || word == "d1") continue;
+        shown += (shown.empty() ? "" : " ") + word;
+    }
+    return shown;
 }
 
 std::string NetworkSpec::architecture() const {

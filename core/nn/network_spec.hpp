@@ -31,6 +31,9 @@ struct LayerSpec {
 
     // "conv 30@5x5 s1 p0 d1", "maxpool 2x2 s2 p0", "relu", "flatten", "affine 100"
     std::string text() const;
+    // text() without the settings at their defaults (s1, p0, d1): "conv 30@5x5",
+    // "maxpool 2x2 s2".
+    std::string short_text() const;
 };
 
 struct NetworkSpec {

@@ -140,6 +140,15 @@ void TrainingSession::set_probe_image(std::vector<float> image) {
     control_changed_.notify_all();
 }
 
+double TrainingSnapshot::epochs_trained() const {
+    return batches_per_epoch > 0 ? double(total_batches) / batches_per_epoch : 0.0;
+}
+
+double TrainingSnapshot::loss_point_epoch(int point) const {
+    return batches_per_epoch > 0 ? double(point + 1) * batches_per_loss_point / batches_per_epoch
+                                 : 0.0;
+}
+
 std::shared_ptr<const TrainingSnapshot> TrainingSession::snapshot() const {
     std::lock_guard<std::mutex> lock(snapshot_mutex_);
     return latest_;

@@ -97,6 +97,11 @@ struct TrainingSnapshot {
 
     std::vector<ConvFilters> conv_layers;
     NetworkActivations probe;  // every layer's output for the probe image
+
+    // Where the curves put things, in epochs as a fraction (0 before an epoch has a
+    // size): all the batches trained, and the end of loss point `point`.
+    double epochs_trained() const;
+    double loss_point_epoch(int point) const;
 };
 
 constexpr int kMaxLossPoints = 2048;

@@ -21,6 +21,13 @@ struct FieldRegion {
     CellRange cols;
     CellRange clipped_rows;  // the real input cells inside it
     CellRange clipped_cols;
+
+    // Part of the field lies in the padding ring.
+    bool reaches_padding() const {
+        return clipped_rows.size() != rows.size() || clipped_cols.size() != cols.size();
+    }
+    // At least one real input cell lies inside it.
+    bool has_input_cells() const { return clipped_rows.size() > 0 && clipped_cols.size() > 0; }
 };
 
 // The region each layer's input that unit (y, x) of the output of layers.back() reads.
