@@ -6,7 +6,8 @@ namespace convscope {
 
 namespace {
 
-Tensor& tensor_of(Playground& playground, const CellRef& cell) {
+// The tensor a (non-None) cell names.
+const Tensor& tensor_of(const Playground& playground, const CellRef& cell) {
     return cell.tensor == CellRef::Tensor::Input ? playground.input : playground.kernel;
 }
 
@@ -53,8 +54,7 @@ void use_new_random_values(LessonScene& scene) {
 
 bool holds_cell(const Playground& playground, const CellRef& cell) {
     if (cell.tensor == CellRef::Tensor::None) return false;
-    const Tensor& tensor =
-        cell.tensor == CellRef::Tensor::Input ? playground.input : playground.kernel;
+    const Tensor& tensor = tensor_of(playground, cell);
     return tensor.rank() == 4 && cell.i0 >= 0 && cell.i0 < tensor.dim(0) && cell.i1 >= 0 &&
            cell.i1 < tensor.dim(1) && cell.y >= 0 && cell.y < tensor.dim(2) && cell.x >= 0 &&
            cell.x < tensor.dim(3);
@@ -63,22 +63,17 @@ bool holds_cell(const Playground& playground, const CellRef& cell) {
 PlaygroundSetup with_cell_value(const Playground& playground, const CellRef& cell, float value) {
     PlaygroundSetup setup = playground.setup;
     if (!holds_cell(playground, cell)) return setup;
-    Playground copy = playground;
-    Tensor& tensor = tensor_of(copy, cell);
+    // Only the edited tensor is copied, not the whole playground with its trace.
+    Tensor tensor = tensor_of(playground, cell);
     tensor.at(cell.i0, cell.i1, cell.y, cell.x) = value;
-    if (cell.tensor == CellRef::Tensor::Input) {
-        setup.input_values = tensor.values();
-    } else {
-        setup.kernel_values = tensor.values();
-    }
+    (cell.tensor == CellRef::Tensor::Input ? setup.input_values : setup.kernel_values) =
+        tensor.values();
     return setup;
 }
 
 float cell_value(const Playground& playground, const CellRef& cell) {
     if (!holds_cell(playground, cell)) return 0.0f;
-    const Tensor& tensor =
-        cell.tensor == CellRef::Tensor::Input ? playground.input : playground.kernel;
-    return tensor.at(cell.i0, cell.i1, cell.y, cell.x);
+    return tensor_of(playground, cell).at(cell.i0, cell.i1, cell.y, cell.x);
 }
 
 std::string lesson_ids(const char* separator) {
