@@ -13,28 +13,28 @@ namespace {
 // ---- the header ----------------------------------------------------------------------
 
 // Draws wrapped text and returns the y below it.
-float paragraph(ImDrawList* list, ImFont* font, float size, ImVec2 at, float wrap, ImU32 colour,
+float paragraph(Canvas& canvas, ImFont* font, float size, ImVec2 at, float wrap, ImU32 colour,
                 const std::string& text) {
     if (text.empty()) return at.y;
-    list->AddText(font, size, at, colour, text.c_str(), nullptr, wrap);
+    canvas.text(font, size, at, colour, text, wrap);
     return at.y + font->CalcTextSizeA(size, FLT_MAX, wrap, text.c_str()).y + size * 0.3f;
 }
 
-float draw_header(ImDrawList* list, const Lesson& lesson, const UiMetrics& metrics, ImVec2 at,
+float draw_header(Canvas& canvas, const Lesson& lesson, const UiMetrics& metrics, ImVec2 at,
                   float width) {
     const Fonts& fonts = *metrics.fonts;
     const float title_size = fonts.sizes().title, body = fonts.sizes().body;
     const std::string title = lesson.section + "  " + lesson.title;
-    list->AddText(fonts.title(), title_size, at, kInk, title.c_str());
+    canvas.text(fonts.title(), title_size, at, kInk, title);
     float y = at.y + title_size * 1.4f;
     const float wrap = std::min(width, body * 60);
-    y = paragraph(list, fonts.body(), body, ImVec2(at.x, y), wrap, kMutedInk, lesson.explanation);
+    y = paragraph(canvas, fonts.body(), body, ImVec2(at.x, y), wrap, kMutedInk, lesson.explanation);
     if (!lesson.erratum.empty()) {
-        y = paragraph(list, fonts.body(), body, ImVec2(at.x, y), wrap, kErrorInk,
+        y = paragraph(canvas, fonts.body(), body, ImVec2(at.x, y), wrap, kErrorInk,
                       "Erratum: " + lesson.erratum);
     }
     if (!lesson.expected.empty()) {
-        y = paragraph(list, fonts.body(), body, ImVec2(at.x, y), wrap, kInk,
+        y = paragraph(canvas, fonts.body(), body, ImVec2(at.x, y), wrap, kInk,
                       "The numbers: " + lesson.expected);
     }
     return y;
@@ -69,27 +69,14 @@ void click_to_actions(const BoardClick& click, const Playground& playground, Act
 
 // ---- the board and its lines -------------------------------------------------------------
 
-Actions draw_lesson_view(const LessonScene& scene, const AppState& state, const UiMetrics& metrics,
-                         ImVec2 position, ImVec2 size, GridLayer& grid_layer) {
-    Actions actions;
-    ImGui::SetNextWindowPos(position);
-    ImGui::SetNextWindowSize(size);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    const ImGuiWindowFlags flags =
-        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
-    const bool visible = ImGui::Begin("##lesson_view", nullptr, flags);
-    ImGui::PopStyleVar();
-    if (!visible) {
-        ImGui::End();
-        return actions;
-    }
-    ImDrawList* list = ImGui::GetWindowDrawList();
+BoardResult paint_lesson_view(const LessonScene& scene, const AppState& state,
+                              const UiMetrics& metrics, ImVec2 position, ImVec2 size,
+                              Canvas& canvas) {
     const Fonts& fonts = *metrics.fonts;
     const float margin = metrics.px(state.presentation ? 24 : 32);
 
     const float header_bottom =
-        draw_header(list, *scene.lesson, metrics,
+        draw_header(canvas, *scene.lesson, metrics,
                     ImVec2(position.x + margin, position.y + margin * 0.7f), size.x - 2 * margin);
 
     const Playground& playground = scene.playground;
@@ -109,21 +96,39 @@ Actions draw_lesson_view(const LessonScene& scene, const AppState& state, const 
     const ImVec2 board_at(position.x + margin, header_bottom + margin * 0.9f);
     const ImVec2 board_size(size.x - 2 * margin,
                             position.y + size.y - board_at.y - lines_height - margin * 0.6f);
-    const BoardResult drawn =
-        draw_board(lesson.board, list, board_at, board_size, metrics, grid_layer);
+    const BoardResult drawn = draw_board(lesson.board, canvas, board_at, board_size, metrics);
 
     float y = board_at.y + board_size.y + margin * 0.3f;
     const float centre = position.x + size.x * 0.5f;
     for (size_t i = 0; i < lesson.lines.size(); ++i) {
         const bool first = i == 0;
-        draw_line_centred(list, first ? fonts.heading() : fonts.body(), first ? heading : body,
+        draw_line_centred(canvas, first ? fonts.heading() : fonts.body(), first ? heading : body,
                           size.x - 2 * margin, ImVec2(centre, y), lesson.lines[i]);
         y += (first ? heading : body) * 1.5f;
     }
+    return drawn;
+}
 
+Actions draw_lesson_view(const LessonScene& scene, const AppState& state, const UiMetrics& metrics,
+                         ImVec2 position, ImVec2 size, GridLayer& grid_layer) {
+    Actions actions;
+    ImGui::SetNextWindowPos(position);
+    ImGui::SetNextWindowSize(size);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    const ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+        ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+    const bool visible = ImGui::Begin("##lesson_view", nullptr, flags);
+    ImGui::PopStyleVar();
+    if (!visible) {
+        ImGui::End();
+        return actions;
+    }
+    DrawListCanvas canvas(ImGui::GetWindowDrawList(), grid_layer);
+    const BoardResult drawn = paint_lesson_view(scene, state, metrics, position, size, canvas);
     ImGui::End();
     actions.fonts = drawn.fonts;
-    if (drawn.click) click_to_actions(*drawn.click, playground, actions);
+    if (drawn.click) click_to_actions(*drawn.click, scene.playground, actions);
     return actions;
 }
 

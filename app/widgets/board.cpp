@@ -25,13 +25,13 @@ ImVec2 text_size(ImFont* font, float size, const std::string& text) {
     return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
 }
 
-void text_centred(ImDrawList* list, ImFont* font, float size, ImVec2 centre, ImU32 colour,
+void text_centred(Canvas& canvas, ImFont* font, float size, ImVec2 centre, ImU32 colour,
                   const std::string& text) {
     const ImVec2 extent = text_size(font, size, text);
-    list->AddText(
+    canvas.text(
         font, size,
         ImVec2(std::round(centre.x - extent.x * 0.5f), std::round(centre.y - extent.y * 0.5f)),
-        colour, text.c_str());
+        colour, text);
 }
 
 }  // namespace
@@ -52,8 +52,8 @@ std::string value_text(float value, const UiMetrics& metrics) {
     return text;
 }
 
-void draw_line_centred(ImDrawList* list, ImFont* font, float size, float max_width,
-                       ImVec2 centre_top, const TextLine& line) {
+void draw_line_centred(Canvas& canvas, ImFont* font, float size, float max_width, ImVec2 centre_top,
+                       const TextLine& line) {
     float width = 0;
     for (const TextSpan& span : line) width += text_size(font, size, span.text).x;
     if (width > max_width && width > 0) {
@@ -62,7 +62,7 @@ void draw_line_centred(ImDrawList* list, ImFont* font, float size, float max_wid
     }
     ImVec2 at(std::round(centre_top.x - width * 0.5f), std::round(centre_top.y));
     for (const TextSpan& span : line) {
-        list->AddText(font, size, at, span.colour, span.text.c_str());
+        canvas.text(font, size, at, span.colour, span.text);
         at.x += text_size(font, size, span.text).x;
     }
 }
@@ -105,8 +105,8 @@ namespace {
 
 // ---- text --------------------------------------------------------------------------
 
-void add_grid_numbers(ImDrawList* list, const GridView& grid, const GridPixels& at,
-                      float number_size, const UiMetrics& metrics) {
+void add_grid_numbers(Canvas& canvas, const GridView& grid, const GridPixels& at, float number_size,
+                      const UiMetrics& metrics) {
     if (!grid.show_numbers) return;
     const ColourScale scale = ColourScale::of(grid);
     ImFont* font = metrics.fonts->number();
@@ -125,7 +125,7 @@ void add_grid_numbers(ImDrawList* list, const GridView& grid, const GridPixels& 
                 const auto [map, shade] = scale.shade(grid.value(row, col));
                 colour = gl::luminance(gl::map_colour(map, shade)) > 0.42f ? kInk : IM_COL32_WHITE;
             }
-            text_centred(list, font, size, at.cell_centre(row, col), colour, text);
+            text_centred(canvas, font, size, at.cell_centre(row, col), colour, text);
         }
     }
 }
@@ -134,8 +134,8 @@ void add_grid_numbers(ImDrawList* list, const GridView& grid, const GridPixels& 
 
 // ---- drawing -----------------------------------------------------------------------
 
-BoardResult draw_board(const Board& board, ImDrawList* list, ImVec2 position, ImVec2 size,
-                       const UiMetrics& metrics, GridLayer& grid_layer) {
+BoardResult draw_board(const Board& board, Canvas& canvas, ImVec2 position, ImVec2 size,
+                       const UiMetrics& metrics) {
     BoardResult result;
     if (board.empty() || size.x <= 0 || size.y <= 0) return result;
     const float width = board.right() - board.left(), height = board.bottom() - board.top();
@@ -172,12 +172,12 @@ BoardResult draw_board(const Board& board, ImDrawList* list, ImVec2 position, Im
                              std::round(0.28f * cell * scale), cells);
         }
     }
-    grid_layer.add(list, std::move(cells), std::max(6.0f, cell * scale / 6.0f));
+    canvas.cells(std::move(cells), std::max(6.0f, cell * scale / 6.0f));
 
     for (size_t i = 0; i < board.grids().size(); ++i) {
         const Board::PlacedGrid& item = board.grids()[i];
         const GridView& grid = item.grid;
-        add_grid_numbers(list, grid, placed[i], number, metrics);
+        add_grid_numbers(canvas, grid, placed[i], number, metrics);
         const float grid_width = placed[i].width(grid) / scale;
         const ImVec2 top_left = at(item.x, item.y);
         if (!grid.title.empty()) {
@@ -185,7 +185,7 @@ BoardResult draw_board(const Board& board, ImDrawList* list, ImVec2 position, Im
             // title is small, like the thumbnail.
             const float room = std::max(grid_width + 2.2f * cell, 3.0f * cell);
             const float title_size = item.scale < 1 ? heading * 0.8f : heading;
-            draw_line_centred(list, fonts.heading(), title_size, room,
+            draw_line_centred(canvas, fonts.heading(), title_size, room,
                               ImVec2(top_left.x + grid_width * 0.5f,
                                      top_left.y - kLabelHeight * cell * 0.5f - title_size * 0.6f),
                               {{grid.title, role_ink(grid.role)}});
@@ -206,14 +206,14 @@ BoardResult draw_board(const Board& board, ImDrawList* list, ImVec2 position, Im
                                ? std::max(std::fabs(colour_scale.low), std::fabs(colour_scale.high))
                                : colour_scale.high,
                            metrics);
-            list->AddText(fonts.heading(), small, ImVec2(centre - legend_width * 0.5f, y),
-                          kMutedInk, low.c_str());
-            list->AddText(
+            canvas.text(fonts.heading(), small, ImVec2(centre - legend_width * 0.5f, y), kMutedInk,
+                        low);
+            canvas.text(
                 fonts.heading(), small,
                 ImVec2(centre + legend_width * 0.5f - text_size(fonts.heading(), small, high).x, y),
-                kMutedInk, high.c_str());
+                kMutedInk, high);
             if (colour_scale.is_signed) {
-                text_centred(list, fonts.heading(), small, ImVec2(centre, y + small * 0.5f),
+                text_centred(canvas, fonts.heading(), small, ImVec2(centre, y + small * 0.5f),
                              kMutedInk, "0");
             }
         }
@@ -228,7 +228,7 @@ BoardResult draw_board(const Board& board, ImDrawList* list, ImVec2 position, Im
             text_size_px = heading * 0.85f;
         }
         const ImVec2 centre = at(text.x, text.y);
-        draw_line_centred(list, font, text_size_px, text.max_width * cell,
+        draw_line_centred(canvas, font, text_size_px, text.max_width * cell,
                           ImVec2(centre.x, centre.y - text_size_px * 0.6f), text.line);
     }
 

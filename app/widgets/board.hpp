@@ -11,7 +11,7 @@
 #include "app/gl/colour_maps.hpp"
 #include "app/model/app_state.hpp"
 #include "app/shell/ui_metrics.hpp"
-#include "app/widgets/grid_layer.hpp"
+#include "app/widgets/canvas.hpp"
 #include "app/widgets/grid_view.hpp"
 #include "imgui.h"
 
@@ -39,8 +39,8 @@ struct TextSpan {
 using TextLine = std::vector<TextSpan>;
 
 // Draws `line` centred on `centre_top.x`, shrunk to `max_width` when longer.
-void draw_line_centred(ImDrawList* list, ImFont* font, float size, float max_width,
-                       ImVec2 centre_top, const TextLine& line);
+void draw_line_centred(Canvas& canvas, ImFont* font, float size, float max_width, ImVec2 centre_top,
+                       const TextLine& line);
 
 // ---- the board --------------------------------------------------------------------
 
@@ -111,7 +111,7 @@ struct BoardResult {
 };
 
 // Fits `board` into the rectangle (logical pixels), centred, and draws it.
-BoardResult draw_board(const Board& board, ImDrawList* list, ImVec2 position, ImVec2 size,
-                       const UiMetrics& metrics, GridLayer& grid_layer);
+BoardResult draw_board(const Board& board, Canvas& canvas, ImVec2 position, ImVec2 size,
+                       const UiMetrics& metrics);
 
 }  // namespace convscope
