@@ -19,6 +19,17 @@ convscope_require_package(nlohmann_json_FOUND nlohmann-json3-dev "the nlohmann J
 find_package(ZLIB QUIET)
 convscope_require_package(ZLIB_FOUND zlib1g-dev "zlib (reads gzipped MNIST files)")
 
+# Lesson animations are exported as GIF through giflib's encoder.
+find_path(GIF_INCLUDE_DIR gif_lib.h)
+find_library(GIF_LIBRARY gif)
+if(GIF_INCLUDE_DIR AND GIF_LIBRARY)
+    set(GIFLIB_FOUND TRUE)
+endif()
+convscope_require_package(GIFLIB_FOUND libgif-dev "giflib (gif_lib.h and libgif, writes GIF animations)")
+add_library(convscope_giflib INTERFACE)
+target_include_directories(convscope_giflib SYSTEM INTERFACE ${GIF_INCLUDE_DIR})
+target_link_libraries(convscope_giflib INTERFACE ${GIF_LIBRARY})
+
 find_path(STB_INCLUDE_DIR stb_image.h PATH_SUFFIXES stb)
 convscope_require_package(STB_INCLUDE_DIR libstb-dev "the stb headers (stb_image.h)")
 # The one translation unit that compiles stb's implementations.

@@ -8,6 +8,7 @@ packages=(
     libglfw3-dev libimgui-dev libepoxy-dev    # window, UI, OpenGL loader
     libstb-dev nlohmann-json3-dev doctest-dev # images, JSON, tests
     zlib1g-dev                                # gzipped MNIST files
+    libgif-dev                                # GIF export (giflib)
     fonts-dejavu-core                         # the TTF font for numbers
     xvfb xauth libgl1-mesa-dri                # GUI tests: Xvfb and Mesa's software GL
     python3                                   # CLI test: writes weights of another net
