@@ -169,6 +169,37 @@ TEST_CASE("playground settings out of range are rejected with the setting named"
     setup = PlaygroundSetup();
     setup.kernel_h = 7;
     CHECK_THROWS_AS(build_playground(setup), InputError);  // larger than the padded input
+    // Options a file could ask for beyond what the playground shows.
+    setup = PlaygroundSetup();
+    setup.options.w.stride = 17;
+    CHECK_THROWS_WITH_AS(build_playground(setup),
+                         "stride=17 is out of range: at most 16 in the playground", InputError);
+    setup = PlaygroundSetup();
+    setup.options.h.padding = Padding::of(1000000);
+    CHECK_THROWS_WITH_AS(build_playground(setup),
+                         "padding=1000000 is out of range: at most 16 in the playground",
+                         InputError);
+    setup = PlaygroundSetup();
+    setup.op = TracedOp::TransposedConv;
+    setup.options.h.dilation = 40;
+    CHECK_THROWS_AS(build_playground(setup), InputError);
+}
+
+TEST_CASE("with_explicit_values writes out the seeded values, and rebuilds the same numbers") {
+    for (const Lesson& lesson : lessons()) {
+        INFO(lesson.id);
+        PlaygroundSetup setup = lesson.setup;
+        setup.has_bias = !is_pooling(setup.op);
+        const Playground seeded = build_playground(setup);
+        const PlaygroundSetup explicit_setup = with_explicit_values(seeded);
+        CHECK(explicit_setup.input_values == seeded.input.values());
+        CHECK(explicit_setup.kernel_values == seeded.kernel.values());
+        CHECK(explicit_setup.bias_values == seeded.bias);
+        CHECK(explicit_setup.seed == setup.seed);
+        PlaygroundSetup reseeded = explicit_setup;
+        reseeded.seed += 99;  // explicit values no longer depend on the seed
+        CHECK(build_playground(reseeded).output.values() == seeded.output.values());
+    }
 }
 
 TEST_CASE("seeded values are reproducible and in range") {

@@ -1,5 +1,6 @@
 // A small command-line parser for the subcommands: `--name value`, `--name=value`,
-// `-n value` and flags. Unknown options and missing values throw InputError.
+// `-n value` and flags. Unknown options and missing values throw InputError. The values
+// themselves are read by core/formats/setting_text.hpp, which the window shares.
 #pragma once
 
 #include <map>
@@ -7,6 +8,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "core/formats/setting_text.hpp"  // parse_int, split_axes: the CLI's too
 
 namespace convscope {
 
@@ -31,13 +34,5 @@ class ParsedArguments {
 
 ParsedArguments parse_arguments(const std::vector<std::string>& args,
                                 const std::vector<OptionSpec>& specs);
-
-// A whole number within [min, max]; `what` names it in the error ("stride -s").
-int parse_int(const std::string& text, const std::string& what, int min, int max);
-
-// "5" -> (5, 5), "4x6" -> (4, 6): a value per axis (height, width).
-std::pair<std::string, std::string> split_axes(const std::string& text);
-std::pair<int, int> parse_int_pair(const std::string& text, const std::string& what, int min,
-                                   int max);
 
 }  // namespace convscope

@@ -27,9 +27,7 @@ Options2d parse_geometry_options(const ParsedArguments& args, OpKind kind, int w
             parse_int_pair(*dilation, "dilation -d", -kMaxCliValue, kMaxCliValue);
     }
     if (auto padding = args.value("padding")) {
-        auto [h, w] = split_axes(*padding);
-        options.h.padding = Padding::parse(h);
-        options.w.padding = Padding::parse(w);
+        std::tie(options.h.padding, options.w.padding) = parse_padding_pair(*padding);
     }
     if (auto output_padding = args.value("output-padding")) {
         if (kind != OpKind::TransposedConv) {

@@ -18,6 +18,28 @@ void require_range(const char* what, int value, int low, int high) {
     }
 }
 
+// Stride, dilation, padding and output padding get their lower bounds and reasons from
+// the geometry; the upper bound keeps a file's or a --set's value from asking for an
+// output of millions of cells.
+void require_at_most(const char* what, int value, int high) {
+    if (value > high) {
+        throw InputError(std::string(what) + "=" + std::to_string(value) +
+                         " is out of range: at most " + std::to_string(high) +
+                         " in the playground");
+    }
+}
+
+void require_options_in_range(const Options2d& options) {
+    for (const AxisOptions* axis : {&options.h, &options.w}) {
+        require_at_most("stride", axis->stride, kPlaygroundMaxSize);
+        require_at_most("dilation", axis->dilation, kPlaygroundMaxSize);
+        require_at_most("output padding", axis->output_padding, kPlaygroundMaxSize);
+        if (axis->padding.mode == Padding::Mode::Explicit) {
+            require_at_most("padding", axis->padding.amount, kPlaygroundMaxSize);
+        }
+    }
+}
+
 // The shapes the tensors of a setup take; value_counts and build_playground share them.
 std::vector<int> input_shape(const PlaygroundSetup& s) {
     return {s.batch, s.channels, s.input_h, s.input_w};
@@ -84,6 +106,7 @@ Playground build_playground(const PlaygroundSetup& setup) {
     require_range("input width", setup.input_w, 1, kPlaygroundMaxSize);
     require_range("kernel height", setup.kernel_h, 1, kPlaygroundMaxSize);
     require_range("kernel width", setup.kernel_w, 1, kPlaygroundMaxSize);
+    require_options_in_range(setup.options);
 
     Playground p;
     p.setup = setup;
@@ -116,6 +139,16 @@ Playground build_playground(const PlaygroundSetup& setup) {
             break;
     }
     return p;
+}
+
+PlaygroundSetup with_explicit_values(const Playground& playground) {
+    PlaygroundSetup setup = playground.setup;
+    setup.input_values = playground.input.values();
+    // Pooling has no kernel and a conv without bias none: their lists stay as they were,
+    // for a switch back.
+    if (playground.kernel.size() > 0) setup.kernel_values = playground.kernel.values();
+    if (!playground.bias.empty()) setup.bias_values = playground.bias;
+    return setup;
 }
 
 PaddingRing input_padding_ring(const Playground& playground) {

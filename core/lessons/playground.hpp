@@ -29,7 +29,7 @@ struct PlaygroundSetup {
 };
 
 // Upper bounds that keep every number on screen legible.
-constexpr int kPlaygroundMaxSize = 16;     // input H, W and kernel H, W
+constexpr int kPlaygroundMaxSize = 16;     // input H, W, kernel H, W; stride, dilation, padding
 constexpr int kPlaygroundMaxChannels = 4;  // C, FN and N
 
 struct Playground {
@@ -43,6 +43,10 @@ struct Playground {
 
 // Throws InputError naming the setting and its bound.
 Playground build_playground(const PlaygroundSetup& setup);
+
+// The playground's setup with every value it computed with written out (the seeded ones
+// too), so it rebuilds the same numbers whatever the seed: what a lesson file saves.
+PlaygroundSetup with_explicit_values(const Playground& playground);
 
 // One axis of the input as the lesson views draw it: the padded cells the operation
 // reads before the real input, the input, the padded cells after it.
