@@ -29,7 +29,7 @@ std::string ParsedArguments::required(const std::string& long_name) const {
 }
 
 ParsedArguments parse_arguments(const std::vector<std::string>& args,
-                                const std::vector<OptionSpec>& specs) {
+                                const std::vector<OptionSpec>& specs, bool allow_positional) {
     ParsedArguments parsed;
     for (std::size_t i = 0; i < args.size(); ++i) {
         std::string token = args[i];
@@ -40,6 +40,10 @@ ParsedArguments parse_arguments(const std::vector<std::string>& args,
             token = token.substr(0, equals);
         }
         const OptionSpec* spec = find_spec(specs, token);
+        if (!spec && allow_positional && (token.empty() || token[0] != '-')) {
+            parsed.positionals_.push_back(args[i]);
+            continue;
+        }
         if (!spec) throw InputError("unknown option '" + args[i] + "'");
         if (!spec->takes_value) {
             if (inline_value) throw InputError(token + " takes no value");

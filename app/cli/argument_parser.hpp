@@ -26,13 +26,20 @@ class ParsedArguments {
     // The value of a required option; throws InputError naming it when absent.
     std::string required(const std::string& long_name) const;
 
+    // Arguments that are not options, in order (only when the parse allows them).
+    const std::vector<std::string>& positionals() const { return positionals_; }
+
   private:
     friend ParsedArguments parse_arguments(const std::vector<std::string>&,
-                                           const std::vector<OptionSpec>&);
+                                           const std::vector<OptionSpec>&, bool);
     std::map<std::string, std::string> values_;  // flags map to ""
+    std::vector<std::string> positionals_;
 };
 
+// `allow_positional`: a token that is not an option (no leading '-') is kept in
+// positionals() instead of refused as an unknown option.
 ParsedArguments parse_arguments(const std::vector<std::string>& args,
-                                const std::vector<OptionSpec>& specs);
+                                const std::vector<OptionSpec>& specs,
+                                bool allow_positional = false);
 
 }  // namespace convscope

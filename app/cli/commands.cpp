@@ -47,6 +47,19 @@ int features_entry(const Arguments& args) {
     return guarded<run_features_command>(args, "features");
 }
 
+#ifdef CONVSCOPE_HAS_GUI
+int export_entry(const Arguments& args) {
+    return guarded<run_export_command>(args, "export");
+}
+#else
+int export_entry(const Arguments&) {
+    std::fprintf(stderr,
+                 "convscope export: this build has no window (CONVSCOPE_BUILD_GUI=OFF); "
+                 "export renders with it\n");
+    return 2;
+}
+#endif
+
 const CommandEntry kCommands[] = {
     {"shape", shape_entry, "output size of a conv, transposed conv or pool, formula filled in"},
     {"conv", conv_entry, "compute a convolution of JSON nested arrays"},
@@ -55,6 +68,7 @@ const CommandEntry kCommands[] = {
     {"eval", eval_entry, "test accuracy of a saved weights file"},
     {"features", features_entry,
      "feature maps of an image through the trained conv layers, as PNG"},
+    {"export", export_entry, "a lesson as GIF, or one step as PNG or SVG (--all: every lesson)"},
 };
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "app/model/export_request.hpp"
 #include "app/model/live_state.hpp"
 #include "core/lessons/playground.hpp"
 
@@ -59,6 +60,9 @@ struct AppState {
     UnitRef field_unit;     // receptive-field view
     NetworkViewState network;
     ImagesViewState images;
+    bool show_export = false;  // the Export window
+    ExportChoices export_choices;
+    ExportProgress export_progress;  // the shell copies it from the running export each frame
 };
 
 constexpr float kMinTextScale = 0.6f;
@@ -97,6 +101,11 @@ struct Actions {
 
     LiveActions live;  // Network, Images and Draw modes
 
+    // Export
+    bool toggle_export = false;
+    std::optional<ExportChoices> edit_export;
+    bool start_export = false;  // with the choices as they stand after edit_export
+
     // Folds another panel's actions into these. Every toggle ORs: two panels asking to
     // toggle in one frame toggle once (an XOR would cancel them).
     void merge(const Actions& other) {
@@ -118,6 +127,9 @@ struct Actions {
         toggle_play |= other.toggle_play;
         if (other.set_speed > 0) set_speed = other.set_speed;
         if (other.edit_setup) edit_setup = other.edit_setup;
+        toggle_export |= other.toggle_export;
+        if (other.edit_export) edit_export = other.edit_export;
+        start_export |= other.start_export;
         reset_lesson |= other.reset_lesson;
         new_random_values |= other.new_random_values;
         if (other.select_cell) select_cell = other.select_cell;

@@ -78,6 +78,7 @@ void apply_panel_toggles(const Actions& actions, AppState& state) {
     if (actions.toggle_presentation) state.presentation = !state.presentation;
     if (actions.toggle_shortcuts) state.show_shortcuts = !state.show_shortcuts;
     if (actions.close_shortcuts) state.show_shortcuts = false;
+    if (actions.toggle_export) state.show_export = !state.show_export;
 }
 
 }  // namespace
@@ -92,7 +93,9 @@ WindowRequests apply_actions(const Actions& actions, AppState& state, LessonScen
     apply_text_size(actions, state);
     apply_panel_toggles(actions, state);
     apply_live_view_actions(actions.live, state);
+    if (actions.edit_export) state.export_choices = *actions.edit_export;
     WindowRequests window;
+    window.start_export = actions.start_export && !state.export_progress.running;
     window.toggle_fullscreen = actions.toggle_fullscreen;
     window.leave_fullscreen = actions.leave_fullscreen;
     window.quit = actions.quit;

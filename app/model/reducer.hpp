@@ -16,6 +16,7 @@ struct WindowRequests {
     bool toggle_fullscreen = false;
     bool leave_fullscreen = false;
     bool quit = false;
+    bool start_export = false;  // with state.export_choices; none while one runs
 };
 
 // Lesson `id` at `step` (clamped to its trace) in Convolution mode, paused, with nothing

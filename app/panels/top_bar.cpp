@@ -58,6 +58,14 @@ Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
     for (const ModeEntry& entry : kModes) {
         if (mode_tab(entry, entry.mode == state.mode)) actions.select_mode = entry.mode;
     }
+    ImGui::Separator();
+    // Export draws lessons: Convolution mode's.
+    ImGui::BeginDisabled(state.mode != Mode::Convolution);
+    if (ImGui::MenuItem("Export...", nullptr, state.show_export)) actions.toggle_export = true;
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        ImGui::SetTooltip("The lesson as a GIF, or this step as PNG or SVG");
+    }
 
     // Right-aligned controls: measure them first so they end at the bar's edge.
     char percent[16];

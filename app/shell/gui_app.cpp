@@ -15,6 +15,7 @@
 #include "app/gl/offscreen_target.hpp"
 #include "app/model/reducer.hpp"
 #include "app/panels/controls.hpp"
+#include "app/panels/export_panel.hpp"
 #include "app/panels/lesson_list.hpp"
 #include "app/panels/lesson_view.hpp"
 #include "app/panels/shortcuts_help.hpp"
@@ -46,7 +47,8 @@ GuiApp::GuiApp(GuiWindow& window, const std::string& scene)
       // Live scenes keep the first lesson ready behind Convolution mode.
       scene_(open_lesson(LiveModes::is_scene(scene) ? lessons().front().id : scene)),
       renderer_(),
-      grid_layer_(renderer_) {
+      grid_layer_(renderer_),
+      exports_(renderer_) {
     state_.scene = LiveModes::is_scene(scene) ? lessons().front().id : scene;
     pixel_ratio_ = window_.pixel_ratio();
     dpi_scale_ = window_.dpi_scale();
@@ -69,12 +71,7 @@ void GuiApp::open_scene(const std::string& scene, int step) {
 }
 
 void GuiApp::update_ui_scale(ImVec2 display_size) {
-    // Up to 1600x900 logical pixels everything keeps its designed size; larger windows
-    // grow with the smaller of the two ratios, so 4K at 100% DPI looks like 1600x900.
-    const float width = display_size.x / dpi_scale_, height = display_size.y / dpi_scale_;
-    const float boost = std::clamp(std::min(width / 1600.0f, height / 900.0f), 1.0f, 3.0f);
-    // Steps of 5% so resizing by a few pixels does not rebake the fonts.
-    ui_scale_ = dpi_scale_ * std::round(boost * 20.0f) / 20.0f;
+    ui_scale_ = ui_scale_for(display_size, dpi_scale_);
 }
 
 UiMetrics GuiApp::metrics() const {
@@ -116,6 +113,11 @@ void GuiApp::frame(const ImVec2* forced_size) {
 
 Actions GuiApp::draw_panels() {
     const UiMetrics ui = metrics();
+    if (board_only_) {
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        return draw_lesson_view(scene_, export_state(state_, state_.playback.step), ui,
+                                viewport->Pos, viewport->Size, grid_layer_);
+    }
     Actions actions = read_keyboard_shortcuts(state_);
     actions.merge(draw_top_bar(state_, ui));
     // The work area is the viewport minus the top bar; presentation mode gives it all
@@ -148,6 +150,7 @@ Actions GuiApp::draw_panels() {
     actions.merge(draw_timeline(scene_, state_, ui,
                                 ImVec2(position.x, position.y + size.y - timeline),
                                 ImVec2(size.x, timeline)));
+    actions.merge(draw_export_panel(scene_, state_, ui));
     actions.merge(draw_shortcuts_help(state_, ui));
     return actions;
 }
@@ -161,22 +164,18 @@ void GuiApp::apply(const Actions& actions) {
     if (requests.leave_fullscreen) window_.set_fullscreen(false);
     state_.fullscreen = window_.fullscreen();
     if (requests.quit) window_.request_close();
+    if (requests.start_export) {
+        exports_.start(scene_, state_);
+        state_.export_progress = exports_.progress();
+    }
     if (actions.fonts.heading > 0) conv_fonts_ = actions.fonts;
 }
 
 // ---- fonts and theme ---------------------------------------------------------------
 
 FontSizes GuiApp::wanted_font_sizes() const {
-    FontSizes sizes;
-    sizes.ui = quantize_font_size(metrics().ui_font());
-    sizes.title = quantize_font_size(sizes.ui * 1.45f);
-    sizes.body = quantize_font_size(sizes.ui * 1.15f);
     // Before the conv view has laid itself out, guess; it corrects us next frame.
-    sizes.heading =
-        quantize_font_size(conv_fonts_.heading > 0 ? conv_fonts_.heading : sizes.ui * 1.3f);
-    sizes.number =
-        quantize_font_size(conv_fonts_.number > 0 ? conv_fonts_.number : sizes.ui * 2.0f);
-    return sizes;
+    return font_sizes_for(metrics(), conv_fonts_.heading, conv_fonts_.number);
 }
 
 void GuiApp::prepare_fonts_and_theme() {
@@ -196,7 +195,8 @@ void GuiApp::run() {
         // Sleep until input arrives, but wake a few times a second for tooltips, and
         // every frame while the animation plays.
         // Training redraws at frame rate too: its curves and maps move by themselves.
-        const bool moving = state_.playback.playing || live_.animating();
+        const bool moving =
+            state_.playback.playing || live_.animating() || state_.export_progress.running;
         glfwWaitEventsTimeout(moving ? 1.0 / 60.0 : 1.0 / 20.0);
         const double now = glfwGetTime();
         advance_playback(now - last_time, state_, scene_);
@@ -208,6 +208,9 @@ void GuiApp::run() {
         update_ui_scale(ImVec2(static_cast<float>(width), static_cast<float>(height)));
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         frame(nullptr);
+        // An export renders one step between frames, so the window keeps drawing.
+        exports_.tick();
+        state_.export_progress = exports_.progress();
         window_.swap_buffers();
     }
 }

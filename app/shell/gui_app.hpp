@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "app/export/export_runner.hpp"
 #include "app/gl/grid_renderer.hpp"
 #include "app/live/live_modes.hpp"
 #include "app/model/app_state.hpp"
@@ -26,6 +27,8 @@ class GuiApp {
     // throws InputError for an unknown lesson.
     void open_scene(const std::string& scene, int step);
     void set_presentation(bool on) { state_.presentation = on; }
+    // Frames of the lesson view alone, as export draws it (for comparing the two).
+    void set_board_only(bool on) { board_only_ = on; }
 
     // Until the window closes.
     void run();
@@ -72,12 +75,14 @@ class GuiApp {
     gl::GridRenderer renderer_;
     GridLayer grid_layer_;
     LiveModes live_;
+    ExportRunner exports_;    // after renderer_, which it draws cells with
     FontRequest conv_fonts_;  // what the conv view asked for last frame
     float pixel_ratio_ = 1;
     float dpi_scale_ = 1;          // from the window; 1 for offscreen frames
     float ui_scale_ = 1;           // dpi_scale_ x window-size boost, see UiMetrics
     float themed_scale_ = 0;       // the scale apply_theme last used
     bool renderer_ready_ = false;  // ImGui's GL backend made its font texture
+    bool board_only_ = false;
 };
 
 }  // namespace convscope

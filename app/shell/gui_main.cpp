@@ -73,6 +73,7 @@ int run_gui(int argc, char** argv) {
         GuiApp app(window, options.scene);
         app.open_scene(options.scene, options.step);
         app.set_presentation(options.presentation);
+        app.set_board_only(options.board_only);
         if (options.all_scenes) {
             write_every_lesson(app, options);
         } else if (options.bench_frames > 0) {

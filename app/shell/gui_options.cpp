@@ -66,6 +66,8 @@ GuiOptions parse_gui_options(int argc, char** argv) {
             options.step = std::atoi(text.c_str());
         } else if (argument == "--presentation" && !has_value) {
             options.presentation = true;
+        } else if (argument == "--board-only" && !has_value) {
+            options.board_only = true;
         } else if (argument == "--all-scenes" && !has_value) {
             options.all_scenes = true;
         } else if (argument == "--screenshot-dir") {
@@ -82,10 +84,11 @@ GuiOptions parse_gui_options(int argc, char** argv) {
         } else if (argument == "--list-scenes" && !has_value) {
             options.list_scenes = true;
         } else {
-            throw InputError("unknown argument '" + std::string(argv[i]) +
-                             "' (the window takes --scene NAME, --step T, --presentation, "
-                             "--screenshot FILE.png, --all-scenes --screenshot-dir DIR, "
-                             "--size WxH, --list-scenes, --bench-frames N)");
+            throw InputError(
+                "unknown argument '" + std::string(argv[i]) +
+                "' (the window takes --scene NAME, --step T, --presentation, --board-only, "
+                "--screenshot FILE.png, --all-scenes --screenshot-dir DIR, "
+                "--size WxH, --list-scenes, --bench-frames N)");
         }
     }
     if (options.all_scenes != !options.screenshot_dir.empty()) {

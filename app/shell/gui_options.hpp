@@ -1,4 +1,4 @@
-// The window's command line: [--scene NAME] [--step T] [--presentation]
+// The window's command line: [--scene NAME] [--step T] [--presentation] [--board-only]
 // [--screenshot FILE.png | --all-scenes --screenshot-dir DIR] [--size WxH] [--list-scenes]
 // [--bench-frames N].
 #pragma once
@@ -12,6 +12,8 @@ struct GuiOptions {
     std::string screenshot_path;  // empty: open the window interactively
     int step = 0;                 // 0-based step of the lesson's trace
     bool presentation = false;
+    // The lesson view alone over the whole picture, as `convscope export` draws it.
+    bool board_only = false;
     // Batch screenshots: every lesson at step 0 and at a later step, into this folder.
     bool all_scenes = false;
     std::string screenshot_dir;

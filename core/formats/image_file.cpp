@@ -261,17 +261,28 @@ void append_bytes(void* context, void* data, int size) {
                                                static_cast<std::size_t>(size));
 }
 
-void write_png_bytes(const std::string& path, int width, int height, int channels,
-                     const std::uint8_t* pixels) {
+std::string png_bytes(int width, int height, int channels, const std::uint8_t* pixels,
+                      const std::string& name) {
     std::string png;
     if (stbi_write_png_to_func(append_bytes, &png, width, height, channels, pixels,
                                width * channels) == 0) {
-        throw InputError("cannot encode PNG " + quoted(path));
+        throw InputError("cannot encode PNG " + name);
     }
-    write_file_atomically(path, png, "PNG");
+    return png;
+}
+
+void write_png_bytes(const std::string& path, int width, int height, int channels,
+                     const std::uint8_t* pixels) {
+    write_file_atomically(path, png_bytes(width, height, channels, pixels, quoted(path)), "PNG");
 }
 
 }  // namespace
+
+std::string encode_png(const RgbImage& image) {
+    CS_CHECK(image.width >= 1 && image.height >= 1 &&
+             image.rgb.size() == static_cast<std::size_t>(image.width) * image.height * 3);
+    return png_bytes(image.width, image.height, 3, image.rgb.data(), "picture");
+}
 
 void write_png(const std::string& path, const RgbImage& image) {
     CS_CHECK(image.width >= 1 && image.height >= 1 &&

@@ -104,6 +104,9 @@ RgbImage contact_sheet(const std::vector<RgbImage>& tiles, int columns = 0, int 
 
 // ---- writing ------------------------------------------------------------------------
 
+// The PNG file's bytes.
+std::string encode_png(const RgbImage& image);
+
 // Writes the PNG whole or not at all (write_file_atomically): no reader sees half a
 // file. InputError naming the file when it cannot be written.
 void write_png(const std::string& path, const RgbImage& image);

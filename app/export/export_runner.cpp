@@ -1,0 +1,80 @@
+#include "app/export/export_runner.hpp"
+
+#include <chrono>
+#include <utility>
+
+#include "core/formats/atomic_file.hpp"
+#include "core/tensor/check.hpp"
+
+namespace convscope {
+
+ExportRunner::~ExportRunner() {
+    if (writer_.valid()) writer_.wait();  // never leave a half-written temporary behind
+}
+
+void ExportRunner::fail(const std::string& message) {
+    job_.reset();
+    progress_.running = false;
+    progress_.failed = true;
+    progress_.message = message;
+}
+
+void ExportRunner::start(const LessonScene& scene, const AppState& state) {
+    if (progress_.running) return;
+    const ExportChoices& choices = state.export_choices;
+    ExportRequest request = choices.request;
+    try {
+        request.format = export_format_of(choices.path);
+        if (request.format != ExportFormat::Gif) {
+            request.first_step = request.last_step = state.playback.step;
+        } else if (choices.all_steps) {
+            request.first_step = 0;
+            request.last_step = scene.step_count() - 1;
+        }
+        job_.emplace(scene, state, request);
+        if (!renderer_ || renderer_->width() != request.width ||
+            renderer_->height() != request.height) {
+            renderer_.reset();
+            renderer_ = std::make_unique<LessonRenderer>(cells_, request.width, request.height);
+        }
+    } catch (const std::exception& error) {
+        fail(error.what());
+        return;
+    }
+    path_ = choices.path;
+    progress_ = ExportProgress{};
+    progress_.running = true;
+}
+
+void ExportRunner::tick() {
+    if (!progress_.running) return;
+    if (job_) {
+        try {
+            const bool more = job_->render_next(*renderer_);
+            progress_.fraction = job_->progress();
+            if (more) return;
+        } catch (const std::exception& error) {
+            fail(error.what());
+            return;
+        }
+        // Every step rendered: encode and write away from the frame loop.
+        writer_ = std::async(std::launch::async, [job = std::move(*job_), path = path_]() {
+            try {
+                write_file_atomically(path, job.encode(), "export");
+                return std::string();
+            } catch (const std::exception& error) {
+                return std::string(error.what());
+            }
+        });
+        job_.reset();
+        return;
+    }
+    if (writer_.valid() && writer_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        const std::string error = writer_.get();
+        progress_.running = false;
+        progress_.failed = !error.empty();
+        progress_.message = error.empty() ? "Saved " + path_ : error;
+    }
+}
+
+}  // namespace convscope

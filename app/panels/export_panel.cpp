@@ -1,0 +1,133 @@
+#include "app/panels/export_panel.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "app/widgets/board.hpp"
+#include "imgui.h"
+
+namespace convscope {
+
+namespace {
+
+struct SizePreset {
+    int width, height;
+    const char* name;
+};
+
+constexpr SizePreset kSizes[] = {
+    {640, 480, "640 x 480"},   {800, 600, "800 x 600"},   {1024, 768, "1024 x 768"},
+    {1280, 720, "1280 x 720"}, {1600, 900, "1600 x 900"}, {1920, 1080, "1920 x 1080"},
+};
+
+constexpr const char* kFormatNames[] = {"GIF (every step)", "PNG (this step)", "SVG (this step)"};
+
+// `path` with its extension replaced by the format's.
+std::string with_extension(const std::string& path, ExportFormat format) {
+    const std::size_t slash = path.find_last_of('/');
+    const std::size_t dot = path.find_last_of('.');
+    const bool has_extension =
+        dot != std::string::npos && (slash == std::string::npos || dot > slash);
+    return (has_extension ? path.substr(0, dot) : path) + "." + export_extension(format);
+}
+
+void format_choice(ExportChoices& choices, bool& changed) {
+    int format = static_cast<int>(choices.request.format);
+    for (int i = 0; i < 3; ++i) {
+        if (ImGui::RadioButton(kFormatNames[i], &format, i)) {
+            choices.request.format = static_cast<ExportFormat>(format);
+            choices.path = with_extension(choices.path, choices.request.format);
+            changed = true;
+        }
+    }
+}
+
+void size_choice(ExportChoices& choices, bool& changed) {
+    char current[32];
+    std::snprintf(current, sizeof current, "%d x %d", choices.request.width,
+                  choices.request.height);
+    if (ImGui::BeginCombo("Size", current)) {
+        for (const SizePreset& size : kSizes) {
+            const bool selected =
+                size.width == choices.request.width && size.height == choices.request.height;
+            if (ImGui::Selectable(size.name, selected)) {
+                choices.request.width = size.width;
+                choices.request.height = size.height;
+                changed = true;
+            }
+        }
+        ImGui::EndCombo();
+    }
+}
+
+void steps_choice(const LessonScene& scene, ExportChoices& choices, bool& changed) {
+    const int last = scene.step_count() - 1;
+    changed |= ImGui::Checkbox("Every step", &choices.all_steps);
+    if (!choices.all_steps) {
+        int range[2] = {std::clamp(choices.request.first_step, 0, last),
+                        std::clamp(choices.request.last_step, 0, last)};
+        if (ImGui::SliderInt2("Steps", range, 0, last)) {
+            choices.request.first_step = std::min(range[0], range[1]);
+            choices.request.last_step = std::max(range[0], range[1]);
+            changed = true;
+        }
+    }
+    changed |= ImGui::SliderFloat("Steps per second", &choices.request.fps, kMinExportFps,
+                                  kMaxExportFps / 2.5f, "%.2f", ImGuiSliderFlags_Logarithmic);
+}
+
+}  // namespace
+
+Actions draw_export_panel(const LessonScene& scene, const AppState& state,
+                          const UiMetrics& metrics) {
+    Actions actions;
+    if (!state.show_export) return actions;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(metrics.px(18), metrics.px(14)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);  // it floats over the grids
+    bool open = true;
+    if (ImGui::Begin("Export", &open,
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
+                         ImGuiWindowFlags_NoSavedSettings)) {
+        ExportChoices choices = state.export_choices;
+        bool changed = false;
+        ImGui::Text("%s  %s", scene.lesson->section.c_str(), scene.lesson->title.c_str());
+        ImGui::Spacing();
+        format_choice(choices, changed);
+        ImGui::PushItemWidth(metrics.px(260));
+        size_choice(choices, changed);
+        if (choices.request.format == ExportFormat::Gif) steps_choice(scene, choices, changed);
+        char path[1024];
+        std::snprintf(path, sizeof path, "%s", choices.path.c_str());
+        if (ImGui::InputText("File", path, sizeof path)) {
+            choices.path = path;
+            changed = true;
+        }
+        ImGui::PopItemWidth();
+        if (changed) actions.edit_export = choices;
+
+        const ExportProgress& progress = state.export_progress;
+        ImGui::BeginDisabled(progress.running);
+        if (ImGui::Button("Export")) actions.start_export = true;
+        ImGui::EndDisabled();
+        if (progress.running) {
+            ImGui::SameLine();
+            ImGui::ProgressBar(progress.fraction, ImVec2(metrics.px(240), 0));
+        } else if (!progress.message.empty()) {
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + metrics.px(420));
+            ImGui::PushStyleColor(
+                ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(progress.failed ? kErrorInk : kInk));
+            ImGui::TextUnformatted(progress.message.c_str());
+            ImGui::PopStyleColor();
+            ImGui::PopTextWrapPos();
+        }
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    if (!open) actions.toggle_export = true;
+    return actions;
+}
+
+}  // namespace convscope
