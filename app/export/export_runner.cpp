@@ -1,6 +1,7 @@
 #include "app/export/export_runner.hpp"
 
 #include <chrono>
+#include <filesystem>
 #include <utility>
 
 #include "core/formats/atomic_file.hpp"
@@ -73,7 +74,9 @@ void ExportRunner::tick() {
         const std::string error = writer_.get();
         progress_.running = false;
         progress_.failed = !error.empty();
-        progress_.message = error.empty() ? "Saved " + path_ : error;
+        std::error_code ignored;
+        const std::string where = std::filesystem::absolute(path_, ignored).string();
+        progress_.message = error.empty() ? "Saved " + (where.empty() ? path_ : where) : error;
     }
 }
 
