@@ -194,6 +194,9 @@ TEST_CASE("headers that are not numpy's dict are refused with the place") {
                    "nothing but padding"));
     CHECK(contains(dict_error("{'descr': '<f4', 'fortran_order': False, 'shape': (1 2)}"),
                    "',' or ')' in the shape"));
+    // A quoted newline or a long key would break the one-line message that quotes it.
+    CHECK(contains(dict_error("{'fort\nran_order': False}"), "printable characters"));
+    CHECK(contains(dict_error("{'" + std::string(500, 'k') + "': 1}"), "at most 40 characters"));
     // Double quotes and no trailing comma are still Python literals numpy would eval.
     CHECK(dict_error("{\"descr\": \"<f4\", \"fortran_order\": False, \"shape\": (1,)}").empty());
 }

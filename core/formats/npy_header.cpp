@@ -100,6 +100,12 @@ class HeaderParser {
         const std::size_t end = text_.find(quote, position_ + 1);
         if (end == std::string::npos) fail_at("a closing quote");
         std::string value = text_.substr(position_ + 1, end - position_ - 1);
+        // repr() of a key or dtype is short printable ASCII; anything else is not numpy's,
+        // and would break the one-line messages that quote it.
+        for (char c : value)
+            if (static_cast<unsigned char>(c) < 32 || static_cast<unsigned char>(c) > 126)
+                fail_at("printable characters in the string");
+        if (value.size() > 40) fail_at("a key or dtype of at most 40 characters");
         position_ = end + 1;
         return value;
     }
