@@ -12,6 +12,7 @@ packages=(
     fonts-dejavu-core                         # the TTF font for numbers
     xvfb xauth libgl1-mesa-dri                # GUI tests: Xvfb and Mesa's software GL
     python3                                   # CLI test: writes weights of another net
+    python3-numpy                             # CLI test: loads the .npy files conv writes
     clang-format                              # CI's formatting check (.ci/run)
     git                                       # CI lists the files to format (.ci/run)
 )

@@ -62,8 +62,8 @@ int export_entry(const Arguments&) {
 
 const CommandEntry kCommands[] = {
     {"shape", shape_entry, "output size of a conv, transposed conv or pool, formula filled in"},
-    {"conv", conv_entry, "compute a convolution of JSON nested arrays"},
-    {"pool", pool_entry, "compute max or average pooling of JSON nested arrays"},
+    {"conv", conv_entry, "compute a convolution of JSON nested arrays or .npy files"},
+    {"pool", pool_entry, "compute max or average pooling of JSON nested arrays or .npy"},
     {"train", train_entry, "train a CNN on MNIST (progress, accuracy, img/s)"},
     {"eval", eval_entry, "test accuracy of a saved weights file"},
     {"features", features_entry,

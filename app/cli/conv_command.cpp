@@ -5,6 +5,7 @@
 #include "app/cli/geometry_options.hpp"
 #include "app/cli/tensor_io.hpp"
 #include "app/cli/trace_output.hpp"
+#include "core/formats/npy_file.hpp"
 #include "core/ops/reference_ops.hpp"
 #include "core/tensor/check.hpp"
 
@@ -12,10 +13,12 @@ namespace convscope {
 
 namespace {
 
-const char* kConvHelp = R"(usage: convscope conv --input JSON --kernel JSON [options]
+const char* kConvHelp =
+    R"(usage: convscope conv --input JSON|FILE.npy --kernel JSON|FILE.npy [options]
 
 Computes a convolution (cross-correlation, as PyTorch) of values given as JSON
-nested arrays.
+nested arrays or NumPy .npy files (float32; float64, int32, int64 and uint8
+are converted; C order).
   input   (H,W), (C,H,W) or (N,C,H,W)
   kernel  (KH,KW), (C,KH,KW) or (FN,C,KH,KW);
           with --transposed (KH,KW), (C,KH,KW) or (C,FN,KH,KW) as ConvTranspose2d's weight
@@ -23,9 +26,9 @@ nested arrays.
 The output has the input's rank, with a filter axis added when FN > 1.
 
 options:
-      --input JSON           input values (required)
-      --kernel JSON          kernel values (required)
-      --bias JSON            one bias per filter
+      --input JSON|FILE.npy  input values (required)
+      --kernel JSON|FILE.npy kernel values (required)
+      --bias JSON|FILE.npy   one bias per filter
   -s, --stride N|HxW         stride (default 1)
   -p, --padding P            a number, valid, same or full (or PHxPW)
   -d, --dilation N|HxW       dilation (default 1)
@@ -33,11 +36,13 @@ options:
   -a, --output-padding N     extra output cells of a transposed convolution
       --trace                list every step: window, products, sum
       --json                 print {"output": nested arrays} (with --trace, "steps")
+      --npy OUT.npy          also write the output, as printed, to a NumPy file
   -h, --help                 this text
 
 example (the chapter's 2.2):
   convscope conv --input '[[3,3,2,1,0],[0,0,1,3,1],[3,1,2,2,3],[2,0,0,2,2],[2,0,0,0,1]]' \
                  --kernel '[[0,1,2],[2,2,0],[0,1,2]]'
+  convscope conv --input image.npy --kernel filters.npy -p same --npy out.npy
 )";
 
 // The kernel as rank 4: (F,C,KH,KW) for a conv, (C,F,KH,KW) for a transposed conv.
@@ -60,6 +65,7 @@ int run_conv_command(const Arguments& raw) {
                                {"bias", "", true},
                                {"transposed", "", false},
                                {"json", "", false},
+                               {"npy", "", true},
                                {"trace", "", false},
                                {"help", "h", false}});
     const ParsedArguments args = parse_arguments(raw, specs);
@@ -67,6 +73,7 @@ int run_conv_command(const Arguments& raw) {
         std::fputs(kConvHelp, stdout);
         return 0;
     }
+    const std::optional<std::string> npy_path = npy_output_option(args);
     const bool transposed = args.has("transposed");
     const Tensor input = read_tensor_option(args.required("input"), "--input");
     if (input.rank() < 2) {
@@ -89,6 +96,7 @@ int run_conv_command(const Arguments& raw) {
                                      : conv2d(input.as_rank4(), kernel, bias, options);
     const int filters = output.dim(1);
     const Tensor shown = with_rank(output, std::max(input.rank(), filters > 1 ? 3 : 2));
+    if (npy_path) write_npy(*npy_path, shown);
     if (args.has("trace")) {
         const OperationTrace trace =
             transposed ? OperationTrace::transposed_conv(input.as_rank4(), kernel, bias, options)
@@ -97,6 +105,7 @@ int run_conv_command(const Arguments& raw) {
     } else {
         print_result(shown, args.has("json"));
     }
+    if (npy_path && !args.has("json")) print_npy_note(*npy_path, shown);
     return 0;
 }
 

@@ -7,6 +7,8 @@
 #include "app/cli/argument_parser.hpp"
 #include "app/cli/commands.hpp"
 #include "core/formats/image_file.hpp"
+#include "core/formats/nested_array.hpp"
+#include "core/formats/npy_file.hpp"
 #include "core/formats/weights_file.hpp"
 #include "core/images/digit_canvas.hpp"
 #include "core/nn/network.hpp"
@@ -25,7 +27,9 @@ conv layers of a trained network and writes, for every conv layer:
   DIR/<layer>_sheet.png   all of that layer's maps in one grid
 and DIR/input.png, the grey image the network saw. Maps are the conv outputs
 before ReLU, so they are signed: blue negative, white zero, red positive,
-each map scaled by its own largest magnitude.
+each map scaled by its own largest magnitude. With --npy the numbers too:
+  DIR/<layer>.npy         the layer's maps, float32 (C, H, W) (conv1.npy, ...)
+  DIR/input.npy           the grey image, float32 (1, H, W), values 0 to 1
 
 Convolutions work at any size, so a photo keeps its resolution (up to
 --max-side). With --digit the image is treated as a handwritten digit instead:
@@ -40,10 +44,15 @@ options:
       --max-side N        shrink larger pictures to at most N pixels per side
                           (box filter; default 256)
       --digit             preprocess as an MNIST digit and print the prediction
+      --npy               also write every conv layer's maps as a NumPy file
+      --json              print {"network", "prediction" (with --digit), "input",
+                          "layers": {"conv1": (C, H, W) nested arrays, ...}}
+                          instead of the text (large for photos)
   -h, --help              this text
 
 example:
   convscope features --image assets/images/coffee.png --out coffee-features
+  convscope features --digit --image my-digit.png --out digit --npy
 )";
 
 // Small maps (24x24 from a digit) are enlarged to about this many pixels per side.
@@ -73,6 +82,20 @@ std::string map_file_name(const std::string& layer, int map) {
     return layer + "_" + number + ".png";
 }
 
+// DIR/<layer>_<map>.png for every map, and DIR/<layer>_sheet.png with them all.
+void write_map_pictures(const std::string& out, const LayerActivation& layer) {
+    const int side = std::max(layer.shape.height, layer.shape.width);
+    const int factor = std::max(1, kTargetTileSide / side);
+    std::vector<RgbImage> tiles;
+    for (int c = 0; c < layer.shape.channels; ++c) {
+        tiles.push_back(scaled_nearest(
+            render_map(layer.map(c), layer.shape.height, layer.shape.width, ColourMap::Diverging),
+            factor));
+        write_png(out + "/" + map_file_name(layer.name, c), tiles.back());
+    }
+    write_png(out + "/" + layer.name + "_sheet.png", contact_sheet(tiles));
+}
+
 }  // namespace
 
 int run_features_command(const Arguments& raw) {
@@ -81,6 +104,8 @@ int run_features_command(const Arguments& raw) {
                                                        {"weights", "", true},
                                                        {"max-side", "", true},
                                                        {"digit", "", false},
+                                                       {"npy", "", false},
+                                                       {"json", "", false},
                                                        {"help", "h", false}});
     if (args.has("help")) {
         std::fputs(kFeaturesHelp, stdout);
@@ -97,14 +122,22 @@ int run_features_command(const Arguments& raw) {
     Network<float> network(spec, 1);
     load_weights(weights_path, network);
 
-    Tensor image = to_grey(load_image(image_path, ImageChannels::Grey));
+    const bool json = args.has("json"), npy = args.has("npy");
+    Tensor image = to_grey(load_image(image_path, ImageChannels::Grey));  // (1, H, W)
+    std::string json_text = "{\"network\":\"" + spec.name + "\"";
     if (args.has("digit")) {
         image = as_mnist_digit(image);
         const NetworkActivations result = compute_activations(network, image.data());
-        std::printf("prediction: %d\n", result.predicted_class);
-        std::printf("probabilities:");
-        for (float p : result.probabilities) std::printf(" %.3f", p);
-        std::printf("\n");
+        const Tensor probabilities({static_cast<int>(result.probabilities.size())},
+                                   result.probabilities);
+        json_text += ",\"prediction\":" + std::to_string(result.predicted_class) +
+                     ",\"probabilities\":" + to_nested_array(probabilities);
+        if (!json) {
+            std::printf("prediction: %d\n", result.predicted_class);
+            std::printf("probabilities:");
+            for (float p : result.probabilities) std::printf(" %.3f", p);
+            std::printf("\n");
+        }
     } else {
         image = downscale_to_fit(image, max_side);
     }
@@ -115,25 +148,31 @@ int run_features_command(const Arguments& raw) {
 
     const std::vector<LayerActivation> features =
         convolutional_features(spec, network.parameters(), image);
-    std::printf("%s, image %dx%d from %s\n", spec.name.c_str(), image.dim(2), image.dim(1),
-                image_path.c_str());
+    if (!json) {
+        std::printf("%s, image %dx%d from %s\n", spec.name.c_str(), image.dim(2), image.dim(1),
+                    image_path.c_str());
+    }
     write_png(out + "/input.png", render_image(image));
+    if (npy) write_npy(out + "/input.npy", image);
+    if (json) json_text += ",\"input\":" + to_nested_array(image) + ",\"layers\":{";
+    bool first = true;
     for (const LayerActivation& layer : features) {
         if (layer.kind != LayerKind::Convolution) continue;
-        const int side = std::max(layer.shape.height, layer.shape.width);
-        const int factor = std::max(1, kTargetTileSide / side);
-        std::vector<RgbImage> tiles;
-        for (int c = 0; c < layer.shape.channels; ++c) {
-            tiles.push_back(scaled_nearest(render_map(layer.map(c), layer.shape.height,
-                                                      layer.shape.width, ColourMap::Diverging),
-                                           factor));
-            write_png(out + "/" + map_file_name(layer.name, c), tiles.back());
+        write_map_pictures(out, layer);
+        const Tensor maps({layer.shape.channels, layer.shape.height, layer.shape.width},
+                          layer.values);
+        const std::string npy_path = out + "/" + layer.name + ".npy";
+        if (npy) write_npy(npy_path, maps);
+        if (json) json_text += (first ? "\"" : ",\"") + layer.name + "\":" + to_nested_array(maps);
+        first = false;
+        if (!json) {
+            std::printf("%s: %d maps %dx%d -> %s/%s_*.png, sheet %s/%s_sheet.png%s\n",
+                        layer.name.c_str(), layer.shape.channels, layer.shape.width,
+                        layer.shape.height, out.c_str(), layer.name.c_str(), out.c_str(),
+                        layer.name.c_str(), npy ? (", values " + npy_path).c_str() : "");
         }
-        write_png(out + "/" + layer.name + "_sheet.png", contact_sheet(tiles));
-        std::printf("%s: %d maps %dx%d -> %s/%s_*.png, sheet %s/%s_sheet.png\n", layer.name.c_str(),
-                    layer.shape.channels, layer.shape.width, layer.shape.height, out.c_str(),
-                    layer.name.c_str(), out.c_str(), layer.name.c_str());
     }
+    if (json) std::printf("%s}}\n", json_text.c_str());
     return 0;
 }
 

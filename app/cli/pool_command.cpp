@@ -5,6 +5,7 @@
 #include "app/cli/geometry_options.hpp"
 #include "app/cli/tensor_io.hpp"
 #include "app/cli/trace_output.hpp"
+#include "core/formats/npy_file.hpp"
 #include "core/ops/reference_ops.hpp"
 #include "core/tensor/check.hpp"
 
@@ -12,14 +13,14 @@ namespace convscope {
 
 namespace {
 
-const char* kPoolHelp = R"(usage: convscope pool --input JSON -k K|HxW [options]
+const char* kPoolHelp = R"(usage: convscope pool --input JSON|FILE.npy -k K|HxW [options]
 
-Max (default) or average pooling of values given as JSON nested arrays:
-(H,W), (C,H,W) or (N,C,H,W). Every channel is pooled on its own; the output
+Max (default) or average pooling of values given as JSON nested arrays or a
+NumPy .npy file: (H,W), (C,H,W) or (N,C,H,W). Every channel is pooled on its own; the output
 has the input's rank. Pooling has no parameters to learn.
 
 options:
-      --input JSON           input values (required)
+      --input JSON|FILE.npy  input values (required)
   -k, --kernel K|HxW         window size (required)
   -s, --stride N|HxW         stride (default: the window)
   -p, --padding P            a number at most half the window (or PHxPW)
@@ -27,6 +28,7 @@ options:
       --avg                  average instead of max (padding counts as zeros)
       --trace                list every step: window and result
       --json                 print {"output": nested arrays} (with --trace, "steps")
+      --npy OUT.npy          also write the output, as printed, to a NumPy file
   -h, --help                 this text
 
 example:
@@ -41,6 +43,7 @@ int run_pool_command(const Arguments& raw) {
                                {"kernel", "k", true},
                                {"avg", "", false},
                                {"json", "", false},
+                               {"npy", "", true},
                                {"trace", "", false},
                                {"help", "h", false}});
     const ParsedArguments args = parse_arguments(raw, specs);
@@ -48,6 +51,7 @@ int run_pool_command(const Arguments& raw) {
         std::fputs(kPoolHelp, stdout);
         return 0;
     }
+    const std::optional<std::string> npy_path = npy_output_option(args);
     const Tensor input = read_tensor_option(args.required("input"), "--input");
     if (input.rank() < 2) {
         throw InputError("--input must have rank 2 to 4, got shape " + shape_text(input.shape()));
@@ -59,6 +63,7 @@ int run_pool_command(const Arguments& raw) {
                               ? avg_pool2d(input.as_rank4(), window_h, window_w, options)
                               : max_pool2d(input.as_rank4(), window_h, window_w, options);
     const Tensor shown = with_rank(output, input.rank());
+    if (npy_path) write_npy(*npy_path, shown);
     if (args.has("trace")) {
         const TracedOp op = args.has("avg") ? TracedOp::AveragePool : TracedOp::MaxPool;
         print_traced_result(OperationTrace::pool(op, input.as_rank4(), window_h, window_w, options),
@@ -66,6 +71,7 @@ int run_pool_command(const Arguments& raw) {
     } else {
         print_result(shown, args.has("json"));
     }
+    if (npy_path && !args.has("json")) print_npy_note(*npy_path, shown);
     return 0;
 }
 

@@ -4,16 +4,36 @@
 #include <cstdio>
 
 #include "core/formats/nested_array.hpp"
+#include "core/formats/npy_file.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {
 
 Tensor read_tensor_option(const std::string& text, const std::string& what) {
+    if (has_npy_extension(text)) {
+        try {
+            return read_npy(text);
+        } catch (const InputError& error) {
+            throw InputError(what + ": " + error.what());
+        }
+    }
     const std::size_t first = text.find_first_not_of(" \t\n");
     if (first != std::string::npos && text[first] != '[') {
         return parse_nested_array("[" + text + "]", what);
     }
     return parse_nested_array(text, what);
+}
+
+std::optional<std::string> npy_output_option(const ParsedArguments& args) {
+    std::optional<std::string> path = args.value("npy");
+    if (path && !has_npy_extension(*path)) {
+        throw InputError("--npy: '" + *path + "' does not end in .npy (give the file to write)");
+    }
+    return path;
+}
+
+void print_npy_note(const std::string& path, const Tensor& output) {
+    std::printf("saved %s float32 to %s\n", shape_text(output.shape()).c_str(), path.c_str());
 }
 
 std::string grid_text(const Tensor& tensor) {

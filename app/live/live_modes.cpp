@@ -2,6 +2,7 @@
 #include "app/live/live_modes.hpp"
 
 #include "app/assets/asset_paths.hpp"
+#include "app/model/network_export.hpp"
 #include "app/panels/live_panels.hpp"
 #include "app/panels/network_panels.hpp"
 #include "core/images/image_kernels.hpp"
@@ -210,6 +211,7 @@ void LiveModes::apply(const LiveActions& actions, AppState& state) {
     // The view state (selections, fields) is already applied (apply_live_view_actions);
     // here only what needs the models.
     apply_training(actions, state);
+    apply_npy_saves(actions, lab_.shown().get(), state.network);
     if (actions.rescan_images && study_) study_->rescan();
     if (actions.open_image) open_image(*actions.open_image, state);
     if (actions.select_kernel || actions.custom_kernel) set_kernel(state);

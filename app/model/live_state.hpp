@@ -30,6 +30,12 @@ struct NetworkViewState {
     TrainingSettings settings;  // what the training panel shows and the next start uses
     std::string data_folder;    // the IDX folder field; empty: the bundled subset
     std::string message;        // why the last request was refused (bad folder, settings)
+    // "Save as .npy": the two path fields (relative to the working folder) and where the
+    // last save went, or why it failed.
+    std::string filters_npy_path = "convscope-filters.npy";
+    std::string maps_npy_path = "convscope-maps.npy";
+    std::string npy_status;
+    bool npy_failed = false;
 };
 
 constexpr int kCustomKernelSide = 3;
@@ -58,6 +64,10 @@ struct LiveActions {
     std::optional<int> open_layer;
     std::optional<FeatureUnit> select_unit;
     bool toggle_gradients = false;
+    std::optional<std::string> filters_npy_field;
+    std::optional<std::string> maps_npy_field;
+    bool save_filters_npy = false;
+    bool save_maps_npy = false;
     // Images mode
     std::optional<std::string> path_field;
     std::optional<std::string> open_image;
@@ -78,6 +88,10 @@ struct LiveActions {
         if (other.open_layer) open_layer = other.open_layer;
         if (other.select_unit) select_unit = other.select_unit;
         toggle_gradients |= other.toggle_gradients;
+        if (other.filters_npy_field) filters_npy_field = other.filters_npy_field;
+        if (other.maps_npy_field) maps_npy_field = other.maps_npy_field;
+        save_filters_npy |= other.save_filters_npy;
+        save_maps_npy |= other.save_maps_npy;
         if (other.path_field) path_field = other.path_field;
         if (other.open_image) open_image = other.open_image;
         rescan_images |= other.rescan_images;

@@ -130,6 +130,8 @@ void apply_live_view_actions(const LiveActions& actions, AppState& state) {
         network.unit = *actions.select_unit == network.unit ? FeatureUnit{} : *actions.select_unit;
     }
     if (actions.toggle_gradients) network.show_gradients = !network.show_gradients;
+    if (actions.filters_npy_field) network.filters_npy_path = *actions.filters_npy_field;
+    if (actions.maps_npy_field) network.maps_npy_path = *actions.maps_npy_field;
 
     ImagesViewState& images = state.images;
     if (actions.path_field) images.path_field = *actions.path_field;

@@ -55,8 +55,17 @@ Actions draw_network_mode(const NetworkModeView& view, const AppState& state,
         actions.merge(draw_kernel_tiles(view, state, metrics, ImGui::GetContentRegionAvail()));
     }
     ImGui::End();
-    if (begin_panel("##feature_maps", ImVec2(body.x + left, body.y + kernels),
-                    ImVec2(size.x - left, body_height - kernels), metrics)) {
+    // "Save as .npy" between the filters and the maps it saves: a row and a status line.
+    const float save =
+        ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeight() + metrics.px(14);
+    if (begin_panel("##npy_export", ImVec2(body.x + left, body.y + kernels),
+                    ImVec2(size.x - left, save), metrics)) {
+        actions.merge(draw_npy_export(view, state, metrics));
+    }
+    ImGui::End();
+    const float maps_top = kernels + save;
+    if (begin_panel("##feature_maps", ImVec2(body.x + left, body.y + maps_top),
+                    ImVec2(size.x - left, body_height - maps_top), metrics)) {
         actions.merge(draw_feature_maps(view, state, metrics, ImGui::GetContentRegionAvail()));
     }
     ImGui::End();

@@ -1,6 +1,6 @@
 // Network mode (issue 5 sections 1-4): what its panels read, and the panels, one per
 // file: training_panel, curves, layer_stack, fc_comparison, kernel_tiles, feature_maps,
-// laid out by network_mode.cpp.
+// npy_export, laid out by network_mode.cpp.
 #pragma once
 
 #include <string>
@@ -42,6 +42,9 @@ Actions draw_kernel_tiles(const NetworkModeView& view, const AppState& state,
                           const UiMetrics& metrics, ImVec2 size);
 Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
                           const UiMetrics& metrics, ImVec2 size);
+// "Save as .npy" for the filters and the shown layer's maps: two lines.
+Actions draw_npy_export(const NetworkModeView& view, const AppState& state,
+                        const UiMetrics& metrics);
 
 // "433,890"
 std::string grouped_count(std::size_t count);
