@@ -74,6 +74,20 @@ struct LessonRenderer::Context {
     // One frame: the lesson view over the whole target, painted to the target and, when
     // `svg` is given, onto it too. Returns whether the fonts it wants are baked.
     bool frame(const LessonScene& scene, const AppState& state, SvgCanvas* svg);
+
+    // Frames until nothing would change. ImGui settles a new window over a couple of
+    // frames and the view's font sizes one frame after its layout (as
+    // GuiApp::screenshot); once settled, a new step needs one frame unless it wants
+    // other font sizes. So a GIF costs about a frame per step, and an export in the
+    // window takes about a frame's time between the window's own.
+    void settle(const LessonScene& scene, const AppState& state) {
+        const int at_least = frames_drawn == 0 ? 3 : 1;
+        for (int i = 0; i < 12; ++i) {
+            ++frames_drawn;
+            if (frame(scene, state, nullptr) && i + 1 >= at_least) return;
+        }
+    }
+    int frames_drawn = 0;
 };
 
 LessonRenderer::LessonRenderer(gl::GridRenderer& cells, int width, int height)
@@ -142,12 +156,7 @@ bool LessonRenderer::Context::frame(const LessonScene& scene, const AppState& st
 
 RgbImage LessonRenderer::picture(const LessonScene& scene, const AppState& state) {
     ContextScope scope(context_->imgui);
-    // ImGui settles its layout over a couple of frames and the view's font sizes one
-    // frame after that (as GuiApp::screenshot); later steps of a lesson usually settle
-    // at once.
-    for (int i = 0; i < 12; ++i) {
-        if (context_->frame(scene, state, nullptr) && i >= 2) break;
-    }
+    context_->settle(scene, state);
     context_->target.bind();
     glFinish();
     const std::vector<std::uint8_t> rgba = context_->target.read_rgba_top_down();
@@ -166,9 +175,7 @@ RgbImage LessonRenderer::picture(const LessonScene& scene, const AppState& state
 
 std::string LessonRenderer::svg(const LessonScene& scene, const AppState& state) {
     ContextScope scope(context_->imgui);
-    for (int i = 0; i < 12; ++i) {
-        if (context_->frame(scene, state, nullptr) && i >= 2) break;
-    }
+    context_->settle(scene, state);
     const ImU32 background = ImGui::GetColorU32(ImGuiCol_WindowBg);
     SvgCanvas canvas(*context_->fonts, width(), height(), background);
     context_->frame(scene, state, &canvas);
