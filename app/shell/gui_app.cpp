@@ -68,6 +68,10 @@ void GuiApp::open_scene(const std::string& scene, int step) {
     show_lesson(scene, step, state_, scene_);
 }
 
+void GuiApp::show_lesson_state(const LessonState& saved) {
+    convscope::show_lesson_state(saved, state_, scene_);
+}
+
 void GuiApp::update_ui_scale(ImVec2 display_size) {
     // Up to 1600x900 logical pixels everything keeps its designed size; larger windows
     // grow with the smaller of the two ratios, so 4K at 100% DPI looks like 1600x900.
