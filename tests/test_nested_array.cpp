@@ -39,4 +39,7 @@ TEST_CASE("malformed arrays get messages naming the option and the problem") {
     CHECK_THROWS_AS(parse_nested_array("5", "--input"), InputError);
     CHECK_THROWS_AS(parse_nested_array("[[1],[[2]]]", "--input"), InputError);
     CHECK_THROWS_AS(parse_nested_array("[true]", "--input"), InputError);
+    CHECK_THROWS_WITH_AS(parse_nested_array("[1, 1e39]", "--input"),
+                         "--input: 1e+39 is too large for a float", InputError);
+    CHECK(parse_nested_array("[-3.4e38]", "--input").values()[0] == -3.4e38f);
 }

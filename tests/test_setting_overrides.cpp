@@ -118,7 +118,7 @@ TEST_CASE("bad keys and values are refused, naming the key and what it takes") {
         {"seed=-1", "seed=-1 is out of range"},
         {"bias=maybe", "bias takes on, off, one number for every filter, or [V1,V2,...]"},
         {"bias=[1,2]", "bias has 2 numbers but the filter count FN takes 1"},
-        {"bias=1e39", "bias holds a number too large for a float"},
+        {"bias=1e39", "bias: 1e+39 is too large for a float"},
         {"input_values=[1,2]", "input_values has 2 numbers but the input (N*C*H*W) takes 25"},
         {"kernel_values=[[1,2]", "unbalanced brackets"},
         {"kernel_values=1]", "unbalanced brackets"},

@@ -83,9 +83,17 @@ void print_usage(std::FILE* out) {
     std::fprintf(
         out,
         "usage: convscope                       open the window\n"
-        "       convscope [--scene NAME] --screenshot FILE.png [--size WxH]\n"
+        "       convscope [--scene NAME | --open LESSON.json] [--set K=V,...] [--step T]\n"
+        "                 [--presentation] [--screenshot FILE.png [--size WxH]]\n"
         "       convscope --list-scenes\n"
-        "       convscope COMMAND [options]     (COMMAND --help for its options)\n\ncommands:\n");
+        "       convscope COMMAND [options]     (COMMAND --help for its options)\n\n"
+        "window:\n"
+        "  --open FILE   a lesson file saved by the window: its lesson, step, settings, values\n"
+        "  --set K=V,... a lesson's settings: op, input, kernel (N or HxW), padding (N, HxW,\n"
+        "                valid, same, full), stride, dilation, output_padding, channels,\n"
+        "                filters, batch, bias (on, off, V or [V,...]), seed, input_values,\n"
+        "                kernel_values (JSON arrays); e.g. --set input=7x7,kernel=3,padding=same\n"
+        "\ncommands:\n");
     for (const CommandEntry& entry : kCommands)
         std::fprintf(out, "  %-8s %s\n", entry.name, entry.summary);
 }

@@ -13,9 +13,9 @@
 #include "app/cli/commands.hpp"
 #include "app/export/lesson_export.hpp"
 #include "app/gl/grid_renderer.hpp"
+#include "app/model/lesson_start.hpp"
 #include "app/shell/gui_window.hpp"
 #include "core/formats/atomic_file.hpp"
-#include "core/lessons/lesson_file.hpp"
 #include "core/lessons/lessons.hpp"
 #include "core/tensor/check.hpp"
 
@@ -78,21 +78,16 @@ float parse_fps(const std::string& text) {
     return fps;
 }
 
-// The lesson to export: its own scene, or a saved lesson file, changed by --set.
+// The lesson to export: its own scene or a saved lesson file, changed by --set (checked
+// as the window checks its own --open and --set).
 LessonScene scene_for(const std::string& scene_id, const Options& options, int* saved_step) {
-    LessonScene scene;
-    if (!options.open_file.empty()) {
-        const LessonState saved = load_lesson_state(options.open_file);
-        scene = open_lesson(saved.lesson_id);
-        propose_setup(scene, saved.setup);
-        *saved_step = saved.step;
-    } else {
-        scene = open_lesson(scene_id);
-    }
-    if (!options.set.empty())
-        propose_setup(scene, apply_setting_overrides(scene.draft, options.set));
-    if (!scene.error.empty()) throw InputError(scene.error);
-    return scene;
+    LessonStartOptions start;
+    start.scene = scene_id;
+    start.open_path = options.open_file;
+    start.overrides = options.set;
+    const LessonState state = starting_lesson_state(start);
+    *saved_step = state.step;
+    return open_lesson_with(state.lesson_id, state.setup);
 }
 
 // The request with the step range the lesson and the options give.

@@ -46,6 +46,14 @@ struct UnitRef {
     int y = -1, x = -1;  // -1: the default (the centre unit)
 };
 
+// The controls' lesson file row: the path typed, and what the last Save or Open did.
+struct LessonFileView {
+    std::string path = "lesson.json";
+    std::string message;  // "Saved ..., to /abs/path", or why it failed
+    bool failed = false;  // the message is an error (drawn in red)
+    bool reveal = false;  // a new message: the controls scroll it into view
+};
+
 struct AppState {
     Mode mode = Mode::Convolution;
     std::string scene;        // the lesson id shown in Convolution mode
@@ -58,6 +66,7 @@ struct AppState {
     Playback playback;
     CellRef selected_cell;  // the cell the editor changes; a kernel cell also lights its uses
     UnitRef field_unit;     // receptive-field view
+    LessonFileView lesson_file;
     NetworkViewState network;
     ImagesViewState images;
     bool show_export = false;  // the Export window
@@ -99,6 +108,12 @@ struct Actions {
     std::optional<CellRef> select_cell;
     std::optional<UnitRef> select_unit;
 
+    // Lesson files: the reducer reads and writes them, never the panel.
+    std::optional<std::string> lesson_path_field;
+    std::string save_lesson_file;  // a path; empty: none
+    std::string open_lesson_file;  // a path; empty: none
+    bool lesson_message_revealed = false;
+
     LiveActions live;  // Network, Images and Draw modes
 
     // Export
@@ -134,6 +149,10 @@ struct Actions {
         new_random_values |= other.new_random_values;
         if (other.select_cell) select_cell = other.select_cell;
         if (other.select_unit) select_unit = other.select_unit;
+        if (other.lesson_path_field) lesson_path_field = other.lesson_path_field;
+        if (!other.save_lesson_file.empty()) save_lesson_file = other.save_lesson_file;
+        if (!other.open_lesson_file.empty()) open_lesson_file = other.open_lesson_file;
+        lesson_message_revealed |= other.lesson_message_revealed;
         live.merge(other.live);
     }
 };

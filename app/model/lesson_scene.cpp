@@ -26,6 +26,13 @@ LessonScene open_lesson(const std::string& id) {
     return scene;
 }
 
+LessonScene open_lesson_with(const std::string& id, const PlaygroundSetup& setup) {
+    LessonScene scene = open_lesson(id);
+    propose_setup(scene, setup);
+    if (!scene.error.empty()) throw InputError(scene.error);
+    return scene;
+}
+
 void propose_setup(LessonScene& scene, PlaygroundSetup draft) {
     draft = without_values_that_no_longer_fit(std::move(draft));
     scene.draft = draft;

@@ -24,6 +24,10 @@ struct LessonScene {
 // The lesson's own setup. Throws InputError for an unknown id, listing the ids.
 LessonScene open_lesson(const std::string& id);
 
+// Lesson `id` with `setup` in place of its own (a lesson file's, --set's). InputError for
+// an unknown id, or with core's reason when the setup is refused.
+LessonScene open_lesson_with(const std::string& id, const PlaygroundSetup& setup);
+
 // Tries `draft`. Explicit values whose count no longer fits the new shapes are dropped
 // (the seed fills them). On InputError the playground stays and `error` says why.
 void propose_setup(LessonScene& scene, PlaygroundSetup draft);

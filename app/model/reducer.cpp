@@ -1,23 +1,94 @@
-// Sections: lessons, actions, playback, live view state.
+// Sections: lessons, lesson files, actions, playback, live view state.
 #include "app/model/reducer.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+
+#include "core/tensor/check.hpp"
 
 namespace convscope {
 
 // ---- lessons -------------------------------------------------------------------------
 
-void show_lesson(const std::string& id, int step, AppState& state, LessonScene& scene) {
-    LessonScene opened = open_lesson(id);  // throws before anything changes
+namespace {
+
+// `opened` on screen at `step` (clamped to its trace), paused, with nothing selected.
+void put_on_screen(LessonScene opened, int step, AppState& state, LessonScene& scene) {
     scene = std::move(opened);
     state.mode = Mode::Convolution;
-    state.scene = id;
+    state.scene = scene.lesson->id;
     state.playback.step = std::clamp(step, 0, scene.step_count() - 1);
     state.playback.playing = false;
     state.selected_cell = {};
     state.field_unit = {};
 }
+
+}  // namespace
+
+void show_lesson(const std::string& id, int step, AppState& state, LessonScene& scene) {
+    put_on_screen(open_lesson(id), step, state, scene);  // open_lesson throws first
+}
+
+// ---- lesson files --------------------------------------------------------------------
+
+void show_lesson_state(const LessonState& saved, AppState& state, LessonScene& scene) {
+    LessonScene opened = open_lesson_with(saved.lesson_id, saved.setup);  // throws first
+    const int steps = opened.step_count();
+    if (saved.step < 0 || saved.step >= steps) {
+        throw InputError("step " + std::to_string(saved.step) +
+                         " is out of range: " + saved.lesson_id + " has " + std::to_string(steps) +
+                         " steps (0 to " + std::to_string(steps - 1) + ")");
+    }
+    put_on_screen(std::move(opened), saved.step, state, scene);
+}
+
+LessonState current_lesson_state(const AppState& state, const LessonScene& scene) {
+    return {scene.lesson->id, state.playback.step, with_explicit_values(scene.playground)};
+}
+
+namespace {
+
+// "conv-basic, step 5 of 9": as the timeline counts.
+std::string where_in_lesson(const AppState& state, const LessonScene& scene) {
+    return state.scene + ", step " + std::to_string(state.playback.step + 1) + " of " +
+           std::to_string(scene.step_count());
+}
+
+// The path as the message line shows it: absolute, so "where it went" is unambiguous.
+std::string shown_path(const std::string& path) {
+    std::error_code error;
+    const std::filesystem::path absolute = std::filesystem::absolute(path, error);
+    return error ? path : absolute.lexically_normal().string();
+}
+
+void open_lesson_file(const std::string& path, AppState& state, LessonScene& scene) {
+    try {
+        show_lesson_state(load_lesson_state(path), state, scene);
+        state.lesson_file.message =
+            "Opened " + where_in_lesson(state, scene) + ", from " + shown_path(path);
+        state.lesson_file.failed = false;
+    } catch (const InputError& error) {
+        state.lesson_file.message = error.what();
+        state.lesson_file.failed = true;
+    }
+    state.lesson_file.reveal = true;
+}
+
+void save_lesson_file(const std::string& path, AppState& state, const LessonScene& scene) {
+    try {
+        save_lesson_state(path, current_lesson_state(state, scene));
+        state.lesson_file.message =
+            "Saved " + where_in_lesson(state, scene) + ", to " + shown_path(path);
+        state.lesson_file.failed = false;
+    } catch (const InputError& error) {
+        state.lesson_file.message = error.what();
+        state.lesson_file.failed = true;
+    }
+    state.lesson_file.reveal = true;
+}
+
+}  // namespace
 
 // ---- actions -------------------------------------------------------------------------
 
@@ -88,10 +159,14 @@ WindowRequests apply_actions(const Actions& actions, AppState& state, LessonScen
     if (!actions.select_scene.empty() && actions.select_scene != state.scene) {
         show_lesson(actions.select_scene, 0, state, scene);
     }
+    if (actions.lesson_path_field) state.lesson_file.path = *actions.lesson_path_field;
+    if (actions.lesson_message_revealed) state.lesson_file.reveal = false;
+    if (!actions.open_lesson_file.empty()) open_lesson_file(actions.open_lesson_file, state, scene);
     apply_playground(actions, state, scene);
     apply_playback(actions, state.playback, scene);
     apply_text_size(actions, state);
     apply_panel_toggles(actions, state);
+    if (!actions.save_lesson_file.empty()) save_lesson_file(actions.save_lesson_file, state, scene);
     apply_live_view_actions(actions.live, state);
     if (actions.edit_export) state.export_choices = *actions.edit_export;
     WindowRequests window;

@@ -8,6 +8,7 @@
 
 #include "app/model/app_state.hpp"
 #include "app/model/lesson_scene.hpp"
+#include "core/lessons/lesson_file.hpp"
 
 namespace convscope {
 
@@ -23,9 +24,19 @@ struct WindowRequests {
 // selected. InputError for an unknown id (state and scene unchanged).
 void show_lesson(const std::string& id, int step, AppState& state, LessonScene& scene);
 
-// Applies `actions` in order: mode, lesson, the playground's settings and selections,
-// playback, text size, panel toggles, then the live modes' view state (their selections
-// and fields; LiveActions' requests to the models are left to LiveModes).
+// As show_lesson, with `saved`'s setup and step. InputError when core refuses the setup
+// or the step is past its trace (state and scene unchanged).
+void show_lesson_state(const LessonState& saved, AppState& state, LessonScene& scene);
+
+// The lesson on screen as a lesson file keeps it: its id, step and valid setup (the last
+// one core accepted) with every value written out.
+LessonState current_lesson_state(const AppState& state, const LessonScene& scene);
+
+// Applies `actions` in order: mode, lesson, a lesson file to open, the playground's
+// settings and selections, playback, text size, panel toggles, a lesson file to save
+// (what is on screen after all of that), then the live modes' view state (their selections and
+// fields; LiveActions' requests to the models are left to LiveModes). A file that cannot be read or
+// written leaves the lesson as it was and says why in AppState::lesson_file.
 WindowRequests apply_actions(const Actions& actions, AppState& state, LessonScene& scene);
 
 // The live modes' part of apply_actions(): only AppState's network and images fields.

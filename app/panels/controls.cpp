@@ -1,7 +1,8 @@
-// Sections: widgets, the settings, the cell editor, the panel.
+// Sections: widgets, the settings, the cell editor, the lesson file, the panel.
 #include "app/panels/controls.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "app/widgets/panel_window.hpp"
@@ -12,12 +13,24 @@ namespace {
 
 // ---- widgets ---------------------------------------------------------------------------
 
+const ImVec4 kErrorText(0.75f, 0.09f, 0.16f, 1.0f);
+const ImVec4 kNoteText(0.30f, 0.33f, 0.38f, 1.0f);
+
+// A row's label on the left, then the cursor where its field starts: just past the
+// middle, or past the label when a narrow panel (large text, a scrollbar) needs it.
+void row_label(const char* label) {
+    const float past_label =
+        ImGui::GetCursorPosX() + ImGui::CalcTextSize(label).x + ImGui::GetStyle().ItemSpacing.x;
+    const float column = std::max(ImGui::GetContentRegionAvail().x * 0.48f, past_label);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(column);
+}
+
 // A labelled integer with - and + buttons; true when changed.
 bool int_field(const char* label, int* value, int low, int high) {
     ImGui::PushID(label);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(label);
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.48f);
+    row_label(label);
     ImGui::SetNextItemWidth(-1);
     // The playground checks the bounds and explains; the field only stops silly typing.
     const int before = *value;
@@ -25,6 +38,15 @@ bool int_field(const char* label, int* value, int low, int high) {
     *value = std::max(low, std::min(high, *value));
     ImGui::PopID();
     return *value != before;
+}
+
+// SameLine when a button labelled `next` fits beside the last item, else a new line.
+void same_line_if_fits(const char* next) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float needed =
+        style.ItemSpacing.x + ImGui::CalcTextSize(next).x + 2 * style.FramePadding.x;
+    if (ImGui::GetItemRectMax().x + needed <= right) ImGui::SameLine();
 }
 
 const char* op_name(TracedOp op) {
@@ -72,9 +94,7 @@ bool settings(PlaygroundSetup& s) {
     Padding padding = s.options.h.padding;
     const char* modes[] = {"number", "valid", "same", "full"};
     int mode = static_cast<int>(padding.mode);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Padding");
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.48f);
+    row_label("Padding");
     ImGui::SetNextItemWidth(-1);
     if (ImGui::Combo("##padding_mode", &mode, modes, 4)) {
         padding.mode = static_cast<Padding::Mode>(mode);
@@ -108,13 +128,16 @@ bool settings(PlaygroundSetup& s) {
 // ---- the cell editor ------------------------------------------------------------------------
 
 void cell_editor(const LessonScene& scene, const AppState& state, Actions& actions) {
-    group_label("EDIT A CELL");
     const CellRef& cell = state.selected_cell;
     const Playground& pg = scene.playground;
     if (!holds_cell(pg, cell)) {
-        ImGui::TextWrapped("Click an input or kernel cell, then type its value here.");
+        // One line: at 1280x720 the lesson file row below must still fit.
+        ImGui::PushStyleColor(ImGuiCol_Text, kNoteText);
+        ImGui::TextWrapped("Click a cell to edit it.");
+        ImGui::PopStyleColor();
         return;
     }
+    group_label("EDIT A CELL");
     const bool input = cell.tensor == CellRef::Tensor::Input;
     const KernelLayout layout = kernel_layout(pg.trace.op());
     const std::string where =
@@ -126,6 +149,57 @@ void cell_editor(const LessonScene& scene, const AppState& state, Actions& actio
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputFloat("##cell_value", &value, 1.0f, 1.0f, "%g")) {
         actions.edit_setup = with_cell_value(pg, cell, value);
+    }
+}
+
+// ---- the lesson file ----------------------------------------------------------------------
+
+// A path, Save and Open: the reducer reads and writes the file and fills the message.
+void lesson_file_row(const AppState& state, Actions& actions) {
+    ImGui::Spacing();
+    row_label("Lesson file");
+    char path[1024];
+    std::snprintf(path, sizeof path, "%s", state.lesson_file.path.c_str());
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##lesson_path", "lesson.json", path, sizeof path);
+    if (ImGui::IsItemEdited()) actions.lesson_path_field = std::string(path);
+
+    const char* save = u8"Save lesson\u2026";
+    const char* open = u8"Open lesson\u2026";
+    // Side by side when both fit (narrower padding helps), else one above the other.
+    const ImVec2 padding = ImGui::GetStyle().FramePadding;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(padding.x / 2, padding.y));
+    const ImGuiStyle& style = ImGui::GetStyle();  // with the narrower padding
+    const float widest = std::max(ImGui::CalcTextSize(save).x, ImGui::CalcTextSize(open).x) +
+                         2 * style.FramePadding.x;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool side_by_side = 2 * widest + style.ItemSpacing.x <= avail;
+    const float width = side_by_side ? (avail - style.ItemSpacing.x) / 2 : avail;
+    ImGui::BeginDisabled(path[0] == '\0');
+    if (ImGui::Button(save, ImVec2(width, 0))) actions.save_lesson_file = path;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("This lesson's settings, values and step");
+    if (side_by_side) ImGui::SameLine();
+    if (ImGui::Button(open, ImVec2(width, 0))) actions.open_lesson_file = path;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A lesson saved with Save lesson");
+    ImGui::EndDisabled();
+    ImGui::PopStyleVar();
+    if (!state.lesson_file.message.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, state.lesson_file.failed ? kErrorText : kNoteText);
+        ImGui::TextWrapped("%s", state.lesson_file.message.c_str());
+        ImGui::PopStyleColor();
+        // A new message below the fold (a short window) scrolls into view. It may take a
+        // few frames: the scrollbar it brings narrows the text, which then wraps longer.
+        if (state.lesson_file.reveal) {
+            const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
+            const bool hidden = ImGui::GetItemRectMax().y > bottom;
+            // A message taller than half the panel is shown from its start instead.
+            const bool too_tall = ImGui::GetItemRectSize().y > ImGui::GetWindowHeight() / 2;
+            if (hidden && !too_tall) {
+                ImGui::SetScrollHereY(1.0f);
+            } else {
+                actions.lesson_message_revealed = true;
+            }
+        }
     }
 }
 
@@ -141,12 +215,18 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
                       ImVec2 position, ImVec2 size) {
     Actions actions;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(metrics.px(6), metrics.px(5)));
-    if (begin_side_panel("##controls", position, size, ImVec2(metrics.px(14), metrics.px(12)))) {
+    // Scrolls when the window is short or the text large (the lesson file row is last),
+    // with a thin scrollbar that takes little of the rows' width.
+    ImGui::PushStyleVar(ImGuiStyleVar_ScrollbarSize, metrics.px(6));
+    const bool visible = begin_side_panel(
+        "##controls", position, size, ImVec2(metrics.px(14), metrics.px(12)), /*scrollbar=*/true);
+    ImGui::PopStyleVar();
+    if (visible) {
         PlaygroundSetup draft = scene.draft;
         if (settings(draft)) actions.edit_setup = draft;
         if (!scene.error.empty()) {
             ImGui::Spacing();
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.75f, 0.09f, 0.16f, 1.0f));
+            ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
             ImGui::TextWrapped("%s. The last valid scene stays.", scene.error.c_str());
             ImGui::PopStyleColor();
         }
@@ -154,13 +234,13 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
         const std::string shape = "Output " + shape_text(scene.playground.trace.output_shape()) +
                                   ", " + std::to_string(scene.step_count()) + " steps";
         ImGui::TextWrapped("%s", shape.c_str());
-        group_label("VALUES");
         if (ImGui::Button("New random values")) actions.new_random_values = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Draw new small integers (new seed)");
-        ImGui::SameLine();
+        same_line_if_fits("Reset");
         if (ImGui::Button("Reset")) actions.reset_lesson = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the lesson's own settings");
         cell_editor(scene, state, actions);
+        lesson_file_row(state, actions);
     }
     ImGui::End();
     ImGui::PopStyleVar();

@@ -1,7 +1,8 @@
 // The playground's settings on the right of Convolution mode: the operation, sizes,
 // padding, stride, dilation, channels, filters, batch, bias; new random values or the
-// lesson's own; the value of a clicked cell. A refused setting shows its reason in red
-// and the last valid scene stays on screen.
+// lesson's own; the value of a clicked cell; a lesson file to save or open (the reducer
+// does the file work). A refused setting shows its reason in red and the last valid
+// scene stays on screen.
 #pragma once
 
 #include "app/model/app_state.hpp"

@@ -70,6 +70,10 @@ void GuiApp::open_scene(const std::string& scene, int step) {
     show_lesson(scene, step, state_, scene_);
 }
 
+void GuiApp::show_lesson_state(const LessonState& saved) {
+    convscope::show_lesson_state(saved, state_, scene_);
+}
+
 void GuiApp::update_ui_scale(ImVec2 display_size) {
     ui_scale_ = ui_scale_for(display_size, dpi_scale_);
 }

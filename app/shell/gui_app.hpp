@@ -14,6 +14,7 @@
 #include "app/shell/gui_window.hpp"
 #include "app/shell/ui_metrics.hpp"
 #include "app/widgets/grid_layer.hpp"
+#include "core/lessons/lesson_file.hpp"
 
 namespace convscope {
 
@@ -26,6 +27,8 @@ class GuiApp {
     // Shows lesson `scene` at `step` (clamped to its trace), or a live-mode scene;
     // throws InputError for an unknown lesson.
     void open_scene(const std::string& scene, int step);
+    // A lesson with its saved (or --set) setup and step (reducer.hpp's show_lesson_state).
+    void show_lesson_state(const LessonState& saved);
     void set_presentation(bool on) { state_.presentation = on; }
     // Frames of the lesson view alone, as export draws it (for comparing the two).
     void set_board_only(bool on) { board_only_ = on; }

@@ -7,6 +7,7 @@
 
 #include "app/gl/gl_objects.hpp"
 #include "app/model/lesson_scene.hpp"
+#include "app/model/lesson_start.hpp"
 #include "app/shell/gui_app.hpp"
 #include "app/shell/gui_options.hpp"
 #include "app/shell/gui_window.hpp"
@@ -47,23 +48,31 @@ int run_gui(int argc, char** argv) {
             std::printf("%s\n", scene.c_str());
         return 0;
     }
-    if (options.scene.empty()) options.scene = lessons().front().id;
+    if (options.scene.empty() && options.open_path.empty()) options.scene = lessons().front().id;
     const bool live_scene = LiveModes::is_scene(options.scene);
-    if (!live_scene && find_lesson(options.scene) == nullptr) {
+    if (!live_scene && options.open_path.empty() && find_lesson(options.scene) == nullptr) {
         std::string live;
         for (const std::string& scene : LiveModes::scene_names()) live += ", " + scene;
         std::fprintf(stderr, "unknown scene '%s'; scenes are: %s%s\n", options.scene.c_str(),
                      lesson_ids(", ").c_str(), live.c_str());
         return 2;
     }
+    if (live_scene && !options.overrides.empty()) {
+        std::fprintf(stderr, "convscope: --set applies to lessons, not to the live scene '%s'\n",
+                     options.scene.c_str());
+        return 2;
+    }
+    // The lesson, its setup and step, checked before any window opens.
+    LessonState start;
     if (!options.all_scenes && !live_scene) {
-        const int steps = open_lesson(options.scene).step_count();
-        if (options.step >= steps) {
-            std::fprintf(stderr,
-                         "convscope: --step %d is out of range: %s has %d steps (0 to %d)\n",
-                         options.step, options.scene.c_str(), steps, steps - 1);
+        try {
+            start = starting_lesson_state(
+                {options.scene, options.open_path, options.overrides, options.step});
+        } catch (const InputError& error) {
+            std::fprintf(stderr, "convscope: %s\n", error.what());
             return 2;
         }
+        options.scene = start.lesson_id;
     }
 
     const bool offscreen =
@@ -71,7 +80,11 @@ int run_gui(int argc, char** argv) {
     try {
         GuiWindow window(options.width, options.height, /*visible=*/!offscreen);
         GuiApp app(window, options.scene);
-        app.open_scene(options.scene, options.step);
+        if (live_scene || options.all_scenes) {
+            app.open_scene(options.scene, options.step.value_or(0));
+        } else {
+            app.show_lesson_state(start);
+        }
         app.set_presentation(options.presentation);
         app.set_board_only(options.board_only);
         if (options.all_scenes) {

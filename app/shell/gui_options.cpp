@@ -64,6 +64,14 @@ GuiOptions parse_gui_options(int argc, char** argv) {
                 throw InputError("--step must be a step number from 0, not '" + text + "'");
             }
             options.step = std::atoi(text.c_str());
+        } else if (argument == "--open") {
+            options.open_path = take_value();
+            if (options.open_path.empty()) throw InputError("--open needs a lesson file");
+        } else if (argument == "--set") {
+            const std::string text = take_value();
+            if (text.empty())
+                throw InputError("--set needs KEY=VALUE,... (like input=7x7,stride=2)");
+            options.overrides += (options.overrides.empty() ? "" : ",") + text;
         } else if (argument == "--presentation" && !has_value) {
             options.presentation = true;
         } else if (argument == "--board-only" && !has_value) {
@@ -84,11 +92,11 @@ GuiOptions parse_gui_options(int argc, char** argv) {
         } else if (argument == "--list-scenes" && !has_value) {
             options.list_scenes = true;
         } else {
-            throw InputError(
-                "unknown argument '" + std::string(argv[i]) +
-                "' (the window takes --scene NAME, --step T, --presentation, --board-only, "
-                "--screenshot FILE.png, --all-scenes --screenshot-dir DIR, "
-                "--size WxH, --list-scenes, --bench-frames N)");
+            throw InputError("unknown argument '" + std::string(argv[i]) +
+                             "' (the window takes --scene NAME, --open FILE, --set K=V,..., "
+                             "--step T, --presentation, --board-only, --screenshot FILE.png, "
+                             "--all-scenes --screenshot-dir DIR, --size WxH, --list-scenes, "
+                             "--bench-frames N)");
         }
     }
     if (options.all_scenes != !options.screenshot_dir.empty()) {
@@ -97,8 +105,14 @@ GuiOptions parse_gui_options(int argc, char** argv) {
     if (options.all_scenes && options.bench_frames > 0) {
         throw InputError("--bench-frames times one scene: drop --all-scenes");
     }
-    if (options.all_scenes && (!options.screenshot_path.empty() || !options.scene.empty())) {
-        throw InputError("--all-scenes renders every lesson: drop --scene and --screenshot");
+    if (options.all_scenes && (!options.screenshot_path.empty() || !options.scene.empty() ||
+                               !options.open_path.empty() || !options.overrides.empty())) {
+        throw InputError(
+            "--all-scenes renders every lesson as it is: drop --scene, --open, --set and "
+            "--screenshot");
+    }
+    if (!options.open_path.empty() && !options.scene.empty()) {
+        throw InputError("--open FILE opens the lesson the file names: drop --scene");
     }
     return options;
 }

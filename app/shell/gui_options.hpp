@@ -1,8 +1,9 @@
-// The window's command line: [--scene NAME] [--step T] [--presentation] [--board-only]
-// [--screenshot FILE.png | --all-scenes --screenshot-dir DIR] [--size WxH] [--list-scenes]
-// [--bench-frames N].
+// The window's command line: [--scene NAME | --open FILE] [--set K=V,...] [--step T]
+// [--presentation] [--board-only] [--screenshot FILE.png | --all-scenes --screenshot-dir DIR]
+// [--size WxH] [--list-scenes] [--bench-frames N].
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace convscope {
@@ -10,7 +11,9 @@ namespace convscope {
 struct GuiOptions {
     std::string scene;            // empty: the first scene
     std::string screenshot_path;  // empty: open the window interactively
-    int step = 0;                 // 0-based step of the lesson's trace
+    std::optional<int> step;      // 0-based step of the lesson's trace; none: 0 or the file's
+    std::string open_path;        // --open: a lesson file (its lesson, step and setup)
+    std::string overrides;        // --set: "input=7x7,stride=2" (several --set join with ',')
     bool presentation = false;
     // The lesson view alone over the whole picture, as `convscope export` draws it.
     bool board_only = false;

@@ -1,5 +1,6 @@
 #include "core/formats/nested_array.hpp"
 
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -34,7 +35,12 @@ void flatten(const json& value, const std::vector<int>& shape, std::size_t depth
         if (!value.is_number()) {
             throw InputError(what + ": '" + value.dump() + "' is not a number");
         }
-        out.push_back(value.get<float>());
+        // Checked before the cast: a double beyond float's range does not convert.
+        const double number = value.get<double>();
+        if (!(std::fabs(number) <= FLT_MAX)) {
+            throw InputError(what + ": " + value.dump() + " is too large for a float");
+        }
+        out.push_back(static_cast<float>(number));
         return;
     }
     if (!value.is_array() || static_cast<int>(value.size()) != shape[depth]) {

@@ -2,7 +2,6 @@
 #include "core/lessons/setting_overrides.hpp"
 
 #include <climits>
-#include <cmath>
 #include <map>
 
 #include "core/formats/nested_array.hpp"
@@ -118,17 +117,14 @@ void set_axes(Options2d& options, AxisField field, std::pair<int, int> values) {
     options.w.*field = values.second;
 }
 
-std::vector<float> finite_values(const std::string& text, const std::string& key, std::size_t count,
-                                 const std::string& tensor) {
+std::vector<float> values_of(const std::string& text, const std::string& key, std::size_t count,
+                             const std::string& tensor) {
     const Tensor parsed = parse_nested_array(text, key);
     if (parsed.size() != count) {
         throw InputError(key + " has " + std::to_string(parsed.size()) + " numbers but the " +
                          tensor + " takes " + std::to_string(count));
     }
-    for (const float value : parsed.values()) {
-        if (!std::isfinite(value)) throw InputError(key + " holds a number too large for a float");
-    }
-    return parsed.values();
+    return parsed.values();  // finite: parse_nested_array refuses what a float cannot hold
 }
 
 // The bias: on, off, a number for every filter, or a list; values apply after the shapes.
@@ -139,9 +135,9 @@ void apply_bias(PlaygroundSetup& setup, const std::string& text) {
     }
     const std::size_t count = value_counts(setup).bias;
     if (!text.empty() && text[0] == '[') {
-        setup.bias_values = finite_values(text, "bias", count, "filter count FN");
+        setup.bias_values = values_of(text, "bias", count, "filter count FN");
     } else {
-        const float value = finite_values("[" + text + "]", "bias", 1, "bias")[0];
+        const float value = values_of("[" + text + "]", "bias", 1, "bias")[0];
         setup.bias_values.assign(count, value);
     }
     setup.has_bias = true;
@@ -191,9 +187,9 @@ void apply_value_key(PlaygroundSetup& s, const std::string& key, const std::stri
     if (key == "bias") {
         apply_bias(s, value);
     } else if (key == "input_values") {
-        s.input_values = finite_values(value, key, counts.input, "input (N*C*H*W)");
+        s.input_values = values_of(value, key, counts.input, "input (N*C*H*W)");
     } else if (key == "kernel_values") {
-        s.kernel_values = finite_values(value, key, counts.kernel, "kernel (FN*C*KH*KW)");
+        s.kernel_values = values_of(value, key, counts.kernel, "kernel (FN*C*KH*KW)");
     }
 }
 
