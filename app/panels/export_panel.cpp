@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/widgets/board.hpp"
+#include "app/widgets/panel_window.hpp"
 #include "imgui.h"
 
 namespace convscope {
@@ -83,14 +84,8 @@ Actions draw_export_panel(const LessonScene& scene, const AppState& state,
                           const UiMetrics& metrics) {
     Actions actions;
     if (!state.show_export) return actions;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(metrics.px(18), metrics.px(14)));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);  // it floats over the grids
     bool open = true;
-    if (ImGui::Begin("Export", &open,
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
-                         ImGuiWindowFlags_NoSavedSettings)) {
+    if (begin_floating_panel("Export", &open, metrics, ImGuiCond_Appearing)) {
         ExportChoices choices = state.export_choices;
         bool changed = false;
         ImGui::Text("%s  %s", scene.lesson->section.c_str(), scene.lesson->title.c_str());
@@ -124,8 +119,7 @@ Actions draw_export_panel(const LessonScene& scene, const AppState& state,
             ImGui::PopTextWrapPos();
         }
     }
-    ImGui::End();
-    ImGui::PopStyleVar(2);
+    end_floating_panel();
     if (!open) actions.toggle_export = true;
     return actions;
 }

@@ -1,5 +1,6 @@
 #include "app/panels/shortcuts_help.hpp"
 
+#include "app/widgets/panel_window.hpp"
 #include "imgui.h"
 
 namespace convscope {
@@ -33,14 +34,8 @@ constexpr Shortcut kShortcuts[] = {
 Actions draw_shortcuts_help(const AppState& state, const UiMetrics& metrics) {
     Actions actions;
     if (!state.show_shortcuts) return actions;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(metrics.px(18), metrics.px(14)));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);  // it floats over the grids
     bool open = true;
-    if (ImGui::Begin("Keyboard shortcuts", &open,
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
-                         ImGuiWindowFlags_NoSavedSettings)) {
+    if (begin_floating_panel("Keyboard shortcuts", &open, metrics, ImGuiCond_Always)) {
         if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_SizingFixedFit)) {
             for (const Shortcut& shortcut : kShortcuts) {
                 ImGui::TableNextRow();
@@ -52,8 +47,7 @@ Actions draw_shortcuts_help(const AppState& state, const UiMetrics& metrics) {
             ImGui::EndTable();
         }
     }
-    ImGui::End();
-    ImGui::PopStyleVar(2);
+    end_floating_panel();
     if (!open) actions.close_shortcuts = true;
     return actions;
 }

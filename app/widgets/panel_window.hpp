@@ -44,6 +44,26 @@ inline bool begin_side_panel(const char* id, ImVec2 position, ImVec2 size, ImVec
     return visible;
 }
 
+// A window floating over the grids (Keyboard shortcuts, Export): a title bar with a close
+// box, a thin border, sized to its contents, centred on the screen `centre_when`
+// (ImGuiCond_Always pins it; ImGuiCond_Appearing lets the user move it). Returns whether
+// its contents are visible; call end_floating_panel() in both cases.
+inline bool begin_floating_panel(const char* title, bool* open, const UiMetrics& metrics,
+                                 ImGuiCond centre_when) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), centre_when, ImVec2(0.5f, 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(metrics.px(18), metrics.px(14)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);  // it floats over the grids
+    return ImGui::Begin(title, open,
+                        ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoCollapse |
+                            ImGuiWindowFlags_NoSavedSettings);
+}
+
+inline void end_floating_panel() {
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+}
+
 // A panel's heading in the title font.
 inline void panel_heading(const char* text, const UiMetrics& metrics) {
     ImGui::PushFont(metrics.fonts->body());
