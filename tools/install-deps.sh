@@ -10,6 +10,7 @@ packages=(
     zlib1g-dev                                # gzipped MNIST files
     libgif-dev                                # GIF export (giflib)
     fonts-dejavu-core                         # the TTF font for numbers
+    fonts-wqy-microhei                        # Chinese text (only the characters in use)
     xvfb xauth libgl1-mesa-dri                # GUI tests: Xvfb and Mesa's software GL
     python3                                   # CLI test: writes weights of another net
     python3-numpy                             # CLI test: loads the .npy files conv writes

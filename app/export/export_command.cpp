@@ -14,6 +14,7 @@
 #include "app/export/lesson_export.hpp"
 #include "app/gl/grid_renderer.hpp"
 #include "app/model/lesson_start.hpp"
+#include "app/model/translate.hpp"
 #include "app/shell/gui_window.hpp"
 #include "core/formats/atomic_file.hpp"
 #include "core/lessons/lessons.hpp"
@@ -37,7 +38,7 @@ options:
       --steps A-B            the steps of the GIF (default: all)
       --size WxH             picture size in pixels (default 800x600)
       --fps F                GIF frames per second, 0.25 to 50 (default 2)
-      --lang en              the language of the labels (en)
+      --lang en|zh           the language of the texts (default en)
       --set K=V,...          change the lesson's settings, e.g.
                              input=7x7,kernel=3,padding=same,stride=2,channels=2
       --open FILE            a lesson file saved by the window (its lesson, settings,
@@ -173,8 +174,11 @@ int run_export_command(const Arguments& raw) {
         return 0;
     }
     Options options;
-    if (const auto lang = args.value("lang"); lang && *lang != "en") {
-        throw InputError("--lang '" + *lang + "' is not available yet; languages: en");
+    if (const auto lang = args.value("lang")) {
+        const std::optional<Language> language = parse_language(*lang);
+        if (!language) throw InputError("--lang '" + *lang + "': languages are en and zh");
+        const std::string problem = use_language(*language);
+        if (!problem.empty()) throw InputError("--lang " + *lang + ": " + problem);
     }
     if (const auto size = args.value("size")) {
         const auto [height, width] = parse_int_pair(*size, "--size", 1, 1 << 20);

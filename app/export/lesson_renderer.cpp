@@ -8,6 +8,7 @@
 #include "app/export/svg_canvas.hpp"
 #include "app/gl/gl_objects.hpp"
 #include "app/gl/offscreen_target.hpp"
+#include "app/model/translate.hpp"
 #include "app/panels/lesson_view.hpp"
 #include "app/shell/fonts.hpp"
 #include "app/shell/theme.hpp"
@@ -53,6 +54,7 @@ struct LessonRenderer::Context {
     GridLayer grid_layer;
     std::optional<Fonts> fonts;  // made once the context is current (it reads its atlas)
     FontRequest view_fonts;      // what the lesson view asked for last frame
+    std::optional<Language> fonts_language;  // whose characters the fonts hold
     bool backend_ready = false;
     bool fonts_uploaded = false;
 
@@ -125,6 +127,10 @@ int LessonRenderer::height() const {
 
 bool LessonRenderer::Context::frame(const LessonScene& scene, const AppState& state,
                                     SvgCanvas* svg) {
+    if (fonts_language != current_language()) {  // the language on screen, or --lang's
+        fonts->set_extra_text(characters_in_use());
+        fonts_language = current_language();
+    }
     fonts->build(wanted(state), 1.0f, fonts_uploaded);
     const UiMetrics ui = metrics(state);
     apply_theme(ui.ui_scale * state.text_scale);

@@ -9,6 +9,7 @@
 
 #include "app/model/export_request.hpp"
 #include "app/model/live_state.hpp"
+#include "app/model/translate.hpp"
 #include "core/lessons/playground.hpp"
 
 namespace convscope {
@@ -56,8 +57,10 @@ struct LessonFileView {
 
 struct AppState {
     Mode mode = Mode::Convolution;
-    std::string scene;        // the lesson id shown in Convolution mode
-    float text_scale = 1.0f;  // Ctrl+= / Ctrl+- ; multiplies every font
+    Language language = Language::English;  // of every text in the window
+    std::string language_notice;            // why the chosen language could not be shown, or empty
+    std::string scene;                      // the lesson id shown in Convolution mode
+    float text_scale = 1.0f;                // Ctrl+= / Ctrl+- ; multiplies every font
     bool fullscreen = false;
     bool show_lessons = true;     // the lesson list on the left
     bool show_controls = true;    // the playground's settings on the right
@@ -82,6 +85,7 @@ constexpr int kLastStep = 1 << 30;
 
 struct Actions {
     std::optional<Mode> select_mode;
+    std::optional<Language> select_language;
     std::string select_scene;  // a lesson id; empty: keep
     int text_size_steps = 0;   // +1 larger, -1 smaller
     bool reset_text_size = false;
@@ -125,6 +129,7 @@ struct Actions {
     // toggle in one frame toggle once (an XOR would cancel them).
     void merge(const Actions& other) {
         if (other.select_mode) select_mode = other.select_mode;
+        if (other.select_language) select_language = other.select_language;
         if (!other.select_scene.empty()) select_scene = other.select_scene;
         text_size_steps += other.text_size_steps;
         reset_text_size |= other.reset_text_size;

@@ -156,6 +156,11 @@ void apply_panel_toggles(const Actions& actions, AppState& state) {
 
 WindowRequests apply_actions(const Actions& actions, AppState& state, LessonScene& scene) {
     if (actions.select_mode) state.mode = *actions.select_mode;
+    WindowRequests window;
+    if (actions.select_language && *actions.select_language != state.language) {
+        state.language = *actions.select_language;
+        window.language_changed = true;
+    }
     if (!actions.select_scene.empty() && actions.select_scene != state.scene) {
         show_lesson(actions.select_scene, 0, state, scene);
     }
@@ -169,7 +174,6 @@ WindowRequests apply_actions(const Actions& actions, AppState& state, LessonScen
     if (!actions.save_lesson_file.empty()) save_lesson_file(actions.save_lesson_file, state, scene);
     apply_live_view_actions(actions.live, state);
     if (actions.edit_export) state.export_choices = *actions.edit_export;
-    WindowRequests window;
     window.start_export = actions.start_export && !state.export_progress.running;
     window.toggle_fullscreen = actions.toggle_fullscreen;
     window.leave_fullscreen = actions.leave_fullscreen;

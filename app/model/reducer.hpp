@@ -17,7 +17,8 @@ struct WindowRequests {
     bool toggle_fullscreen = false;
     bool leave_fullscreen = false;
     bool quit = false;
-    bool start_export = false;  // with state.export_choices; none while one runs
+    bool start_export = false;      // with state.export_choices; none while one runs
+    bool language_changed = false;  // load its texts and fonts, remember the choice
 };
 
 // Lesson `id` at `step` (clamped to its trace) in Convolution mode, paused, with nothing

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "app/model/translate.hpp"
 #include "imgui.h"
 
 namespace convscope {
@@ -15,10 +16,10 @@ struct ModeEntry {
 };
 
 constexpr ModeEntry kModes[] = {
-    {Mode::Convolution, "Convolution", true},
-    {Mode::Network, "Network", true},
-    {Mode::Images, "Images", true},
-    {Mode::Draw, "Draw", true},
+    {Mode::Convolution, N_("Convolution"), true},
+    {Mode::Network, N_("Network"), true},
+    {Mode::Images, N_("Images"), true},
+    {Mode::Draw, N_("Draw"), true},
 };
 
 // A tab-like item of the bar; returns true when clicked.
@@ -28,8 +29,9 @@ bool mode_tab(const ModeEntry& entry, bool active) {
         ImGui::PushStyleColor(ImGuiCol_Header, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     }
-    const ImVec2 size = ImGui::CalcTextSize(entry.name);
-    const bool clicked = ImGui::Selectable(entry.name, active, 0, size);
+    const char* name = tr(entry.name);
+    const ImVec2 size = ImGui::CalcTextSize(name);
+    const bool clicked = ImGui::Selectable(name, active, 0, size);
     if (active) ImGui::PopStyleColor(2);
     if (!entry.available) {
         ImGui::EndDisabled();
@@ -74,8 +76,9 @@ Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
     const ImGuiStyle& style = ImGui::GetStyle();
     // ImGui's fallback font has no true minus sign.
     const char* smaller = metrics.fonts->has_math_glyphs() ? "A\u2212" : "A-";
-    const char* labels[] = {"Present", "Lessons", "Controls",   smaller,
-                            percent,   "A+",      "Fullscreen", "?"};
+    const char* language = language_name(state.language);
+    const char* labels[] = {language, "Present", "Lessons",    "Controls", smaller,
+                            percent,  "A+",      "Fullscreen", "?"};
     float controls_width = 0;
     for (const char* label : labels) {
         controls_width +=
@@ -84,6 +87,16 @@ Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
     const float right = ImGui::GetWindowContentRegionMax().x;
     if (right - controls_width > ImGui::GetCursorPosX()) {
         ImGui::SetCursorPosX(right - controls_width + style.ItemSpacing.x);
+    }
+    if (ImGui::BeginMenu(language)) {
+        for (const Language choice : {Language::English, Language::Chinese}) {
+            if (ImGui::MenuItem(language_name(choice), nullptr, choice == state.language))
+                actions.select_language = choice;
+        }
+        ImGui::EndMenu();
+    }
+    if (!state.language_notice.empty() && ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s", state.language_notice.c_str());
     }
     if (ImGui::MenuItem("Present", nullptr, state.presentation)) actions.toggle_presentation = true;
     if (ImGui::IsItemHovered()) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"  // ImTextCharFromUtf8
 
 namespace convscope {
 
@@ -21,6 +22,7 @@ std::string find_font(const char* file) {
     std::vector<std::string> folders;
     if (const char* dir = std::getenv("CONVSCOPE_FONT_DIR")) folders.push_back(dir);
     folders.push_back("/usr/share/fonts/truetype/dejavu");
+    folders.push_back("/usr/share/fonts/truetype/wqy");
     folders.push_back("/usr/share/fonts/TTF");
     folders.push_back("/usr/share/fonts/dejavu");
     folders.push_back("/usr/local/share/fonts");
@@ -48,7 +50,9 @@ float quantize_font_size(float size) {
 }
 
 Fonts::Fonts()
-    : regular_path_(find_font("DejaVuSans.ttf")), bold_path_(find_font("DejaVuSans-Bold.ttf")) {
+    : regular_path_(find_font("DejaVuSans.ttf")),
+      bold_path_(find_font("DejaVuSans-Bold.ttf")),
+      cjk_path_(find_font("wqy-microhei.ttc")) {
     if (bold_path_.empty()) bold_path_ = regular_path_;
     // Latin-1 plus the maths signs the lessons print: × ∗ − → ⌊ ⌋ · ≤ ≥ … Σ ▶ ◀ ❚.
     ImFontGlyphRangesBuilder builder;
@@ -57,6 +61,27 @@ Fonts::Fonts()
         u8"\u00d7\u2217\u2212\u2192\u230a\u230b\u00b7\u2264\u2265\u2026\u03a3\u25b6\u25c0"
         u8"\u275a");
     builder.BuildRanges(&text_ranges_);
+}
+
+void Fonts::set_extra_text(const std::string& text) {
+    // Only the characters the texts use: a whole CJK range would bake ~20,000 glyphs per
+    // size and make the first frame slow.
+    ImFontGlyphRangesBuilder builder;
+    for (std::size_t i = 0; i < text.size();) {
+        unsigned int c = 0;
+        const int length = ImTextCharFromUtf8(&c, text.c_str() + i, text.c_str() + text.size());
+        if (length <= 0) break;
+        i += static_cast<std::size_t>(length);
+        // CJK, full-width forms and general punctuation (“”); glyphs DejaVu already has
+        // stay DejaVu's (a merged font never replaces one).
+        if (c >= 0x2000 && c <= 0xFFFF) builder.AddChar(static_cast<ImWchar>(c));
+    }
+    ImVector<ImWchar> ranges;
+    builder.BuildRanges(&ranges);
+    extra_ranges_ = ranges;
+    extra_glyphs_ = 0;
+    for (int i = 0; i + 1 < ranges.Size; i += 2) extra_glyphs_ += ranges[i + 1] - ranges[i] + 1;
+    ui_ = nullptr;  // rebuild at the next build()
 }
 
 void Fonts::build(const FontSizes& sizes, float pixel_ratio, bool renderer_ready) {
@@ -81,10 +106,24 @@ void Fonts::build(const FontSizes& sizes, float pixel_ratio, bool renderer_ready
         }
         return io.Fonts->AddFontDefault(&config);
     };
-    ui_ = add(regular_path_, sizes.ui, text_ranges_.Data);
-    title_ = add(bold_path_, sizes.title, text_ranges_.Data);
-    body_ = add(regular_path_, sizes.body, text_ranges_.Data);
-    heading_ = add(regular_path_, sizes.heading, text_ranges_.Data);
+    // The CJK characters in use merged into each text font, at the same size.
+    auto add_text_font = [&](const std::string& path, float size) -> ImFont* {
+        ImFont* font = add(path, size, text_ranges_.Data);
+        if (has_cjk() && extra_glyphs_ > 0) {
+            ImFontConfig config;
+            config.MergeMode = true;
+            config.SizePixels = size * pixel_ratio;
+            config.OversampleH = 1;  // CJK strokes are dense enough; halves the atlas
+            config.OversampleV = 1;
+            io.Fonts->AddFontFromFileTTF(cjk_path_.c_str(), config.SizePixels, &config,
+                                         extra_ranges_.Data);
+        }
+        return font;
+    };
+    ui_ = add_text_font(regular_path_, sizes.ui);
+    title_ = add_text_font(bold_path_, sizes.title);
+    body_ = add_text_font(regular_path_, sizes.body);
+    heading_ = add_text_font(regular_path_, sizes.heading);
     number_ = add(bold_path_, sizes.number, bold_path_.empty() ? nullptr : kNumberRanges);
     io.FontDefault = ui_;
     io.FontGlobalScale = 1.0f / pixel_ratio;

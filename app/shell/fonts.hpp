@@ -1,6 +1,7 @@
 // The fonts every panel draws with: DejaVu Sans found at run time, baked by ImGui at
 // the exact pixel sizes in use so text stays sharp at any window size, text scale or
-// DPI. Falls back to ImGui's built-in font when DejaVu is not installed.
+// DPI. Falls back to ImGui's built-in font when DejaVu is not installed. Chinese text
+// comes from WenQuanYi Micro Hei, only the characters in use.
 #pragma once
 
 #include <string>
@@ -30,6 +31,13 @@ class Fonts {
     // between frames only. `pixel_ratio` is framebuffer pixels per logical pixel.
     void build(const FontSizes& sizes, float pixel_ratio, bool renderer_ready);
 
+    // Characters beyond Latin the window's texts use (a catalogue's translations): merged
+    // from the CJK font (fonts-wqy-microhei) into every text font at the next build().
+    void set_extra_text(const std::string& text);
+    // Whether the CJK font was found; without it Chinese text cannot be shown.
+    bool has_cjk() const { return !cjk_path_.empty(); }
+    int extra_glyphs() const { return extra_glyphs_; }
+
     ImFont* ui() const { return ui_; }
     ImFont* title() const { return title_; }
     ImFont* body() const { return body_; }
@@ -43,6 +51,9 @@ class Fonts {
   private:
     std::string regular_path_;
     std::string bold_path_;
+    std::string cjk_path_;
+    ImVector<ImWchar> extra_ranges_;  // must outlive the atlas too
+    int extra_glyphs_ = 0;
     FontSizes sizes_;
     float pixel_ratio_ = 0;
     ImVector<ImWchar> text_ranges_;  // must outlive the atlas that points at it

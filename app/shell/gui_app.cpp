@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/gl/offscreen_target.hpp"
+#include "app/model/language_choice.hpp"
 #include "app/model/reducer.hpp"
 #include "app/panels/controls.hpp"
 #include "app/panels/export_panel.hpp"
@@ -55,6 +56,25 @@ GuiApp::GuiApp(GuiWindow& window, const std::string& scene)
     ui_scale_ = dpi_scale_;
     glfwSetWindowUserPointer(window_.handle(), this);
     glfwSetDropCallback(window_.handle(), on_drop);
+}
+
+void GuiApp::set_language(Language language) {
+    state_.language = language;
+    state_.language_notice.clear();
+    if (language == Language::Chinese && !fonts_.has_cjk()) {
+        state_.language_notice =
+            "Chinese needs the font WenQuanYi Micro Hei (apt-get install fonts-wqy-microhei)";
+        state_.language = Language::English;
+    }
+    const std::string problem = use_language(state_.language);
+    if (!problem.empty()) {
+        state_.language_notice = problem;
+        state_.language = Language::English;
+    }
+    if (!state_.language_notice.empty()) {
+        std::fprintf(stderr, "convscope: %s\n", state_.language_notice.c_str());
+    }
+    fonts_.set_extra_text(characters_in_use());
 }
 
 void GuiApp::open_dropped(const std::string& path) {
@@ -168,6 +188,11 @@ void GuiApp::apply(const Actions& actions) {
     if (requests.leave_fullscreen) window_.set_fullscreen(false);
     state_.fullscreen = window_.fullscreen();
     if (requests.quit) window_.request_close();
+    if (requests.language_changed) {
+        set_language(state_.language);
+        const std::string problem = remember_language(state_.language);
+        if (!problem.empty()) std::fprintf(stderr, "convscope: %s\n", problem.c_str());
+    }
     if (requests.start_export) {
         exports_.start(scene_, state_);
         state_.export_progress = exports_.progress();

@@ -30,6 +30,9 @@ class GuiApp {
     // A lesson with its saved (or --set) setup and step (reducer.hpp's show_lesson_state).
     void show_lesson_state(const LessonState& saved);
     void set_presentation(bool on) { state_.presentation = on; }
+    // Every text in `language`: its catalogue and the characters it needs in the fonts.
+    // English, with a notice in the top bar, when its texts or its font are missing.
+    void set_language(Language language);
     // Frames of the lesson view alone, as export draws it (for comparing the two).
     void set_board_only(bool on) { board_only_ = on; }
 

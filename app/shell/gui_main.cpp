@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/gl/gl_objects.hpp"
+#include "app/model/language_choice.hpp"
 #include "app/model/lesson_scene.hpp"
 #include "app/model/lesson_start.hpp"
 #include "app/shell/gui_app.hpp"
@@ -87,6 +88,7 @@ int run_gui(int argc, char** argv) {
         }
         app.set_presentation(options.presentation);
         app.set_board_only(options.board_only);
+        app.set_language(starting_language(options.language));
         if (options.all_scenes) {
             write_every_lesson(app, options);
         } else if (options.bench_frames > 0) {

@@ -74,6 +74,12 @@ GuiOptions parse_gui_options(int argc, char** argv) {
             options.overrides += (options.overrides.empty() ? "" : ",") + text;
         } else if (argument == "--presentation" && !has_value) {
             options.presentation = true;
+        } else if (argument == "--lang") {
+            const std::string text = take_value();
+            options.language = parse_language(text);
+            if (!options.language) {
+                throw InputError("--lang '" + text + "': languages are en (English) and zh (中文)");
+            }
         } else if (argument == "--board-only" && !has_value) {
             options.board_only = true;
         } else if (argument == "--all-scenes" && !has_value) {
@@ -92,11 +98,12 @@ GuiOptions parse_gui_options(int argc, char** argv) {
         } else if (argument == "--list-scenes" && !has_value) {
             options.list_scenes = true;
         } else {
-            throw InputError("unknown argument '" + std::string(argv[i]) +
-                             "' (the window takes --scene NAME, --open FILE, --set K=V,..., "
-                             "--step T, --presentation, --board-only, --screenshot FILE.png, "
-                             "--all-scenes --screenshot-dir DIR, --size WxH, --list-scenes, "
-                             "--bench-frames N)");
+            throw InputError(
+                "unknown argument '" + std::string(argv[i]) +
+                "' (the window takes --scene NAME, --open FILE, --set K=V,..., "
+                "--step T, --lang en|zh, --presentation, --board-only, --screenshot FILE.png, "
+                "--all-scenes --screenshot-dir DIR, --size WxH, --list-scenes, "
+                "--bench-frames N)");
         }
     }
     if (options.all_scenes != !options.screenshot_dir.empty()) {

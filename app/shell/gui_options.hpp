@@ -1,10 +1,13 @@
 // The window's command line: [--scene NAME | --open FILE] [--set K=V,...] [--step T]
-// [--presentation] [--board-only] [--screenshot FILE.png | --all-scenes --screenshot-dir DIR]
+// [--lang en|zh] [--presentation] [--board-only] [--screenshot FILE.png | --all-scenes
+// --screenshot-dir DIR]
 // [--size WxH] [--list-scenes] [--bench-frames N].
 #pragma once
 
 #include <optional>
 #include <string>
+
+#include "app/model/translate.hpp"
 
 namespace convscope {
 
@@ -15,6 +18,7 @@ struct GuiOptions {
     std::string open_path;        // --open: a lesson file (its lesson, step and setup)
     std::string overrides;        // --set: "input=7x7,stride=2" (several --set join with ',')
     bool presentation = false;
+    std::optional<Language> language;  // --lang en|zh; else remembered, else the locale
     // The lesson view alone over the whole picture, as `convscope export` draws it.
     bool board_only = false;
     // Batch screenshots: every lesson at step 0 and at a later step, into this folder.
