@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/gl/colour_maps.hpp"
+#include "app/widgets/text_wrap.hpp"
 
 namespace convscope {
 
@@ -144,28 +145,10 @@ void SvgCanvas::text_line(ImFont* font, float size, ImVec2 at, ImU32 colour,
 
 void SvgCanvas::text(ImFont* font, float size, ImVec2 at, ImU32 colour, const std::string& text,
                      float wrap_width) {
-    const char* start = text.c_str();
-    const char* const end = start + text.size();
-    const float scale = size / font->FontSize;
-    // Lines break where ImGui breaks them (its own word-wrap search), one font size apart.
-    while (start < end) {
-        const char* stop = end;
-        for (const char* c = start; c < end; ++c) {
-            if (*c == '\n') {
-                stop = c;
-                break;
-            }
-        }
-        if (wrap_width > 0) {
-            const char* wrap = font->CalcWordWrapPositionA(scale, start, stop, wrap_width);
-            if (wrap < stop) stop = wrap == start ? start + 1 : wrap;
-        }
-        text_line(font, size, at, colour, std::string(start, stop));
+    // Lines break where the window breaks them (text_wrap), one font size apart.
+    for (const std::string& line : wrap_lines(font, size, text, wrap_width)) {
+        text_line(font, size, at, colour, line);
         at.y += size;
-        start = stop;
-        // As ImGui: a wrapped line's next one skips the blanks, and one newline.
-        while (start < end && (*start == ' ' || *start == '\t')) ++start;
-        if (start < end && *start == '\n') ++start;
     }
 }
 

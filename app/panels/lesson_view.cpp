@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "app/boards/lesson_boards.hpp"
+#include "app/widgets/text_wrap.hpp"
 
 namespace convscope {
 
@@ -17,7 +18,10 @@ float paragraph(Canvas& canvas, ImFont* font, float size, ImVec2 at, float wrap,
                 const std::string& text) {
     if (text.empty()) return at.y;
     canvas.text(font, size, at, colour, text, wrap);
-    return at.y + font->CalcTextSizeA(size, FLT_MAX, wrap, text.c_str()).y + size * 0.3f;
+    const float height = has_cjk(text)
+                             ? size * static_cast<float>(wrap_lines(font, size, text, wrap).size())
+                             : font->CalcTextSizeA(size, FLT_MAX, wrap, text.c_str()).y;
+    return at.y + height + size * 0.3f;
 }
 
 float draw_header(Canvas& canvas, const Lesson& lesson, const UiMetrics& metrics, ImVec2 at,

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "app/widgets/grid_layer.hpp"
+#include "app/widgets/text_wrap.hpp"
 
 namespace convscope {
 
@@ -12,7 +13,14 @@ void DrawListCanvas::cells(std::vector<gl::CellInstance> cells, float hatch_peri
 
 void DrawListCanvas::text(ImFont* font, float size, ImVec2 at, ImU32 colour,
                           const std::string& text, float wrap_width) {
-    list_->AddText(font, size, at, colour, text.c_str(), nullptr, wrap_width);
+    if (wrap_width <= 0 || !has_cjk(text)) {
+        list_->AddText(font, size, at, colour, text.c_str(), nullptr, wrap_width);
+        return;
+    }
+    for (const std::string& line : wrap_lines(font, size, text, wrap_width)) {
+        list_->AddText(font, size, at, colour, line.c_str());
+        at.y += size;
+    }
 }
 
 }  // namespace convscope

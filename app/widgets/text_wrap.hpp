@@ -1,0 +1,23 @@
+// Line breaks for paragraphs in Chinese as well as English. ImGui wraps only at spaces
+// (and cuts anywhere a run longer than the line), which leaves Chinese lines ragged and
+// can start a line with "，". Here a line may also break between any two CJK
+// characters, but never before closing punctuation nor after opening punctuation.
+// Text with no CJK character breaks exactly where ImGui breaks it, so English screens
+// stay as they were.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "imgui.h"
+
+namespace convscope {
+
+// Whether `text` (UTF-8) holds a CJK ideograph, kana, CJK punctuation or a full-width form.
+bool has_cjk(const std::string& text);
+
+// The lines of `text` drawn in `font` at `size` within `width` logical pixels; blanks at
+// a break are dropped and "\n" always breaks.
+std::vector<std::string> wrap_lines(ImFont* font, float size, const std::string& text, float width);
+
+}  // namespace convscope
