@@ -276,6 +276,9 @@ void GuiApp::screenshot(const std::string& path, int width, int height) {
     for (const std::uint8_t byte : pixels) hash = (hash ^ byte) * 1099511628211ull;
     std::printf("screenshot: %s %dx%d, %zu distinct colours, pixels %016llx\n", path.c_str(), width,
                 height, count_distinct_colours(pixels), static_cast<unsigned long long>(hash));
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    std::printf("fonts: %s, atlas %dx%d, %d glyphs beyond Latin\n", language_code(state_.language),
+                atlas.TexWidth, atlas.TexHeight, fonts_.extra_glyphs());
     print_training_status();
 }
 
