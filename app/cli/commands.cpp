@@ -82,7 +82,7 @@ Command find_command(const std::string& name) {
 void print_usage(std::FILE* out) {
     std::fprintf(
         out,
-        "usage: convscope                       open the window\n"
+        "usage: convscope [--lang en|zh]        open the window (in English or Chinese)\n"
         "       convscope [--scene NAME | --open LESSON.json] [--set K=V,...] [--step T]\n"
         "                 [--presentation] [--screenshot FILE.png [--size WxH]]\n"
         "       convscope --list-scenes\n"
