@@ -1,6 +1,7 @@
 #include "app/panels/top_bar.hpp"
 
 #include <cstdio>
+#include <string>
 
 #include "app/model/translate.hpp"
 #include "imgui.h"
@@ -76,7 +77,11 @@ Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
     const ImGuiStyle& style = ImGui::GetStyle();
     // ImGui's fallback font has no true minus sign.
     const char* smaller = metrics.fonts->has_math_glyphs() ? "A\u2212" : "A-";
-    const char* language = language_name(state.language);
+    // A language that could not be shown (no font, no texts) marks the menu; its tooltip
+    // says why.
+    const std::string language_label =
+        std::string(language_name(state.language)) + (state.language_notice.empty() ? "" : " (!)");
+    const char* language = language_label.c_str();
     const char* labels[] = {language, "Present", "Lessons",    "Controls", smaller,
                             percent,  "A+",      "Fullscreen", "?"};
     float controls_width = 0;
