@@ -157,6 +157,24 @@ TEST_CASE("the Chinese catalogue: placeholders agree, and every entry is used") 
     }
 }
 
+TEST_CASE(
+    "the Chinese catalogue has every lesson's words, and transposed guide titles keep the prefix") {
+    const Catalogue catalogue = shipped("zh");
+    for (const std::string& text : core_texts()) {
+        INFO("\"" << text << "\"");
+        CHECK_MESSAGE(catalogue.find(text) != nullptr, "no Chinese for this lesson text");
+    }
+    // The lesson list cuts the translated "Transposed: " from these titles.
+    const std::string* prefix = catalogue.find("Transposed: ");
+    REQUIRE(prefix != nullptr);
+    for (const Lesson& lesson : lessons()) {
+        if (lesson_group(lesson) != LessonGroup::GuideTransposed) continue;
+        const std::string* title = catalogue.find(lesson.title);
+        REQUIRE_MESSAGE(title != nullptr, lesson.title);
+        CHECK_MESSAGE(title->compare(0, prefix->size(), *prefix) == 0, *title);
+    }
+}
+
 TEST_CASE("every character of the Chinese catalogue has a glyph in the window's fonts") {
     FontFile cjk, dejavu;
     if (!cjk.open("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")) {

@@ -88,7 +88,7 @@ Actions draw_export_panel(const LessonScene& scene, const AppState& state,
     if (begin_floating_panel("Export", &open, metrics, ImGuiCond_Appearing)) {
         ExportChoices choices = state.export_choices;
         bool changed = false;
-        ImGui::Text("%s  %s", scene.lesson->section.c_str(), scene.lesson->title.c_str());
+        ImGui::Text("%s  %s", scene.lesson->section.c_str(), tr(scene.lesson->title).c_str());
         ImGui::Spacing();
         format_choice(choices, changed);
         ImGui::PushItemWidth(metrics.px(260));

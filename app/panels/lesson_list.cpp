@@ -2,10 +2,25 @@
 
 #include <string>
 
+#include "app/model/translate.hpp"
 #include "app/widgets/panel_window.hpp"
 #include "core/lessons/lessons.hpp"
 
 namespace convscope {
+
+namespace {
+
+// The title under its group's heading in the language on screen: core's title_in_group,
+// applied after translation (a transposed guide case drops its "Transposed: ").
+std::string listed_title(const Lesson& lesson) {
+    const std::string& title = tr(lesson.title);
+    const std::string prefix = tr("Transposed: ");
+    const bool prefixed = title.compare(0, prefix.size(), prefix) == 0;
+    if (lesson_group(lesson) != LessonGroup::GuideTransposed || !prefixed) return title;
+    return title.substr(prefix.size());
+}
+
+}  // namespace
 
 float lesson_list_width(const UiMetrics& metrics) {
     // Wide enough for the longest chapter title ("Translation equivariance").
@@ -19,7 +34,7 @@ Actions draw_lesson_list(const AppState& state, const UiMetrics& metrics, ImVec2
     // A scrollbar, since the list is longer than a 720p window.
     if (begin_side_panel("##lessons", position, size, ImVec2(metrics.px(12), metrics.px(12)),
                          /*scrollbar=*/true)) {
-        group_label("THE CHAPTER");
+        group_label(tr("THE CHAPTER"));
         std::string previous_section;
         LessonGroup group = LessonGroup::Chapter;
         for (const Lesson& lesson : lessons()) {
@@ -27,12 +42,12 @@ Actions draw_lesson_list(const AppState& state, const UiMetrics& metrics, ImVec2
             // guide's transposed cases get a subheading instead of a prefix.
             const LessonGroup now = lesson_group(lesson);
             if (now != LessonGroup::Chapter && group == LessonGroup::Chapter)
-                group_label("CONV ARITHMETIC GUIDE");
+                group_label(tr("CONV ARITHMETIC GUIDE"));
             if (now == LessonGroup::GuideTransposed && group != LessonGroup::GuideTransposed)
-                group_label("  transposed");
+                group_label((std::string("  ") + tr("transposed")).c_str());
             group = now;
             const bool in_guide = group != LessonGroup::Chapter;
-            const std::string title = title_in_group(lesson);
+            const std::string title = listed_title(lesson);
             // The section number on its first lesson only, as a chapter's contents do.
             const bool first_of_section = lesson.section != previous_section;
             previous_section = lesson.section;
@@ -55,7 +70,9 @@ Actions draw_lesson_list(const AppState& state, const UiMetrics& metrics, ImVec2
             ImGui::TextUnformatted(title.c_str());
             ImGui::SetCursorPos(after);
             if (hovered)
-                ImGui::SetTooltip("%s (--scene %s)", lesson.title.c_str(), lesson.id.c_str());
+                ImGui::SetTooltip("%s", trf("{title} (--scene {id})",
+                                            {{"title", tr(lesson.title)}, {"id", lesson.id}})
+                                            .c_str());
         }
     }
     ImGui::End();

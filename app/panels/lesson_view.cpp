@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "app/boards/lesson_boards.hpp"
+#include "app/model/translate.hpp"
 #include "app/widgets/text_wrap.hpp"
 
 namespace convscope {
@@ -28,18 +29,19 @@ float draw_header(Canvas& canvas, const Lesson& lesson, const UiMetrics& metrics
                   float width) {
     const Fonts& fonts = *metrics.fonts;
     const float title_size = fonts.sizes().title, body = fonts.sizes().body;
-    const std::string title = lesson.section + "  " + lesson.title;
+    const std::string title = lesson.section + "  " + tr(lesson.title);
     canvas.text(fonts.title(), title_size, at, kInk, title);
     float y = at.y + title_size * 1.4f;
     const float wrap = std::min(width, body * 60);
-    y = paragraph(canvas, fonts.body(), body, ImVec2(at.x, y), wrap, kMutedInk, lesson.explanation);
+    y = paragraph(canvas, fonts.body(), body, ImVec2(at.x, y), wrap, kMutedInk,
+                  tr(lesson.explanation));
     if (!lesson.erratum.empty()) {
         y = paragraph(canvas, fonts.body(), body, ImVec2(at.x, y), wrap, kErrorInk,
-                      "Erratum: " + lesson.erratum);
+                      trf("Erratum: {text}", {{"text", tr(lesson.erratum)}}));
     }
     if (!lesson.expected.empty()) {
         y = paragraph(canvas, fonts.body(), body, ImVec2(at.x, y), wrap, kInk,
-                      "The numbers: " + lesson.expected);
+                      trf("The numbers: {text}", {{"text", tr(lesson.expected)}}));
     }
     return y;
 }
