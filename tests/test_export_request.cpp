@@ -16,6 +16,8 @@ TEST_CASE("the export format comes from the extension, in any case") {
     CHECK_THROWS_AS(export_format_of("conv.jpg"), InputError);
     CHECK_THROWS_AS(export_format_of("gif"), InputError);
     CHECK_THROWS_AS(export_format_of("folder.gif/"), InputError);
+    CHECK(export_format_named("STEP.PNG") == ExportFormat::Png);
+    CHECK_FALSE(export_format_named("conv.jpg").has_value());  // the window says why itself
     CHECK(std::string(export_extension(ExportFormat::Svg)) == "svg");
 }
 

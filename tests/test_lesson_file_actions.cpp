@@ -7,6 +7,7 @@
 
 #include "app/model/lesson_start.hpp"
 #include "app/model/reducer.hpp"
+#include "app/model/translate.hpp"
 #include "lesson_setup_equal.hpp"
 #include "temp_folder.hpp"
 
@@ -87,6 +88,27 @@ TEST_CASE("Open restores the lesson, setup and step from any lesson, and says fr
     CHECK(model.state.lesson_file.message.rfind("Opened stride, step 4 of ", 0) == 0);
     CHECK(model.state.lesson_file.message.find(absolute(folder.file("stride.json"))) !=
           std::string::npos);
+}
+
+TEST_CASE("the Saved and Opened messages are in the language on screen") {
+    TempFolder folder;
+    Model model("stride", 2);
+    const TextArgs values = {{"lesson", "stride"},
+                             {"t", "3"},
+                             {"n", std::to_string(model.scene.step_count())},
+                             {"path", absolute(folder.file("talk.json"))}};
+    REQUIRE(use_language(Language::Chinese).empty());
+    // The translations as the catalogue has them, copied: switching back replaces it.
+    const std::string saved = tr("Saved {lesson}, step {t} of {n}, to {path}");
+    const std::string opened = tr("Opened {lesson}, step {t} of {n}, from {path}");
+    model.save(folder.file("talk.json"));
+    const std::string saved_message = model.state.lesson_file.message;
+    model.open(folder.file("talk.json"));
+    const std::string opened_message = model.state.lesson_file.message;
+    use_language(Language::English);
+    CHECK(saved_message == fill_placeholders(saved, values));
+    CHECK(opened_message == fill_placeholders(opened, values));
+    CHECK(saved_message.find("step") == std::string::npos);  // not the English sentence
 }
 
 TEST_CASE("a file that cannot be opened or written leaves the lesson and says why") {

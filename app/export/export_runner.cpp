@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <utility>
 
+#include "app/model/translate.hpp"
 #include "core/formats/atomic_file.hpp"
 #include "core/tensor/check.hpp"
 
@@ -24,8 +25,17 @@ void ExportRunner::start(const LessonScene& scene, const AppState& state) {
     if (progress_.running) return;
     const ExportChoices& choices = state.export_choices;
     ExportRequest request = choices.request;
+    // The window's own message, in the language on screen (export_format_of's is English).
+    const std::optional<ExportFormat> format = export_format_named(choices.path);
+    if (!format) {
+        fail(
+            trf("cannot tell the format of '{path}': name the file .gif (an animation), "
+                ".png or .svg (one step)",
+                {{"path", choices.path}}));
+        return;
+    }
     try {
-        request.format = export_format_of(choices.path);
+        request.format = *format;
         if (request.format != ExportFormat::Gif) {
             request.first_step = request.last_step = state.playback.step;
         } else if (choices.all_steps) {
@@ -76,7 +86,8 @@ void ExportRunner::tick() {
         progress_.failed = !error.empty();
         std::error_code ignored;
         const std::string where = std::filesystem::absolute(path_, ignored).string();
-        progress_.message = error.empty() ? "Saved " + (where.empty() ? path_ : where) : error;
+        progress_.message =
+            error.empty() ? trf("Saved {path}", {{"path", where.empty() ? path_ : where}}) : error;
     }
 }
 

@@ -9,13 +9,18 @@
 
 namespace convscope {
 
-ExportFormat export_format_of(const std::string& path) {
+std::optional<ExportFormat> export_format_named(const std::string& path) {
     const std::size_t dot = path.find_last_of('.');
     std::string extension = dot == std::string::npos ? "" : path.substr(dot + 1);
     for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (extension == "gif") return ExportFormat::Gif;
     if (extension == "png") return ExportFormat::Png;
     if (extension == "svg") return ExportFormat::Svg;
+    return std::nullopt;
+}
+
+ExportFormat export_format_of(const std::string& path) {
+    if (const auto format = export_format_named(path)) return *format;
     throw InputError("cannot tell the format of '" + path +
                      "': name the file .gif (an animation), .png or .svg (one step)");
 }

@@ -3,6 +3,7 @@
 // its tests use it; app/export renders it.
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace convscope {
@@ -11,7 +12,9 @@ struct LessonScene;
 
 enum class ExportFormat { Gif, Png, Svg };
 
-// From the file name's extension (.gif, .png, .svg, any case); InputError otherwise.
+// From the file name's extension (.gif, .png, .svg, any case); nullopt otherwise.
+std::optional<ExportFormat> export_format_named(const std::string& path);
+// The same; InputError (English, for the command line) otherwise.
 ExportFormat export_format_of(const std::string& path);
 const char* export_extension(ExportFormat format);  // "gif", ...
 

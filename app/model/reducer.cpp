@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "app/model/translate.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {
@@ -49,10 +50,13 @@ LessonState current_lesson_state(const AppState& state, const LessonScene& scene
 
 namespace {
 
-// "conv-basic, step 5 of 9": as the timeline counts.
-std::string where_in_lesson(const AppState& state, const LessonScene& scene) {
-    return state.scene + ", step " + std::to_string(state.playback.step + 1) + " of " +
-           std::to_string(scene.step_count());
+// The lesson, the step as the timeline counts it, and the path: the values of the
+// "Opened ..." and "Saved ..." messages, in the language on screen.
+TextArgs where_in_lesson(const AppState& state, const LessonScene& scene, const std::string& path) {
+    return {{"lesson", state.scene},
+            {"t", std::to_string(state.playback.step + 1)},
+            {"n", std::to_string(scene.step_count())},
+            {"path", path}};
 }
 
 // The path as the message line shows it: absolute, so "where it went" is unambiguous.
@@ -65,8 +69,8 @@ std::string shown_path(const std::string& path) {
 void open_lesson_file(const std::string& path, AppState& state, LessonScene& scene) {
     try {
         show_lesson_state(load_lesson_state(path), state, scene);
-        state.lesson_file.message =
-            "Opened " + where_in_lesson(state, scene) + ", from " + shown_path(path);
+        state.lesson_file.message = trf("Opened {lesson}, step {t} of {n}, from {path}",
+                                        where_in_lesson(state, scene, shown_path(path)));
         state.lesson_file.failed = false;
     } catch (const InputError& error) {
         state.lesson_file.message = error.what();
@@ -78,8 +82,8 @@ void open_lesson_file(const std::string& path, AppState& state, LessonScene& sce
 void save_lesson_file(const std::string& path, AppState& state, const LessonScene& scene) {
     try {
         save_lesson_state(path, current_lesson_state(state, scene));
-        state.lesson_file.message =
-            "Saved " + where_in_lesson(state, scene) + ", to " + shown_path(path);
+        state.lesson_file.message = trf("Saved {lesson}, step {t} of {n}, to {path}",
+                                        where_in_lesson(state, scene, shown_path(path)));
         state.lesson_file.failed = false;
     } catch (const InputError& error) {
         state.lesson_file.message = error.what();

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/model/translate.hpp"
 #include "app/widgets/panel_window.hpp"
 
 namespace convscope {
@@ -27,9 +28,10 @@ void row_label(const char* label) {
     ImGui::SameLine(column);
 }
 
-// A labelled integer with - and + buttons; true when changed.
-bool int_field(const char* label, int* value, int low, int high) {
-    ImGui::PushID(label);
+// A labelled integer with - and + buttons; true when changed. `id` is the same in every
+// language, so a field being typed in keeps its text when the language changes.
+bool int_field(const char* id, const char* label, int* value, int low, int high) {
+    ImGui::PushID(id);
     row_label(label);
     ImGui::SetNextItemWidth(-1);
     // The playground checks the bounds and explains; the field only stops silly typing.
@@ -52,13 +54,13 @@ void same_line_if_fits(const char* next) {
 const char* op_name(TracedOp op) {
     switch (op) {
         case TracedOp::Conv:
-            return "Convolution";
+            return tr("Convolution");
         case TracedOp::TransposedConv:
-            return "Transposed convolution";
+            return tr("Transposed convolution");
         case TracedOp::MaxPool:
-            return "Max pooling";
+            return tr("Max pooling");
         case TracedOp::AveragePool:
-            return "Average pooling";
+            return tr("Average pooling");
     }
     return "";
 }
@@ -68,7 +70,7 @@ const char* op_name(TracedOp op) {
 // Edits `s` in place; true when anything changed.
 bool settings(PlaygroundSetup& s) {
     bool changed = false;
-    group_label("OPERATION");
+    group_label(tr("OPERATION"));
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##op", op_name(s.op))) {
         for (TracedOp op :
@@ -83,32 +85,32 @@ bool settings(PlaygroundSetup& s) {
     }
     const bool pooling = is_pooling(s.op);
 
-    group_label("SIZES");
-    changed |= int_field("Input H", &s.input_h, 1, 99);
-    changed |= int_field("Input W", &s.input_w, 1, 99);
-    changed |= int_field(pooling ? "Window H" : "Kernel H", &s.kernel_h, 1, 99);
-    changed |= int_field(pooling ? "Window W" : "Kernel W", &s.kernel_w, 1, 99);
+    group_label(tr("SIZES"));
+    changed |= int_field("input_h", tr("Input H"), &s.input_h, 1, 99);
+    changed |= int_field("input_w", tr("Input W"), &s.input_w, 1, 99);
+    changed |= int_field("kernel_h", pooling ? tr("Window H") : tr("Kernel H"), &s.kernel_h, 1, 99);
+    changed |= int_field("kernel_w", pooling ? tr("Window W") : tr("Kernel W"), &s.kernel_w, 1, 99);
 
-    group_label("GEOMETRY");
+    group_label(tr("GEOMETRY"));
     // One value for both axes: the lessons are square.
     Padding padding = s.options.h.padding;
-    const char* modes[] = {"number", "valid", "same", "full"};
+    const char* modes[] = {tr("number"), "valid", "same", "full"};
     int mode = static_cast<int>(padding.mode);
-    row_label("Padding");
+    row_label(tr("Padding"));
     ImGui::SetNextItemWidth(-1);
     if (ImGui::Combo("##padding_mode", &mode, modes, 4)) {
         padding.mode = static_cast<Padding::Mode>(mode);
         changed = true;
     }
     if (padding.mode == Padding::Mode::Explicit) {
-        changed |= int_field("  amount", &padding.amount, -9, 99);
+        changed |= int_field("amount", tr("  amount"), &padding.amount, -9, 99);
     }
     int stride = s.options.h.stride, dilation = s.options.h.dilation;
     int output_padding = s.options.h.output_padding;
-    changed |= int_field("Stride", &stride, -9, 99);
-    if (!pooling) changed |= int_field("Dilation", &dilation, -9, 99);
+    changed |= int_field("stride", tr("Stride"), &stride, -9, 99);
+    if (!pooling) changed |= int_field("dilation", tr("Dilation"), &dilation, -9, 99);
     if (s.op == TracedOp::TransposedConv) {
-        changed |= int_field("Output pad", &output_padding, -9, 99);
+        changed |= int_field("output_padding", tr("Output pad"), &output_padding, -9, 99);
     }
     for (AxisOptions* axis : {&s.options.h, &s.options.w}) {
         axis->padding = padding;
@@ -117,11 +119,12 @@ bool settings(PlaygroundSetup& s) {
         axis->output_padding = output_padding;
     }
 
-    group_label("TENSORS");
-    changed |= int_field("Channels C", &s.channels, 1, 99);
-    if (!pooling) changed |= int_field("Filters FN", &s.filters, 1, 99);
-    changed |= int_field("Batch N", &s.batch, 1, 99);
-    if (!pooling) changed |= ImGui::Checkbox("Bias", &s.has_bias);
+    group_label(tr("TENSORS"));
+    changed |= int_field("channels", tr("Channels C"), &s.channels, 1, 99);
+    if (!pooling) changed |= int_field("filters", tr("Filters FN"), &s.filters, 1, 99);
+    changed |= int_field("batch", tr("Batch N"), &s.batch, 1, 99);
+    if (!pooling)
+        changed |= ImGui::Checkbox((std::string(tr("Bias")) + "###bias").c_str(), &s.has_bias);
     return changed;
 }
 
@@ -133,18 +136,19 @@ void cell_editor(const LessonScene& scene, const AppState& state, Actions& actio
     if (!holds_cell(pg, cell)) {
         // One line: at 1280x720 the lesson file row below must still fit.
         ImGui::PushStyleColor(ImGuiCol_Text, kNoteText);
-        ImGui::TextWrapped("Click a cell to edit it.");
+        ImGui::TextWrapped("%s", tr("Click a cell to edit it."));
         ImGui::PopStyleColor();
         return;
     }
-    group_label("EDIT A CELL");
+    group_label(tr("EDIT A CELL"));
     const bool input = cell.tensor == CellRef::Tensor::Input;
     const KernelLayout layout = kernel_layout(pg.trace.op());
-    const std::string where =
-        input ? "Input n=" + std::to_string(cell.i0) + " c=" + std::to_string(cell.i1)
-              : "Kernel " + std::string(layout.axis_name(0)) + "=" + std::to_string(cell.i0) + " " +
-                    layout.axis_name(1) + "=" + std::to_string(cell.i1);
-    ImGui::TextWrapped("%s, row %d, column %d", where.c_str(), cell.y, cell.x);
+    const TextArgs args = {{"i", std::to_string(cell.i0)}, {"j", std::to_string(cell.i1)},
+                           {"a", layout.axis_name(0)},     {"b", layout.axis_name(1)},
+                           {"y", std::to_string(cell.y)},  {"x", std::to_string(cell.x)}};
+    const std::string where = input ? trf("Input n={i} c={j}, row {y}, column {x}", args)
+                                    : trf("Kernel {a}={i} {b}={j}, row {y}, column {x}", args);
+    ImGui::TextWrapped("%s", where.c_str());
     float value = cell_value(pg, cell);
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputFloat("##cell_value", &value, 1.0f, 1.0f, "%g")) {
@@ -157,30 +161,33 @@ void cell_editor(const LessonScene& scene, const AppState& state, Actions& actio
 // A path, Save and Open: the reducer reads and writes the file and fills the message.
 void lesson_file_row(const AppState& state, Actions& actions) {
     ImGui::Spacing();
-    row_label("Lesson file");
+    row_label(tr("Lesson file"));
     char path[1024];
     std::snprintf(path, sizeof path, "%s", state.lesson_file.path.c_str());
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##lesson_path", "lesson.json", path, sizeof path);
     if (ImGui::IsItemEdited()) actions.lesson_path_field = std::string(path);
 
-    const char* save = u8"Save lesson\u2026";
-    const char* open = u8"Open lesson\u2026";
+    // "###" ids: the same buttons in every language.
+    const std::string save = std::string(tr(u8"Save lesson\u2026")) + "###save_lesson";
+    const std::string open = std::string(tr(u8"Open lesson\u2026")) + "###open_lesson";
     // Side by side when both fit (narrower padding helps), else one above the other.
     const ImVec2 padding = ImGui::GetStyle().FramePadding;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(padding.x / 2, padding.y));
     const ImGuiStyle& style = ImGui::GetStyle();  // with the narrower padding
-    const float widest = std::max(ImGui::CalcTextSize(save).x, ImGui::CalcTextSize(open).x) +
+    const float widest = std::max(ImGui::CalcTextSize(save.c_str(), nullptr, true).x,
+                                  ImGui::CalcTextSize(open.c_str(), nullptr, true).x) +
                          2 * style.FramePadding.x;
     const float avail = ImGui::GetContentRegionAvail().x;
     const bool side_by_side = 2 * widest + style.ItemSpacing.x <= avail;
     const float width = side_by_side ? (avail - style.ItemSpacing.x) / 2 : avail;
     ImGui::BeginDisabled(path[0] == '\0');
-    if (ImGui::Button(save, ImVec2(width, 0))) actions.save_lesson_file = path;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("This lesson's settings, values and step");
+    if (ImGui::Button(save.c_str(), ImVec2(width, 0))) actions.save_lesson_file = path;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr("This lesson's settings, values and step"));
     if (side_by_side) ImGui::SameLine();
-    if (ImGui::Button(open, ImVec2(width, 0))) actions.open_lesson_file = path;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A lesson saved with Save lesson");
+    if (ImGui::Button(open.c_str(), ImVec2(width, 0))) actions.open_lesson_file = path;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("A lesson saved with Save lesson"));
     ImGui::EndDisabled();
     ImGui::PopStyleVar();
     if (!state.lesson_file.message.empty()) {
@@ -227,18 +234,25 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
         if (!scene.error.empty()) {
             ImGui::Spacing();
             ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
-            ImGui::TextWrapped("%s. The last valid scene stays.", scene.error.c_str());
+            ImGui::TextWrapped(
+                "%s",
+                trf("{reason}. The last valid scene stays.", {{"reason", scene.error}}).c_str());
             ImGui::PopStyleColor();
         }
         ImGui::Spacing();
-        const std::string shape = "Output " + shape_text(scene.playground.trace.output_shape()) +
-                                  ", " + std::to_string(scene.step_count()) + " steps";
+        const int steps = scene.step_count();
+        const TextArgs shape_args = {{"shape", shape_text(scene.playground.trace.output_shape())},
+                                     {"n", std::to_string(steps)}};
+        const std::string shape = steps == 1 ? trf("Output {shape}, {n} step", shape_args)
+                                             : trf("Output {shape}, {n} steps", shape_args);
         ImGui::TextWrapped("%s", shape.c_str());
-        if (ImGui::Button("New random values")) actions.new_random_values = true;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Draw new small integers (new seed)");
-        same_line_if_fits("Reset");
-        if (ImGui::Button("Reset")) actions.reset_lesson = true;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to the lesson's own settings");
+        if (ImGui::Button(tr("New random values"))) actions.new_random_values = true;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", tr("Draw new small integers (new seed)"));
+        same_line_if_fits(tr("Reset"));
+        if (ImGui::Button(tr("Reset"))) actions.reset_lesson = true;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", tr("Back to the lesson's own settings"));
         cell_editor(scene, state, actions);
         lesson_file_row(state, actions);
     }

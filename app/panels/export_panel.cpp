@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "app/model/translate.hpp"
 #include "app/widgets/board.hpp"
 #include "app/widgets/panel_window.hpp"
 #include "imgui.h"
@@ -22,7 +23,14 @@ constexpr SizePreset kSizes[] = {
     {1280, 720, "1280 x 720"}, {1600, 900, "1600 x 900"}, {1920, 1080, "1920 x 1080"},
 };
 
-constexpr const char* kFormatNames[] = {"GIF (every step)", "PNG (this step)", "SVG (this step)"};
+constexpr const char* kFormatNames[] = {N_("GIF (every step)"), N_("PNG (this step)"),
+                                        N_("SVG (this step)")};
+
+// An ImGui label showing `text` in the language on screen with an id that stays the same in
+// every language (the window's place, a field being typed in).
+std::string labelled(const char* text, const char* id) {
+    return std::string(text) + "###" + id;
+}
 
 // `path` with its extension replaced by the format's.
 std::string with_extension(const std::string& path, ExportFormat format) {
@@ -36,7 +44,7 @@ std::string with_extension(const std::string& path, ExportFormat format) {
 void format_choice(ExportChoices& choices, bool& changed) {
     int format = static_cast<int>(choices.request.format);
     for (int i = 0; i < 3; ++i) {
-        if (ImGui::RadioButton(kFormatNames[i], &format, i)) {
+        if (ImGui::RadioButton(tr(kFormatNames[i]), &format, i)) {
             choices.request.format = static_cast<ExportFormat>(format);
             choices.path = with_extension(choices.path, choices.request.format);
             changed = true;
@@ -48,7 +56,7 @@ void size_choice(ExportChoices& choices, bool& changed) {
     char current[32];
     std::snprintf(current, sizeof current, "%d x %d", choices.request.width,
                   choices.request.height);
-    if (ImGui::BeginCombo("Size", current)) {
+    if (ImGui::BeginCombo(labelled(tr("Size"), "size").c_str(), current)) {
         for (const SizePreset& size : kSizes) {
             const bool selected =
                 size.width == choices.request.width && size.height == choices.request.height;
@@ -64,18 +72,20 @@ void size_choice(ExportChoices& choices, bool& changed) {
 
 void steps_choice(const LessonScene& scene, ExportChoices& choices, bool& changed) {
     const int last = scene.step_count() - 1;
-    changed |= ImGui::Checkbox("Every step", &choices.all_steps);
+    changed |=
+        ImGui::Checkbox(labelled(tr("Every step"), "every_step").c_str(), &choices.all_steps);
     if (!choices.all_steps) {
         int range[2] = {std::clamp(choices.request.first_step, 0, last),
                         std::clamp(choices.request.last_step, 0, last)};
-        if (ImGui::SliderInt2("Steps", range, 0, last)) {
+        if (ImGui::SliderInt2(labelled(tr("Steps"), "steps").c_str(), range, 0, last)) {
             choices.request.first_step = std::min(range[0], range[1]);
             choices.request.last_step = std::max(range[0], range[1]);
             changed = true;
         }
     }
-    changed |= ImGui::SliderFloat("Steps per second", &choices.request.fps, kMinExportFps,
-                                  kMaxExportFps / 2.5f, "%.2f", ImGuiSliderFlags_Logarithmic);
+    changed |= ImGui::SliderFloat(labelled(tr("Steps per second"), "fps").c_str(),
+                                  &choices.request.fps, kMinExportFps, kMaxExportFps / 2.5f, "%.2f",
+                                  ImGuiSliderFlags_Logarithmic);
 }
 
 }  // namespace
@@ -85,7 +95,8 @@ Actions draw_export_panel(const LessonScene& scene, const AppState& state,
     Actions actions;
     if (!state.show_export) return actions;
     bool open = true;
-    if (begin_floating_panel("Export", &open, metrics, ImGuiCond_Appearing)) {
+    if (begin_floating_panel(labelled(tr("Export"), "export").c_str(), &open, metrics,
+                             ImGuiCond_Appearing)) {
         ExportChoices choices = state.export_choices;
         bool changed = false;
         ImGui::Text("%s  %s", scene.lesson->section.c_str(), tr(scene.lesson->title).c_str());
@@ -96,7 +107,7 @@ Actions draw_export_panel(const LessonScene& scene, const AppState& state,
         if (choices.request.format == ExportFormat::Gif) steps_choice(scene, choices, changed);
         char path[1024];
         std::snprintf(path, sizeof path, "%s", choices.path.c_str());
-        if (ImGui::InputText("File", path, sizeof path)) {
+        if (ImGui::InputText(labelled(tr("File"), "file").c_str(), path, sizeof path)) {
             choices.path = path;
             changed = true;
         }
@@ -105,7 +116,8 @@ Actions draw_export_panel(const LessonScene& scene, const AppState& state,
 
         const ExportProgress& progress = state.export_progress;
         ImGui::BeginDisabled(progress.running);
-        if (ImGui::Button("Export")) actions.start_export = true;
+        if (ImGui::Button(labelled(tr("Export"), "start_export").c_str()))
+            actions.start_export = true;
         ImGui::EndDisabled();
         if (progress.running) {
             ImGui::SameLine();

@@ -1,5 +1,8 @@
 #include "app/panels/shortcuts_help.hpp"
 
+#include <string>
+
+#include "app/model/translate.hpp"
 #include "app/widgets/panel_window.hpp"
 #include "imgui.h"
 
@@ -8,25 +11,25 @@ namespace convscope {
 namespace {
 
 struct Shortcut {
-    const char* keys;
+    const char* keys;  // key names that are words are translated too
     const char* what;
 };
 
-// Keep in step with app/shell/keyboard_shortcuts.cpp.
+// Keep in step with app/shell/keyboard_shortcuts.cpp. Passed through tr() when drawn.
 constexpr Shortcut kShortcuts[] = {
-    {"Space", "play / pause"},
-    {"Left / Right", "step back / forward"},
-    {"Home / End", "first / last step"},
-    {"P", "presentation mode on / off"},
-    {"Ctrl + =", "larger text"},
-    {"Ctrl + -", "smaller text"},
-    {"Ctrl + 0", "reset text size"},
-    {"F11", "fullscreen on / off"},
-    {"Esc", "leave presentation mode or fullscreen"},
-    {"Ctrl + L", "lesson list on / off"},
-    {"Ctrl + K", "controls on / off"},
-    {"F1", "this help"},
-    {"Ctrl + Q", "quit"},
+    {N_("Space"), N_("play / pause")},
+    {N_("Left / Right"), N_("step back / forward")},
+    {"Home / End", N_("first / last step")},
+    {"P", N_("presentation mode on / off")},
+    {"Ctrl + =", N_("larger text")},
+    {"Ctrl + -", N_("smaller text")},
+    {"Ctrl + 0", N_("reset text size")},
+    {"F11", N_("fullscreen on / off")},
+    {"Esc", N_("leave presentation mode or fullscreen")},
+    {"Ctrl + L", N_("lesson list on / off")},
+    {"Ctrl + K", N_("controls on / off")},
+    {"F1", N_("this help")},
+    {"Ctrl + Q", N_("quit")},
 };
 
 }  // namespace
@@ -35,14 +38,15 @@ Actions draw_shortcuts_help(const AppState& state, const UiMetrics& metrics) {
     Actions actions;
     if (!state.show_shortcuts) return actions;
     bool open = true;
-    if (begin_floating_panel("Keyboard shortcuts", &open, metrics, ImGuiCond_Always)) {
+    const std::string title = std::string(tr("Keyboard shortcuts")) + "###shortcuts";
+    if (begin_floating_panel(title.c_str(), &open, metrics, ImGuiCond_Always)) {
         if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_SizingFixedFit)) {
             for (const Shortcut& shortcut : kShortcuts) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextDisabled("%s", shortcut.keys);
+                ImGui::TextDisabled("%s", tr(shortcut.keys));
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(shortcut.what);
+                ImGui::TextUnformatted(tr(shortcut.what));
             }
             ImGui::EndTable();
         }

@@ -37,7 +37,8 @@ bool mode_tab(const ModeEntry& entry, bool active) {
     if (!entry.available) {
         ImGui::EndDisabled();
         if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-            ImGui::SetTooltip("%s mode is not available yet", entry.name);
+            ImGui::SetTooltip("%s",
+                              trf("{mode} mode is not available yet", {{"mode", name}}).c_str());
         }
     }
     return clicked && entry.available;
@@ -64,10 +65,10 @@ Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
     ImGui::Separator();
     // Export draws lessons: Convolution mode's.
     ImGui::BeginDisabled(state.mode != Mode::Convolution);
-    if (ImGui::MenuItem("Export...", nullptr, state.show_export)) actions.toggle_export = true;
+    if (ImGui::MenuItem(tr("Export..."), nullptr, state.show_export)) actions.toggle_export = true;
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-        ImGui::SetTooltip("The lesson as a GIF, or this step as PNG or SVG");
+        ImGui::SetTooltip("%s", tr("The lesson as a GIF, or this step as PNG or SVG"));
     }
 
     // Right-aligned controls: measure them first so they end at the bar's edge.
@@ -82,8 +83,12 @@ Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
     const std::string language_label =
         std::string(language_name(state.language)) + (state.language_notice.empty() ? "" : " (!)");
     const char* language = language_label.c_str();
-    const char* labels[] = {language, "Present", "Lessons",    "Controls", smaller,
-                            percent,  "A+",      "Fullscreen", "?"};
+    const char* present = tr("Present");
+    const char* lessons = tr("Lessons");
+    const char* controls = tr("Controls");
+    const char* fullscreen = tr("Fullscreen");
+    const char* labels[] = {language, present, lessons,    controls, smaller,
+                            percent,  "A+",    fullscreen, "?"};
     float controls_width = 0;
     for (const char* label : labels) {
         controls_width +=
@@ -103,28 +108,30 @@ Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
     if (!state.language_notice.empty() && ImGui::IsItemHovered()) {
         ImGui::SetTooltip("%s", state.language_notice.c_str());
     }
-    if (ImGui::MenuItem("Present", nullptr, state.presentation)) actions.toggle_presentation = true;
+    if (ImGui::MenuItem(present, nullptr, state.presentation)) actions.toggle_presentation = true;
     if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("Presentation mode: large grids, no side panels (P)");
+        ImGui::SetTooltip("%s", tr("Presentation mode: large grids, no side panels (P)"));
     }
     // The lesson list and its controls belong to Convolution mode.
     const bool lesson_items_off = state.presentation || state.mode != Mode::Convolution;
     if (lesson_items_off) ImGui::BeginDisabled();
-    if (ImGui::MenuItem("Lessons", nullptr, state.show_lessons)) actions.toggle_lessons = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show or hide the lesson list (Ctrl+L)");
-    if (ImGui::MenuItem("Controls", nullptr, state.show_controls)) actions.toggle_controls = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show or hide the playground controls (Ctrl+K)");
+    if (ImGui::MenuItem(lessons, nullptr, state.show_lessons)) actions.toggle_lessons = true;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr("Show or hide the lesson list (Ctrl+L)"));
+    if (ImGui::MenuItem(controls, nullptr, state.show_controls)) actions.toggle_controls = true;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr("Show or hide the playground controls (Ctrl+K)"));
     if (lesson_items_off) ImGui::EndDisabled();
     if (ImGui::MenuItem(smaller)) actions.text_size_steps -= 1;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text (Ctrl+-)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Smaller text (Ctrl+-)"));
     if (ImGui::MenuItem(percent)) actions.reset_text_size = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Text size; click to reset (Ctrl+0)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Text size; click to reset (Ctrl+0)"));
     if (ImGui::MenuItem("A+")) actions.text_size_steps += 1;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Larger text (Ctrl+=)");
-    if (ImGui::MenuItem("Fullscreen", nullptr, state.fullscreen)) actions.toggle_fullscreen = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Toggle fullscreen (F11)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Larger text (Ctrl+=)"));
+    if (ImGui::MenuItem(fullscreen, nullptr, state.fullscreen)) actions.toggle_fullscreen = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Toggle fullscreen (F11)"));
     if (ImGui::MenuItem("?", nullptr, state.show_shortcuts)) actions.toggle_shortcuts = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (F1)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("Keyboard shortcuts (F1)"));
 
     ImGui::EndMainMenuBar();
     ImGui::PopStyleVar(2);
