@@ -33,10 +33,17 @@ std::string fit_width(const std::string& text, float width) {
     if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
     std::size_t keep = text.size();
     std::string shown;
+    // Cuts fall between UTF-8 characters, never inside one (Chinese takes 3 bytes).
+    const auto inside_character = [&](std::size_t at) {
+        return at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
+    };
     do {
         keep = keep * 9 / 10;
-        const std::size_t head = keep / 2;
-        shown = text.substr(0, head) + "..." + text.substr(text.size() - (keep - head));
+        std::size_t head = keep / 2;
+        std::size_t tail = text.size() - (keep - head);
+        while (inside_character(head)) --head;
+        while (inside_character(tail)) ++tail;
+        shown = text.substr(0, head) + "..." + text.substr(tail);
     } while (keep > 8 && ImGui::CalcTextSize(shown.c_str()).x > width);
     return shown;
 }
