@@ -3,6 +3,7 @@
 
 #include "app/assets/asset_paths.hpp"
 #include "app/model/network_export.hpp"
+#include "app/model/translate.hpp"
 #include "app/panels/live_panels.hpp"
 #include "app/panels/network_panels.hpp"
 #include "core/images/image_kernels.hpp"
@@ -181,8 +182,9 @@ Actions LiveModes::draw(const AppState& state, const UiMetrics& metrics, ImVec2 
                 ImGui::SetNextWindowPos(position);
                 ImGui::SetNextWindowSize(size);
                 ImGui::Begin("##network_missing", nullptr, ImGuiWindowFlags_NoDecoration);
-                ImGui::TextWrapped("Network mode needs MNIST data: %s",
-                                   state.network.message.c_str());
+                ImGui::TextWrapped("%s", trf("Network mode needs MNIST data: {reason}",
+                                             {{"reason", state.network.message}})
+                                             .c_str());
                 ImGui::End();
                 return {};
             }
