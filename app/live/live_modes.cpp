@@ -268,11 +268,9 @@ void LiveModes::set_kernel(const AppState& state) {
         return;
     }
     const CustomKernelValues& v = state.images.custom;
-    ImageKernel kernel = custom_kernel(
-        Tensor({kCustomKernelSide, kCustomKernelSide}, std::vector<float>(v.begin(), v.end())));
-    kernel.title = "your " + std::to_string(kCustomKernelSide) + "x" +
-                   std::to_string(kCustomKernelSide) + " kernel";
-    study_->set_kernel(kernel);
+    // The images panel names it ("your 3x3 kernel") in the window's language.
+    study_->set_kernel(custom_kernel(
+        Tensor({kCustomKernelSide, kCustomKernelSide}, std::vector<float>(v.begin(), v.end()))));
 }
 
 }  // namespace convscope
