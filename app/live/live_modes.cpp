@@ -3,6 +3,7 @@
 
 #include "app/assets/asset_paths.hpp"
 #include "app/model/network_export.hpp"
+#include "app/model/translate.hpp"
 #include "app/panels/live_panels.hpp"
 #include "app/panels/network_panels.hpp"
 #include "core/images/image_kernels.hpp"
@@ -181,8 +182,9 @@ Actions LiveModes::draw(const AppState& state, const UiMetrics& metrics, ImVec2 
                 ImGui::SetNextWindowPos(position);
                 ImGui::SetNextWindowSize(size);
                 ImGui::Begin("##network_missing", nullptr, ImGuiWindowFlags_NoDecoration);
-                ImGui::TextWrapped("Network mode needs MNIST data: %s",
-                                   state.network.message.c_str());
+                ImGui::TextWrapped("%s", trf("Network mode needs MNIST data: {reason}",
+                                             {{"reason", state.network.message}})
+                                             .c_str());
                 ImGui::End();
                 return {};
             }
@@ -266,11 +268,9 @@ void LiveModes::set_kernel(const AppState& state) {
         return;
     }
     const CustomKernelValues& v = state.images.custom;
-    ImageKernel kernel = custom_kernel(
-        Tensor({kCustomKernelSide, kCustomKernelSide}, std::vector<float>(v.begin(), v.end())));
-    kernel.title = "your " + std::to_string(kCustomKernelSide) + "x" +
-                   std::to_string(kCustomKernelSide) + " kernel";
-    study_->set_kernel(kernel);
+    // The images panel names it ("your 3x3 kernel") in the window's language.
+    study_->set_kernel(custom_kernel(
+        Tensor({kCustomKernelSide, kCustomKernelSide}, std::vector<float>(v.begin(), v.end()))));
 }
 
 }  // namespace convscope

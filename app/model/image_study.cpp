@@ -5,6 +5,7 @@
 
 #include "app/assets/asset_paths.hpp"
 #include "app/model/activation_tiles.hpp"
+#include "app/model/translate.hpp"
 #include "core/formats/image_file.hpp"
 #include "core/tensor/check.hpp"
 
@@ -84,7 +85,8 @@ void ImageStudy::compute_features() {
     feature_shapes_.clear();
     network_error_.clear();
     if (!pretrained_) {
-        network_error_ = "no pretrained network (assets/weights/simpleconvnet.weights)";
+        // English here, translated where it is shown (core's reasons come in English too).
+        network_error_ = N_("no pretrained network (assets/weights/simpleconvnet.weights)");
         features_.clear();
         return;
     }

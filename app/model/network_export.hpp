@@ -19,8 +19,9 @@ const ConvFilters* filters_to_save(const TrainingSnapshot& snapshot, int open_la
 int maps_layer_to_save(const TrainingSnapshot& snapshot, int open_layer);
 
 // Write the filters (FN, C, KH, KW) or the maps (C, H, W) to `path` (which must end in
-// .npy) and return the line the panel shows: "saved conv1 filters (30, 1, 5, 5) to
-// /abs/path.npy". InputError when there is nothing to save or the file cannot be written.
+// .npy) and return the line the panel shows, in the window's language: "saved conv1
+// filters (30, 1, 5, 5) to /abs/path.npy". InputError when there is nothing to save or
+// the file cannot be written.
 std::string save_filters_npy(const TrainingSnapshot& snapshot, int open_layer,
                              const std::string& path);
 std::string save_maps_npy(const TrainingSnapshot& snapshot, int open_layer,

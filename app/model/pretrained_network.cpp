@@ -1,6 +1,7 @@
 #include "app/model/pretrained_network.hpp"
 
 #include "app/assets/asset_paths.hpp"
+#include "app/model/translate.hpp"
 #include "core/formats/weights_file.hpp"
 #include "core/nn/network.hpp"
 #include "core/nn/network_probe.hpp"
@@ -20,7 +21,9 @@ std::shared_ptr<const TrainingSnapshot> pretrained_snapshot(const PretrainedNetw
                                                             const std::vector<float>& probe_image) {
     auto snapshot = std::make_shared<TrainingSnapshot>();
     snapshot->state = TrainingState::Paused;
-    snapshot->message = "the pretrained network (assets/weights); Start trains one from scratch";
+    // English, as core's messages; the training panel translates it.
+    snapshot->message =
+        N_("the pretrained network (assets/weights); Start trains one from scratch");
     snapshot->settings.network = network.spec.name;
     snapshot->architecture = network.spec.architecture();
     snapshot->parameter_count = network.parameters.size();

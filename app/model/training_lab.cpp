@@ -1,6 +1,7 @@
 #include "app/model/training_lab.hpp"
 
 #include "app/assets/asset_paths.hpp"
+#include "app/model/translate.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {
@@ -11,8 +12,9 @@ std::shared_ptr<const MnistData> load_data(const std::string& folder, std::strin
     std::string path = folder;
     if (path.empty()) {
         path = find_asset("mnist");
-        if (path.empty()) throw InputError("the bundled MNIST subset (assets/mnist) was not found");
-        *name = "bundled subset";
+        if (path.empty())
+            throw InputError(tr("the bundled MNIST subset (assets/mnist) was not found"));
+        *name = N_("bundled subset");  // translated where it is shown
     } else {
         *name = folder;
     }
@@ -107,7 +109,7 @@ void TrainingLab::use_data(const std::string& folder) {
     std::string name;
     std::shared_ptr<const MnistData> data = load_data(folder, &name);
     if (data->test.count == 0 || data->train.count == 0) {
-        throw InputError("the MNIST folder '" + folder + "' has no images");
+        throw InputError(trf("the MNIST folder '{folder}' has no images", {{"folder", folder}}));
     }
     data_ = std::move(data);
     data_name_ = name;

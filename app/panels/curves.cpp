@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/model/live_words.hpp"
+#include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
 #include "app/widgets/panel_window.hpp"
 
@@ -48,9 +50,9 @@ Plot plot_frame(ImDrawList* list, ImVec2 origin, ImVec2 size, float x_high, floa
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     list->AddText(ImVec2(origin.x, plot.min.y - text * 0.5f), ink, high);
     list->AddText(ImVec2(origin.x, plot.max.y - text * 0.5f), ink, low);
-    char right[32];
-    std::snprintf(right, sizeof right, "%.2g epochs", x_high);
-    list->AddText(ImVec2(plot.max.x - ImGui::CalcTextSize(right).x, plot.max.y + 2), ink, right);
+    const std::string right = trf("{n} epochs", {{"n", format_number("%.2g", x_high)}});
+    list->AddText(ImVec2(plot.max.x - ImGui::CalcTextSize(right.c_str()).x, plot.max.y + 2), ink,
+                  right.c_str());
     list->AddText(ImVec2(plot.min.x, plot.max.y + 2), ink, "0");
     return plot;
 }
@@ -88,9 +90,9 @@ void accuracy_curves(ImDrawList* list, const TrainingSnapshot& s, const Plot& pl
 }  // namespace
 
 void draw_curves(const TrainingSnapshot& s, const UiMetrics& metrics, ImVec2 size) {
-    panel_heading("Loss and accuracy", metrics);
+    panel_heading(tr("Loss and accuracy"), metrics);
     if (s.loss_history.empty() || s.batches_per_epoch <= 0) {
-        ImGui::TextWrapped("The curves grow here while the network trains.");
+        ImGui::TextWrapped("%s", tr("The curves grow here while the network trains."));
         return;
     }
     ImDrawList* list = ImGui::GetWindowDrawList();
@@ -102,14 +104,14 @@ void draw_curves(const TrainingSnapshot& s, const UiMetrics& metrics, ImVec2 siz
 
     const float loss_high =
         std::max(0.1f, *std::max_element(s.loss_history.begin(), s.loss_history.end()));
-    legend(list, origin, kLossColour, "training loss");
+    legend(list, origin, kLossColour, tr("training loss"));
     origin.y += text * 1.3f;
     loss_curve(list, s,
                plot_frame(list, origin, ImVec2(size.x, each), x_high, 0, loss_high, "%.2f"));
     origin.y += each;
 
-    legend(list, origin, kTrainColour, "train accuracy");
-    legend(list, ImVec2(origin.x + size.x * 0.5f, origin.y), kTestColour, "test accuracy");
+    legend(list, origin, kTrainColour, tr("train accuracy"));
+    legend(list, ImVec2(origin.x + size.x * 0.5f, origin.y), kTestColour, tr("test accuracy"));
     origin.y += text * 1.3f;
     float low = 1.0f;
     for (const AccuracyPoint& a : s.accuracy_history) low = std::min({low, a.train, a.test});

@@ -5,6 +5,8 @@
 #include <cstdio>
 
 #include "app/live/network_pictures.hpp"
+#include "app/model/live_words.hpp"
+#include "app/model/translate.hpp"
 #include "app/panels/live_panels.hpp"
 #include "app/widgets/panel_window.hpp"
 #include "app/widgets/tile_grid.hpp"
@@ -22,7 +24,7 @@ void canvas(const DigitSketch& sketch, const TileSheet& picture, float side, Act
                    picture.uv1(0));
     list->AddRect(at, ImVec2(at.x + side, at.y + side), IM_COL32(120, 124, 132, 255));
     if (sketch.canvas().empty()) {
-        const char* hint = "draw a digit here";
+        const char* hint = tr("draw a digit here");
         const ImVec2 extent = ImGui::CalcTextSize(hint);
         list->AddText(ImVec2(at.x + (side - extent.x) * 0.5f, at.y + (side - extent.y) * 0.5f),
                       IM_COL32(170, 170, 170, 255), hint);
@@ -82,16 +84,15 @@ void activations(const DigitSketch& sketch, const ActivationPictures& pictures,
         const LayerActivation& layer = a.layers[static_cast<std::size_t>(i)];
         const bool spatial = layer.is_grid();
         const float h = each * (spatial ? 1.0f : 0.35f);
-        char detail[64];
-        if (spatial) {
-            std::snprintf(detail, sizeof detail, "%d x %dx%d", layer.shape.channels,
-                          layer.shape.height, layer.shape.width);
-        } else {
-            std::snprintf(detail, sizeof detail, "%d units", layer.shape.size());
-        }
+        const std::string detail =
+            spatial
+                ? fill_placeholders("{c} x {h}x{w}", {{"c", std::to_string(layer.shape.channels)},
+                                                      {"h", std::to_string(layer.shape.height)},
+                                                      {"w", std::to_string(layer.shape.width)}})
+                : trf("{n} units", {{"n", std::to_string(layer.shape.size())}});
         list->AddText(ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text), layer.name.c_str());
         list->AddText(ImVec2(origin.x, y + text * 1.1f), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                      detail);
+                      detail.c_str());
         const TileSheet& sheet = pictures.layer(i);
         const ImVec2 texels(static_cast<float>(sheet.tile_width()),
                             static_cast<float>(sheet.tile_height()));
@@ -108,8 +109,13 @@ void activations(const DigitSketch& sketch, const ActivationPictures& pictures,
         const TileHover hover = draw_tiles(list, sheet, layout, ImGui::IsWindowHovered());
         if (hover.tile >= 0) {
             const float value = layer.map(hover.tile)[hover.row * layer.shape.width + hover.col];
-            ImGui::SetTooltip("%s %s %d = %.4f", layer.name.c_str(), spatial ? "channel" : "unit",
-                              spatial ? hover.tile : hover.col, value);
+            const TextArgs args = {{"layer", layer.name},
+                                   {"channel", std::to_string(hover.tile)},
+                                   {"unit", std::to_string(hover.col)},
+                                   {"value", format_number("%.4f", value)}};
+            ImGui::SetTooltip("%s", (spatial ? trf("{layer} channel {channel} = {value}", args)
+                                             : trf("{layer} unit {unit} = {value}", args))
+                                        .c_str());
         }
         y += h;
     }
@@ -122,16 +128,17 @@ Actions draw_digit_panel(const DigitSketch& sketch, const DigitSketchTextures& t
     Actions actions;
     const float left = std::min(size.x * 0.36f, size.y * 0.78f);
     if (begin_panel("##draw_canvas", position, ImVec2(left, size.y), metrics)) {
-        panel_heading("Draw a digit", metrics);
+        panel_heading(tr("Draw a digit"), metrics);
         const float side = std::min(ImGui::GetContentRegionAvail().x,
                                     ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeight() * 3);
         canvas(sketch, textures.canvas, side, actions);
-        if (ImGui::Button("Clear")) actions.live.clear_canvas = true;
+        if (ImGui::Button(tr("Clear"))) actions.live.clear_canvas = true;
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped(
-            "The drawing is cropped, scaled to %dx%d and centred by mass in %dx%d, "
-            "as the MNIST digits were.",
-            kMnistDigitBox, kMnistDigitBox, kMnistSide, kMnistSide);
+        ImGui::TextWrapped("%s", trf("The drawing is cropped, scaled to {box}x{box} and centred by "
+                                     "mass in {side}x{side}, as the MNIST digits were.",
+                                     {{"box", std::to_string(kMnistDigitBox)},
+                                      {"side", std::to_string(kMnistSide)}})
+                                     .c_str());
         ImGui::PopStyleColor();
     }
     ImGui::End();
@@ -139,7 +146,7 @@ Actions draw_digit_panel(const DigitSketch& sketch, const DigitSketchTextures& t
     const float middle = std::min(metrics.px(300), size.x * 0.22f);
     if (begin_panel("##draw_prediction", ImVec2(position.x + left, position.y),
                     ImVec2(middle, size.y), metrics)) {
-        panel_heading("What the network sees", metrics);
+        panel_heading(tr("What the network sees"), metrics);
         const TileSheet& digit = textures.pictures.input();
         const float side = std::min(ImGui::GetContentRegionAvail().x, metrics.px(168));
         const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -148,27 +155,30 @@ Actions draw_digit_panel(const DigitSketch& sketch, const DigitSketchTextures& t
                 digit.texture(), at, ImVec2(at.x + side, at.y + side), digit.uv0(0), digit.uv1(0));
         }
         ImGui::Dummy(ImVec2(side, side));
-        ImGui::TextDisabled("%s input", Shape{1, kMnistSide, kMnistSide}.text().c_str());
+        ImGui::TextDisabled(
+            "%s",
+            trf("{shape} input", {{"shape", Shape{1, kMnistSide, kMnistSide}.text()}}).c_str());
         ImGui::Spacing();
         if (sketch.has_network()) {
             const NetworkActivations& a = sketch.activations();
             if (sketch.canvas().empty()) {
-                panel_heading("Prediction: draw first", metrics);
+                panel_heading(tr("Prediction: draw first"), metrics);
             } else {
-                char title[64];
-                std::snprintf(title, sizeof title, "Prediction: %d", a.predicted_class);
-                panel_heading(title, metrics);
+                panel_heading(
+                    trf("Prediction: {digit}", {{"digit", std::to_string(a.predicted_class)}})
+                        .c_str(),
+                    metrics);
             }
             prediction_bars(a, ImGui::GetContentRegionAvail().x);
         } else {
-            ImGui::TextWrapped("No pretrained network (assets/weights) was found.");
+            ImGui::TextWrapped("%s", tr("No pretrained network (assets/weights) was found."));
         }
     }
     ImGui::End();
 
     if (begin_panel("##draw_layers", ImVec2(position.x + left + middle, position.y),
                     ImVec2(size.x - left - middle, size.y), metrics)) {
-        panel_heading("Every layer's activations", metrics);
+        panel_heading(tr("Every layer's activations"), metrics);
         activations(sketch, textures.pictures, metrics, ImGui::GetContentRegionAvail());
     }
     ImGui::End();

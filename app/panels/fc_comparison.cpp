@@ -6,6 +6,7 @@
 #include <cfloat>
 #include <cstdio>
 
+#include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
 #include "app/widgets/panel_window.hpp"
 #include "app/widgets/tile_grid.hpp"
@@ -22,19 +23,25 @@ void draw_fc_comparison(const NetworkModeView& view, const UiMetrics& metrics, I
     for (const LayerSummary& layer : view.fc_layers) {
         if (layer.kind == LayerKind::Affine) chain += " > " + std::to_string(layer.output.size());
     }
-    panel_heading("Seed 1: a fully connected network", metrics);
+    panel_heading(tr("Seed 1: a fully connected network"), metrics);
     // The layers and the parameter count on one line; a narrow panel keeps the count
     // (to hold against the CNN's) and names the layers in the tooltip.
-    const std::string parameters = grouped_count(fc_parameters) + " parameters";
-    const std::string layers = "Affine-ReLU x4, Affine, Softmax; " + parameters;
+    const TextArgs counts = {
+        {"n", std::to_string(layers_of_kind(view.fc_layers, LayerKind::Affine))},
+        {"parameters", grouped_count(fc_parameters)}};
+    const std::string layers =
+        trf("Affine-ReLU x4, Affine, Softmax; {parameters} parameters", counts);
     const bool narrow = ImGui::CalcTextSize(layers.c_str()).x > size.x;
     ImGui::PushTextWrapPos(0.0f);
-    const std::string affine_layers =
-        std::to_string(layers_of_kind(view.fc_layers, LayerKind::Affine)) + " affine layers, ";
-    ImGui::TextDisabled("%s", narrow ? (affine_layers + parameters).c_str() : layers.c_str());
+    ImGui::TextDisabled("%s",
+                        narrow ? trf("{n} affine layers, {parameters} parameters", counts).c_str()
+                               : layers.c_str());
     ImGui::PopTextWrapPos();
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Affine-ReLU x4, Affine, Softmax\nunits: %s > softmax", chain.c_str());
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s", trf("Affine-ReLU x4, Affine, Softmax\nunits: {chain} > softmax",
+                                    {{"chain", chain}})
+                                    .c_str());
+    }
 
     const ActivationPictures& pictures = view.pictures.activations();
     if (pictures.input().empty()) return;
@@ -50,7 +57,7 @@ void draw_fc_comparison(const NetworkModeView& view, const UiMetrics& metrics, I
 
     // The CNN's view: the image as a slab, (C, H, W) = (1, 28, 28), in a column of
     // its own so nothing on the right can run into it.
-    const std::string volume_label = "CNN: " + view.spec.input.text();
+    const std::string volume_label = trf("CNN: {shape}", {{"shape", view.spec.input.text()}});
     list->AddText(at, ink, volume_label.c_str());
     const float label_width = ImGui::CalcTextSize(volume_label.c_str()).x;
     const float side = std::clamp(room - line - metrics.px(4), text * 2, label_width * 0.85f);
@@ -76,8 +83,9 @@ void draw_fc_comparison(const NetworkModeView& view, const UiMetrics& metrics, I
     const float strip_height = std::max(6.0f, text * 0.9f);
     const float strip_y = at.y + line;
     const TileSheet& flat = pictures.flattened_input();
-    const std::string flattened = "FC: flattened to " + std::to_string(flat_size) + " numbers";
-    const std::string flat_label = "FC: " + std::to_string(flat_size) + " numbers in a row";
+    const TextArgs flat_args = {{"n", std::to_string(flat_size)}};
+    const std::string flattened = trf("FC: flattened to {n} numbers", flat_args);
+    const std::string flat_label = trf("FC: {n} numbers in a row", flat_args);
     list->AddText(font, text, ImVec2(left, at.y), ink,
                   ImGui::CalcTextSize(flattened.c_str()).x <= strip_width ? flattened.c_str()
                                                                           : flat_label.c_str());
@@ -87,13 +95,14 @@ void draw_fc_comparison(const NetworkModeView& view, const UiMetrics& metrics, I
     // The longest caption whose wrapped lines fit under the strip.
     const float caption_y = strip_y + strip_height + metrics.px(4);
     const float caption_room = at.y + room - caption_y;
-    const std::string apart = std::to_string(row_length);
+    const TextArgs apart = {{"n", std::to_string(row_length)}};
     std::string caption;
     for (const std::string& candidate :
-         {"Pixels one above the other end up " + apart +
-              " places apart: the shape of the image is lost.",
-          "Pixels one above the other end up " + apart + " apart: the shape is lost.",
-          "A pixel's neighbour below lands " + apart + " places away."}) {
+         {trf("Pixels one above the other end up {n} places apart: the shape of the image is "
+              "lost.",
+              apart),
+          trf("Pixels one above the other end up {n} apart: the shape is lost.", apart),
+          trf("A pixel's neighbour below lands {n} places away.", apart)}) {
         caption = candidate;
         if (font->CalcTextSizeA(text, FLT_MAX, strip_width, candidate.c_str()).y <= caption_room)
             break;

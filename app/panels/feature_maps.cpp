@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/model/live_words.hpp"
+#include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
 #include "app/widgets/panel_window.hpp"
 #include "app/widgets/tile_grid.hpp"
@@ -30,14 +32,26 @@ std::string field_text(const NetworkModeView& view, const FeatureUnit& unit) {
     const LayerField* input = field_on(view.field, -1);
     if (input == nullptr) return "";
     const FieldRegion& r = input->region;
-    char text[256];
-    std::snprintf(text, sizeof text,
-                  "%s channel %d, unit (%d, %d): receptive field %dx%d on the input "
-                  "(rows %d-%d, cols %d-%d)%s",
-                  layer_name(view.spec, unit.layer).c_str(), unit.channel, unit.y, unit.x,
-                  r.rows.size(), r.cols.size(), r.rows.first, r.rows.last, r.cols.first,
-                  r.cols.last, r.reaches_padding() ? ", partly in the padding" : "");
-    return text;
+    const TextArgs args = {{"layer", layer_name(view.spec, unit.layer)},
+                           {"channel", std::to_string(unit.channel)},
+                           {"y", std::to_string(unit.y)},
+                           {"x", std::to_string(unit.x)},
+                           {"h", std::to_string(r.rows.size())},
+                           {"w", std::to_string(r.cols.size())},
+                           {"top", std::to_string(r.rows.first)},
+                           {"bottom", std::to_string(r.rows.last)},
+                           {"left", std::to_string(r.cols.first)},
+                           {"right", std::to_string(r.cols.last)}};
+    if (r.reaches_padding()) {
+        return trf(
+            "{layer} channel {channel}, unit ({y}, {x}): receptive field {h}x{w} on the "
+            "input (rows {top}-{bottom}, cols {left}-{right}), partly in the padding",
+            args);
+    }
+    return trf(
+        "{layer} channel {channel}, unit ({y}, {x}): receptive field {h}x{w} on the "
+        "input (rows {top}-{bottom}, cols {left}-{right})",
+        args);
 }
 
 }  // namespace
@@ -48,11 +62,11 @@ Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
     const NetworkActivations& probe = view.snapshot.probe;
     const ActivationPictures& pictures = view.pictures.activations();
     const FeatureUnit& unit = state.network.unit;
-    panel_heading("Feature maps of the probe image", metrics);
+    panel_heading(tr("Feature maps of the probe image"), metrics);
     // Beside the heading when it fits; otherwise on its own lines, wrapped.
     const std::string note = unit.chosen()
                                  ? field_text(view, unit)
-                                 : "  click any unit to light its receptive field below it";
+                                 : tr("  click any unit to light its receptive field below it");
     ImGui::SameLine();
     if (ImGui::CalcTextSize(note.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
     ImGui::PushStyleColor(ImGuiCol_Text, unit.chosen()
@@ -68,21 +82,28 @@ Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
     }
 
     std::vector<Section> sections;
-    char detail[96];
-    std::snprintf(detail, sizeof detail, "predicted %d (%.0f%%)", probe.predicted_class,
-                  probe.predicted_class >= 0
-                      ? probe.probabilities[static_cast<std::size_t>(probe.predicted_class)] * 100
-                      : 0.0f);
-    sections.push_back({-1, "input", detail, &pictures.input(), probe.input_shape, 1});
+    const float certainty =
+        probe.predicted_class >= 0
+            ? probe.probabilities[static_cast<std::size_t>(probe.predicted_class)] * 100
+            : 0.0f;
+    sections.push_back(
+        {-1, tr("input"),
+         trf("predicted {digit} ({percent}%)", {{"digit", std::to_string(probe.predicted_class)},
+                                                {"percent", format_number("%.0f", certainty)}}),
+         &pictures.input(), probe.input_shape, 1});
     const int open = state.network.open_layer;
     for (int i = 0; i < static_cast<int>(probe.layers.size()); ++i) {
         const LayerActivation& layer = probe.layers[static_cast<std::size_t>(i)];
         const bool spatial = layer.is_grid();
         if (!spatial && i != open) continue;
-        std::snprintf(detail, sizeof detail, "%d x %dx%d%s", layer.shape.channels,
-                      layer.shape.height, layer.shape.width,
-                      colour_map_for(layer.kind) == ColourMap::Diverging ? ", signed" : "");
-        if (!spatial) std::snprintf(detail, sizeof detail, "%d units", layer.shape.size());
+        const TextArgs size_args = {{"c", std::to_string(layer.shape.channels)},
+                                    {"h", std::to_string(layer.shape.height)},
+                                    {"w", std::to_string(layer.shape.width)}};
+        const std::string detail =
+            !spatial ? trf("{n} units", {{"n", std::to_string(layer.shape.size())}})
+            : colour_map_for(layer.kind) == ColourMap::Diverging
+                ? trf("{c} x {h}x{w}, signed", size_args)
+                : fill_placeholders("{c} x {h}x{w}", size_args);
         sections.push_back(
             {i, layer.name, detail, &pictures.layer(i), layer.shape, i == open ? 1.5f : 1.0f});
         if (!spatial) {
@@ -146,12 +167,22 @@ Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
                     ? probe.input[static_cast<std::size_t>(hover.row * s.shape.width + hover.col)]
                     : probe.layers[static_cast<std::size_t>(s.layer)].map(
                           hover.tile)[hover.row * s.shape.width + hover.col];
+            const TextArgs args = {{"layer", s.title},
+                                   {"unit", std::to_string(hover.col)},
+                                   {"channel", std::to_string(hover.tile)},
+                                   {"y", std::to_string(hover.row)},
+                                   {"x", std::to_string(hover.col)},
+                                   {"value", format_number("%.4f", value)}};
             if (strip) {
-                ImGui::SetTooltip("%s unit %d = %.4f", s.title.c_str(), hover.col, value);
+                ImGui::SetTooltip("%s", trf("{layer} unit {unit} = {value}", args).c_str());
             } else {
-                ImGui::SetTooltip("%s channel %d (%d, %d) = %.4f%s", s.title.c_str(), hover.tile,
-                                  hover.row, hover.col, value,
-                                  s.layer >= 0 ? "\nclick: light its receptive field" : "");
+                ImGui::SetTooltip(
+                    "%s",
+                    (s.layer >= 0 ? trf("{layer} channel {channel} ({y}, {x}) = {value}\n"
+                                        "click: light its receptive field",
+                                        args)
+                                  : trf("{layer} channel {channel} ({y}, {x}) = {value}", args))
+                        .c_str());
                 if (s.layer >= 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
                     actions.live.select_unit =
                         FeatureUnit{s.layer, hover.tile, hover.row, hover.col};

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "app/model/live_words.hpp"
+#include "app/model/translate.hpp"
 #include "app/panels/live_panels.hpp"
 #include "app/widgets/panel_window.hpp"
 #include "app/widgets/tile_grid.hpp"
@@ -18,18 +20,18 @@ const ImVec4 kErrorText(0.75f, 0.09f, 0.16f, 1.0f);
 
 void open_controls(const ImageStudy& study, const AppState& state, const UiMetrics& metrics,
                    Actions& actions) {
-    panel_heading("Picture", metrics);
+    panel_heading(tr("Picture"), metrics);
     char path[1024];
     std::snprintf(path, sizeof path, "%s", state.images.path_field.c_str());
     ImGui::SetNextItemWidth(-metrics.px(64));
     const bool entered =
-        ImGui::InputTextWithHint("##path", "a PNG, JPEG, BMP or GIF file", path, sizeof path,
+        ImGui::InputTextWithHint("##path", tr("a PNG, JPEG, BMP or GIF file"), path, sizeof path,
                                  ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::IsItemEdited()) actions.live.path_field = std::string(path);
     ImGui::SameLine();
-    if ((ImGui::Button("Open") || entered) && path[0] != '\0')
+    if ((ImGui::Button(tr("Open")) || entered) && path[0] != '\0')
         actions.live.open_image = std::string(path);
-    ImGui::TextDisabled("or drop a picture on the window");
+    ImGui::TextDisabled("%s", tr("or drop a picture on the window"));
     if (!study.error().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
         ImGui::TextWrapped("%s", study.error().c_str());
@@ -45,22 +47,25 @@ void open_controls(const ImageStudy& study, const AppState& state, const UiMetri
         }
     }
     ImGui::EndChild();
-    if (ImGui::SmallButton("Rescan folders")) actions.live.rescan_images = true;
+    if (ImGui::SmallButton(tr("Rescan folders"))) actions.live.rescan_images = true;
 }
 
 void kernel_controls(const ImageStudy& study, const AppState& state, const UiMetrics& metrics,
                      Actions& actions) {
-    panel_heading("Kernel", metrics);
+    panel_heading(tr("Kernel"), metrics);
     const std::vector<ImageKernel>& kernels = classic_kernels();
     const int custom = static_cast<int>(kernels.size());
-    const std::string custom_title =
-        "Custom " + std::to_string(kCustomKernelSide) + "x" + std::to_string(kCustomKernelSide);
+    const std::string side = std::to_string(kCustomKernelSide);
+    const std::string custom_title = trf("Custom {n}x{n}", {{"n", side}});
     for (int i = 0; i <= custom; ++i) {
         const char* title =
-            i < custom ? kernels[std::size_t(i)].title.c_str() : custom_title.c_str();
-        if (ImGui::RadioButton(title, state.images.kernel == i)) actions.live.select_kernel = i;
+            i < custom ? kernel_title(kernels[std::size_t(i)]) : custom_title.c_str();
+        // The index keeps a radio button's id when the language changes its title.
+        const std::string label = std::string(title) + "###kernel" + std::to_string(i);
+        if (ImGui::RadioButton(label.c_str(), state.images.kernel == i))
+            actions.live.select_kernel = i;
         if (i < custom && ImGui::IsItemHovered()) {
-            ImGui::SetTooltip("%s", kernels[std::size_t(i)].description.c_str());
+            ImGui::SetTooltip("%s", kernel_description(kernels[std::size_t(i)]));
         }
         if (i % 2 == 0 && i < custom) ImGui::SameLine(metrics.px(150));
     }
@@ -90,8 +95,8 @@ void kernel_controls(const ImageStudy& study, const AppState& state, const UiMet
     if (!editable) ImGui::EndDisabled();
     if (changed) actions.live.custom_kernel = values;
     ImGui::TextWrapped("%s", study.kernel().description.empty()
-                                 ? "Drag a number to change it."
-                                 : study.kernel().description.c_str());
+                                 ? tr("Drag a number to change it.")
+                                 : kernel_description(study.kernel()));
 }
 
 // A picture fitted into a box with its caption above.
@@ -131,7 +136,11 @@ Actions draw_images_panel(const ImageStudy& study, const ImageStudyTextures& tex
         const float top = room.y * 0.48f;
         const float half = (room.x - text) * 0.5f;
         picture(list, textures.photo, caption, at, ImVec2(half, top));
-        const std::string response = "through " + study.kernel().title;
+        // The custom kernel's title is composed here: "your 3x3 kernel".
+        const std::string response =
+            state.images.kernel == static_cast<int>(classic_kernels().size())
+                ? trf("through your {n}x{n} kernel", {{"n", std::to_string(kCustomKernelSide)}})
+                : trf("through {kernel}", {{"kernel", kernel_title(study.kernel())}});
         picture(list, textures.filtered, response.c_str(), ImVec2(at.x + half + text, at.y),
                 ImVec2(half, top));
 
@@ -140,12 +149,13 @@ Actions draw_images_panel(const ImageStudy& study, const ImageStudyTextures& tex
         ImGui::SetCursorScreenPos(ImVec2(at.x, y));
         const int layers = study.feature_layer_count();
         if (!study.network_error().empty()) {
-            ImGui::TextWrapped("The network cannot read this picture: %s",
-                               study.network_error().c_str());
+            ImGui::TextWrapped("%s", trf("The network cannot read this picture: {reason}",
+                                         {{"reason", live_text(study.network_error())}})
+                                         .c_str());
         } else if (layers > 0) {
             const int chosen = std::clamp(state.images.feature_layer, 0, layers - 1);
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted("Through the trained network:");
+            ImGui::TextUnformatted(tr("Through the trained network:"));
             for (int i = 0; i < layers; ++i) {
                 ImGui::SameLine();
                 if (ImGui::RadioButton(study.feature_name(i).c_str(), i == chosen)) {
@@ -154,8 +164,12 @@ Actions draw_images_panel(const ImageStudy& study, const ImageStudyTextures& tex
             }
             const Shape shape = study.feature_shape(chosen);
             ImGui::SameLine();
-            ImGui::TextDisabled("  %d maps of %dx%d (grey input of at most %d px)", shape.channels,
-                                shape.height, shape.width, kNetworkStudySide);
+            ImGui::TextDisabled("%s", trf("  {n} maps of {h}x{w} (grey input of at most {side} px)",
+                                          {{"n", std::to_string(shape.channels)},
+                                           {"h", std::to_string(shape.height)},
+                                           {"w", std::to_string(shape.width)},
+                                           {"side", std::to_string(kNetworkStudySide)}})
+                                          .c_str());
             const ImVec2 tiles_at = ImGui::GetCursorScreenPos();
             const float tiles_height = at.y + room.y - tiles_at.y;
             const TileSheet& sheet = textures.features[static_cast<std::size_t>(chosen)];
@@ -164,7 +178,10 @@ Actions draw_images_panel(const ImageStudy& study, const ImageStudyTextures& tex
                           ImVec2(room.x, tiles_height), metrics.px(3), 4.0f);
             const TileHover hover = draw_tiles(list, sheet, layout, ImGui::IsWindowHovered());
             if (hover.tile >= 0) {
-                ImGui::SetTooltip("%s channel %d", study.feature_name(chosen).c_str(), hover.tile);
+                ImGui::SetTooltip("%s", trf("{layer} channel {channel}",
+                                            {{"layer", study.feature_name(chosen)},
+                                             {"channel", std::to_string(hover.tile)}})
+                                            .c_str());
             }
         }
     }

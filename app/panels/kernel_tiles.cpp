@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/model/live_words.hpp"
+#include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
 #include "app/widgets/panel_window.hpp"
 #include "app/widgets/tile_grid.hpp"
@@ -17,8 +19,13 @@ void values_tooltip(const ConvFilters& layer, const std::vector<float>& values, 
     const int kh = layer.shape[2], kw = layer.shape[3];
     const int filter = layer.filter_of(tile), channel = layer.channel_of(tile);
     ImGui::BeginTooltip();
-    ImGui::Text("%s filter %d, channel %d %s", layer.name.c_str(), filter, channel,
-                gradients ? "(d loss / d weight)" : "");
+    const TextArgs args = {{"layer", layer.name},
+                           {"filter", std::to_string(filter)},
+                           {"channel", std::to_string(channel)}};
+    ImGui::TextUnformatted(
+        (gradients ? trf("{layer} filter {filter}, channel {channel} (d loss / d weight)", args)
+                   : trf("{layer} filter {filter}, channel {channel}", args))
+            .c_str());
     const float* at = values.data() + static_cast<std::size_t>(tile) * kh * kw;
     for (int y = 0; y < kh; ++y) {
         std::string row;
@@ -30,7 +37,9 @@ void values_tooltip(const ConvFilters& layer, const std::vector<float>& values, 
         ImGui::TextUnformatted(row.c_str());
     }
     if (!gradients && static_cast<std::size_t>(filter) < layer.biases.size()) {
-        ImGui::Text("bias % .4f", layer.biases[static_cast<std::size_t>(filter)]);
+        const float bias = layer.biases[static_cast<std::size_t>(filter)];
+        ImGui::TextUnformatted(
+            trf("bias {value}", {{"value", format_number("% .4f", bias)}}).c_str());
     }
     ImGui::EndTooltip();
 }
@@ -41,13 +50,14 @@ Actions draw_kernel_tiles(const NetworkModeView& view, const AppState& state,
                           const UiMetrics& metrics, ImVec2 size) {
     Actions actions;
     const bool gradients = state.network.show_gradients;
-    panel_heading(gradients ? "Gradients of the filters" : "Filters", metrics);
+    panel_heading(gradients ? tr("Gradients of the filters") : tr("Filters"), metrics);
     ImGui::SameLine();
     bool show = gradients;
-    if (ImGui::Checkbox("show gradients", &show)) actions.live.toggle_gradients = true;
+    const std::string toggle = std::string(tr("show gradients")) + "###show_gradients";
+    if (ImGui::Checkbox(toggle.c_str(), &show)) actions.live.toggle_gradients = true;
     ImGui::SameLine();
     ImGui::TextDisabled(
-        "  blue negative, white 0, red positive; each tile scaled alone; hover to read");
+        "%s", tr("  blue negative, white 0, red positive; each tile scaled alone; hover to read"));
     const std::vector<ConvFilters>& layers = view.snapshot.conv_layers;
     if (layers.empty()) return actions;
     ImDrawList* list = ImGui::GetWindowDrawList();
@@ -72,7 +82,7 @@ Actions draw_kernel_tiles(const NetworkModeView& view, const AppState& state,
         if (sheet.empty() || values.empty()) {
             list->AddText(ImVec2(x, origin.y + text * 1.4f),
                           ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                          "no gradients yet: they appear once training runs");
+                          tr("no gradients yet: they appear once training runs"));
         } else {
             const TileLayout layout = fit_tiles(
                 count,

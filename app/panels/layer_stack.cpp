@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/model/live_words.hpp"
+#include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
 #include "app/widgets/panel_window.hpp"
 #include "app/widgets/tile_grid.hpp"
@@ -31,19 +33,22 @@ std::string shape_of(const std::string& batch, const Shape& shape, bool spatial)
 std::vector<Box> boxes_of(const NetworkModeView& view, const std::string& batch) {
     std::vector<Box> boxes;
     const Shape& in = view.spec.input;
-    boxes.push_back({"input",
-                     std::to_string(in.channels) + "x" + std::to_string(in.height) + "x" +
-                         std::to_string(in.width) + " image",
+    boxes.push_back({tr("input"),
+                     trf("{c}x{h}x{w} image", {{"c", std::to_string(in.channels)},
+                                               {"h", std::to_string(in.height)},
+                                               {"w", std::to_string(in.width)}}),
                      shape_of(batch, in, true), "", -1});
     Shape last = in;
     for (const LayerSummary& layer : view.layers) {
         // The defaults (s1 p0 d1) say nothing here.
-        boxes.push_back({layer.name, layer.short_text, shape_of(batch, layer.output, layer.spatial),
-                         layer.parameters > 0 ? grouped_count(layer.parameters) + " params" : "",
-                         layer.layer});
+        boxes.push_back(
+            {layer.name, layer_description(layer), shape_of(batch, layer.output, layer.spatial),
+             layer.parameters > 0 ? trf("{n} params", {{"n", grouped_count(layer.parameters)}})
+                                  : "",
+             layer.layer});
         last = layer.output;
     }
-    boxes.push_back({"softmax", "probabilities", shape_of(batch, last, false), "", -1});
+    boxes.push_back({"softmax", tr("probabilities"), shape_of(batch, last, false), "", -1});
     return boxes;
 }
 
@@ -52,13 +57,15 @@ std::vector<Box> boxes_of(const NetworkModeView& view, const std::string& batch)
 Actions draw_layer_stack(const NetworkModeView& view, const AppState& state,
                          const UiMetrics& metrics, ImVec2 size) {
     Actions actions;
-    panel_heading(("The network: " + view.spec.name + ", " +
-                   grouped_count(view.snapshot.parameter_count) + " parameters")
-                      .c_str(),
-                  metrics);
+    panel_heading(
+        trf("The network: {name}, {n} parameters",
+            {{"name", view.spec.name}, {"n", grouped_count(view.snapshot.parameter_count)}})
+            .c_str(),
+        metrics);
     ImGui::SameLine();
-    ImGui::TextDisabled("  N = batch %d; click a layer to open its maps",
-                        state.network.settings.batch);
+    ImGui::TextDisabled("%s", trf("  N = batch {n}; click a layer to open its maps",
+                                  {{"n", std::to_string(state.network.settings.batch)}})
+                                  .c_str());
     ImDrawList* list = ImGui::GetWindowDrawList();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float height = size.y - ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y;

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "app/model/network_export.hpp"
+#include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
 
 namespace convscope {
@@ -21,7 +22,7 @@ bool path_field(const char* id, const std::string& value, float width,
     char text[1024];
     std::snprintf(text, sizeof text, "%s", value.c_str());
     ImGui::SetNextItemWidth(width);
-    const bool entered = ImGui::InputTextWithHint(id, "name.npy", text, sizeof text,
+    const bool entered = ImGui::InputTextWithHint(id, tr("name.npy"), text, sizeof text,
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::IsItemEdited()) edited = std::string(text);
     return entered;
@@ -33,10 +34,17 @@ std::string fit_width(const std::string& text, float width) {
     if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
     std::size_t keep = text.size();
     std::string shown;
+    // Cuts fall between UTF-8 characters, never inside one (Chinese takes 3 bytes).
+    const auto inside_character = [&](std::size_t at) {
+        return at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
+    };
     do {
         keep = keep * 9 / 10;
-        const std::size_t head = keep / 2;
-        shown = text.substr(0, head) + "..." + text.substr(text.size() - (keep - head));
+        std::size_t head = keep / 2;
+        std::size_t tail = text.size() - (keep - head);
+        while (inside_character(head)) --head;
+        while (inside_character(tail)) ++tail;
+        shown = text.substr(0, head) + "..." + text.substr(tail);
     } while (keep > 8 && ImGui::CalcTextSize(shown.c_str()).x > width);
     return shown;
 }
@@ -44,7 +52,7 @@ std::string fit_width(const std::string& text, float width) {
 std::string working_folder() {
     std::error_code error;
     const std::string folder = std::filesystem::current_path(error).string();
-    return error ? "the working folder" : folder;
+    return error ? tr("the working folder") : folder;
 }
 
 }  // namespace
@@ -55,16 +63,20 @@ Actions draw_npy_export(const NetworkModeView& view, const AppState& state,
     const NetworkViewState& network = state.network;
     const ConvFilters* filters = filters_to_save(view.snapshot, network.open_layer);
     const int maps = maps_layer_to_save(view.snapshot, network.open_layer);
+    // "###": the buttons keep their ids whatever layer and language they name.
     const std::string filters_label =
-        "Save " + (filters ? filters->name : std::string("filters")) + " filters##npy";
+        (filters ? trf("Save {layer} filters", {{"layer", filters->name}})
+                 : std::string(tr("Save filters"))) +
+        "###save_filters_npy";
     const std::string maps_label =
-        "Save maps of " +
-        (maps >= 0 ? view.snapshot.probe.layers[static_cast<std::size_t>(maps)].name
-                   : std::string("a layer")) +
-        "##npy";
+        (maps >= 0
+             ? trf("Save maps of {layer}",
+                   {{"layer", view.snapshot.probe.layers[static_cast<std::size_t>(maps)].name}})
+             : std::string(tr("Save maps of a layer"))) +
+        "###save_maps_npy";
 
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted("Save as .npy");
+    ImGui::TextUnformatted(tr("Save as .npy"));
     const ImGuiStyle& style = ImGui::GetStyle();
     const float buttons = ImGui::CalcTextSize(filters_label.c_str(), nullptr, true).x +
                           ImGui::CalcTextSize(maps_label.c_str(), nullptr, true).x +
@@ -94,8 +106,10 @@ Actions draw_npy_export(const NetworkModeView& view, const AppState& state,
     ImGui::EndDisabled();
 
     if (network.npy_status.empty()) {
-        ImGui::TextDisabled("float32, for np.load; a name without a folder goes to %s",
-                            working_folder().c_str());
+        ImGui::TextDisabled("%s",
+                            trf("float32, for np.load; a name without a folder goes to {folder}",
+                                {{"folder", working_folder()}})
+                                .c_str());
     } else {
         const std::string shown = fit_width(network.npy_status, ImGui::GetContentRegionAvail().x);
         if (network.npy_failed) ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "app/model/live_words.hpp"
+#include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
 #include "app/widgets/panel_window.hpp"
 
@@ -13,53 +15,55 @@ namespace {
 const ImVec4 kErrorText(0.75f, 0.09f, 0.16f, 1.0f);
 
 const char* state_text(const NetworkModeView& view) {
-    if (view.pretrained) return "pretrained, not trained here";
-    return training_state_name(view.snapshot.state);
+    if (view.pretrained) return tr("pretrained, not trained here");
+    return training_state_text(view.snapshot.state);
 }
 
 void buttons(const NetworkModeView& view, Actions& actions) {
     const bool running = view.snapshot.state == TrainingState::Running;
     if (view.pretrained) {
-        if (ImGui::Button("Start training from scratch"))
+        if (ImGui::Button(tr("Start training from scratch")))
             actions.live.training = TrainingCommand::Start;
         return;
     }
     if (running) {
-        if (ImGui::Button("Pause")) actions.live.training = TrainingCommand::Pause;
+        if (ImGui::Button(tr("Pause"))) actions.live.training = TrainingCommand::Pause;
     } else {
         const bool fresh = view.snapshot.total_batches == 0;
-        if (ImGui::Button(fresh ? "Start" : "Resume"))
+        if (ImGui::Button(fresh ? tr("Start") : tr("Resume")))
             actions.live.training = TrainingCommand::Start;
     }
     ImGui::SameLine();
-    if (ImGui::Button("Reset")) actions.live.training = TrainingCommand::Reset;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("New random weights; the curves start over");
+    if (ImGui::Button(tr("Reset"))) actions.live.training = TrainingCommand::Reset;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr("New random weights; the curves start over"));
 }
 
 void progress(const TrainingSnapshot& s) {
-    char label[96];
-    if (s.batches_per_epoch > 0) {
-        std::snprintf(label, sizeof label, "epoch %d  batch %d / %d", s.epoch + 1, s.batch_in_epoch,
-                      s.batches_per_epoch);
-    } else {
-        std::snprintf(label, sizeof label, "not trained yet");
-    }
-    ImGui::ProgressBar(static_cast<float>(s.epoch_progress), ImVec2(-1, 0), label);
+    const std::string label = s.batches_per_epoch > 0
+                                  ? trf("epoch {epoch}  batch {batch} / {batches}",
+                                        {{"epoch", std::to_string(s.epoch + 1)},
+                                         {"batch", std::to_string(s.batch_in_epoch)},
+                                         {"batches", std::to_string(s.batches_per_epoch)}})
+                                  : std::string(tr("not trained yet"));
+    ImGui::ProgressBar(static_cast<float>(s.epoch_progress), ImVec2(-1, 0), label.c_str());
     const float loss = s.loss_history.empty() ? 0.0f : s.loss_history.back();
-    ImGui::Text("%.0f img/s   %s images seen", s.images_per_second,
-                grouped_count(static_cast<std::size_t>(s.images_seen)).c_str());
+    ImGui::TextUnformatted(trf("{rate} img/s   {seen} images seen",
+                               {{"rate", format_number("%.0f", s.images_per_second)},
+                                {"seen", grouped_count(static_cast<std::size_t>(s.images_seen))}})
+                               .c_str());
     if (!s.loss_history.empty()) {
-        ImGui::Text("loss %.4f", loss);
+        ImGui::TextUnformatted(trf("loss {loss}", {{"loss", format_number("%.4f", loss)}}).c_str());
         if (!s.accuracy_history.empty()) {
             const AccuracyPoint& a = s.accuracy_history.back();
-            char accuracy[96];
-            std::snprintf(accuracy, sizeof accuracy, "accuracy train %.1f%%  test %.1f%%",
-                          a.train * 100, a.test * 100);
+            const std::string accuracy = trf("accuracy train {train}%  test {test}%",
+                                             {{"train", format_number("%.1f", a.train * 100.0)},
+                                              {"test", format_number("%.1f", a.test * 100.0)}});
             // Beside the loss when it fits, else on a line of its own.
             ImGui::SameLine(0, ImGui::CalcTextSize("  ").x);
-            if (ImGui::CalcTextSize(accuracy).x > ImGui::GetContentRegionAvail().x)
+            if (ImGui::CalcTextSize(accuracy.c_str()).x > ImGui::GetContentRegionAvail().x)
                 ImGui::NewLine();
-            ImGui::TextUnformatted(accuracy);
+            ImGui::TextUnformatted(accuracy.c_str());
         }
     }
 }
@@ -67,13 +71,14 @@ void progress(const TrainingSnapshot& s) {
 bool settings_fields(TrainingSettings& s, const UiMetrics& metrics) {
     bool changed = false;
     const float label = metrics.px(130);
+    // `name` is English, marked where the row is made.
     auto row = [&](const char* name) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(name);
+        ImGui::TextUnformatted(tr(name));
         ImGui::SameLine(label);
         ImGui::SetNextItemWidth(-1);
     };
-    row("Network");
+    row(N_("Network"));
     if (ImGui::BeginCombo("##network", s.network.c_str())) {
         for (const std::string& name : network_preset_names()) {
             if (ImGui::Selectable(name.c_str(), name == s.network)) {
@@ -83,7 +88,7 @@ bool settings_fields(TrainingSettings& s, const UiMetrics& metrics) {
         }
         ImGui::EndCombo();
     }
-    row("Optimizer");
+    row(N_("Optimizer"));
     if (ImGui::BeginCombo("##optimizer", optimizer_name(s.optimizer))) {
         for (const OptimizerKind kind :
              {OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::Adam}) {
@@ -95,7 +100,7 @@ bool settings_fields(TrainingSettings& s, const UiMetrics& metrics) {
         }
         ImGui::EndCombo();
     }
-    row("Learning rate");
+    row(N_("Learning rate"));
     float rate = s.learning_rate;
     if (ImGui::InputFloat("##rate", &rate, 0.0f, 0.0f, "%.5g",
                           ImGuiInputTextFlags_EnterReturnsTrue) &&
@@ -103,7 +108,7 @@ bool settings_fields(TrainingSettings& s, const UiMetrics& metrics) {
         s.learning_rate = rate;
         changed = true;
     }
-    row("Batch size");
+    row(N_("Batch size"));
     int batch = s.batch;
     if (ImGui::InputInt("##batch", &batch, 10, 100, ImGuiInputTextFlags_EnterReturnsTrue) &&
         batch > 0) {
@@ -116,22 +121,25 @@ bool settings_fields(TrainingSettings& s, const UiMetrics& metrics) {
 void data_fields(const NetworkModeView& view, const AppState& state, const UiMetrics& metrics,
                  Actions& actions) {
     if (view.snapshot.train_images > 0) {
-        ImGui::Text("Data: %s (%s train, %s test)", view.data_name.c_str(),
-                    grouped_count(static_cast<std::size_t>(view.snapshot.train_images)).c_str(),
-                    grouped_count(static_cast<std::size_t>(view.snapshot.test_images)).c_str());
+        ImGui::TextUnformatted(
+            trf("Data: {name} ({train} train, {test} test)",
+                {{"name", live_text(view.data_name)},
+                 {"train", grouped_count(static_cast<std::size_t>(view.snapshot.train_images))},
+                 {"test", grouped_count(static_cast<std::size_t>(view.snapshot.test_images))}})
+                .c_str());
     } else {
-        ImGui::Text("Data: %s", view.data_name.c_str());
+        ImGui::TextUnformatted(trf("Data: {name}", {{"name", live_text(view.data_name)}}).c_str());
     }
     char folder[1024];
     std::snprintf(folder, sizeof folder, "%s", state.network.data_folder.c_str());
     ImGui::SetNextItemWidth(-metrics.px(130));
-    if (ImGui::InputTextWithHint("##folder", "an MNIST IDX folder", folder, sizeof folder)) {
+    if (ImGui::InputTextWithHint("##folder", tr("an MNIST IDX folder"), folder, sizeof folder)) {
         actions.live.data_folder_field = std::string(folder);
     }
     ImGui::SameLine();
-    if (ImGui::Button("Load")) actions.live.load_data = std::string(folder);
+    if (ImGui::Button(tr("Load"))) actions.live.load_data = std::string(folder);
     ImGui::SameLine();
-    if (ImGui::Button("Bundled")) actions.live.load_data = std::string();
+    if (ImGui::Button(tr("Bundled"))) actions.live.load_data = std::string();
 }
 
 }  // namespace
@@ -139,13 +147,13 @@ void data_fields(const NetworkModeView& view, const AppState& state, const UiMet
 Actions draw_training_panel(const NetworkModeView& view, const AppState& state,
                             const UiMetrics& metrics) {
     Actions actions;
-    panel_heading("Training", metrics);
+    panel_heading(tr("Training"), metrics);
     ImGui::SameLine();
-    ImGui::TextDisabled("(%s)", state_text(view));
+    ImGui::TextDisabled("%s", trf("({state})", {{"state", state_text(view)}}).c_str());
     buttons(view, actions);
     const TrainingSnapshot& s = view.snapshot;
     if (!view.pretrained) progress(s);
-    if (!s.message.empty()) ImGui::TextWrapped("%s", s.message.c_str());
+    if (!s.message.empty()) ImGui::TextWrapped("%s", live_text(s.message).c_str());
     ImGui::Separator();
 
     const bool running = !view.pretrained && s.state == TrainingState::Running;
@@ -153,7 +161,7 @@ Actions draw_training_panel(const NetworkModeView& view, const AppState& state,
     TrainingSettings settings = state.network.settings;
     if (settings_fields(settings, metrics)) actions.live.training_settings = settings;
     if (running) ImGui::EndDisabled();
-    if (running) ImGui::TextDisabled("Pause to change the settings.");
+    if (running) ImGui::TextDisabled("%s", tr("Pause to change the settings."));
     ImGui::Separator();
     if (running) ImGui::BeginDisabled();
     data_fields(view, state, metrics, actions);
