@@ -127,6 +127,31 @@ TEST_CASE("receptive field: a second layer that does not fit says why") {
     CHECK(figure.error.find("larger than the padded input") != std::string::npos);
     CHECK(figure.layer2.size() == 0);
     CHECK(figure.layer1.shape() == std::vector<int>{1, 1, 2, 2});
+    // The numbers the window words it with: layer 1 unpadded (2x2) against a 3x3 kernel.
+    CHECK(figure.padded_h == 2);
+    CHECK(figure.padded_w == 2);
+    CHECK(figure.kernel_too_large());
+}
+
+TEST_CASE("receptive field: the padded layer 1 counts the padding and the dilated span") {
+    PlaygroundSetup setup = lesson_named("receptive-field").setup;
+    setup.input_h = setup.input_w = 5;
+    setup.options.h.padding = setup.options.w.padding = Padding::of(1);
+    setup.options.h.dilation = setup.options.w.dilation = 3;  // spans 7: layer 1 is 1x1
+    const auto figure =
+        figure_of<ReceptiveFieldFigure>(lesson_named("receptive-field"), build_playground(setup));
+    CHECK_FALSE(figure.fits());
+    CHECK(figure.layer1.shape() == std::vector<int>{1, 1, 1, 1});
+    CHECK(figure.padded_h == 3);  // 1 + 2 * 1
+    CHECK(figure.padded_w == 3);
+    CHECK(figure.kernel_too_large());
+
+    setup.options.h.dilation = setup.options.w.dilation = 1;  // layer 1 is 5x5 again: it fits
+    const auto fitting =
+        figure_of<ReceptiveFieldFigure>(lesson_named("receptive-field"), build_playground(setup));
+    CHECK(fitting.fits());
+    CHECK(fitting.padded_h == 7);
+    CHECK_FALSE(fitting.kernel_too_large());
 }
 
 // ---- 3. parameter sharing -------------------------------------------------------------
@@ -259,6 +284,15 @@ TEST_CASE("equivariance: a stride that skips the shift says why") {
     CHECK_FALSE(figure.holds());
     CHECK(figure.error.find("stride 1") != std::string::npos);
     CHECK(figure.maps.empty());
+    CHECK(figure.stride_h == 2);
+    CHECK(figure.stride_w == 2);
+    CHECK(figure.stride_too_large());
+
+    setup.options = Options2d::uniform(1, Padding::of(0));
+    const auto holding =
+        figure_of<EquivarianceFigure>(lesson_named("equivariance"), build_playground(setup));
+    CHECK(holding.holds());
+    CHECK_FALSE(holding.stride_too_large());
 }
 
 // ---- 5. pool robustness ---------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Equivariance (seed 2.7.3): shift the input one cell to the right; the convolution's
 // output shifts the same way. conv(shift(x)) - shift(conv(x)) is zero except where the
 // shift pushed cells in from the border.
+#include "app/boards/board_text.hpp"
 #include "app/boards/lesson_boards.hpp"
 #include "app/boards/step_grids.hpp"
 
@@ -26,7 +27,17 @@ LessonBoard equivariance_board(const ViewContext& context) {
     if (figure == nullptr) return steps_board(context);
     if (!figure->holds()) {
         result = steps_board(context);
-        result.lines.insert(result.lines.begin(), {{figure->error, kErrorInk}});
+        // Core says why in numbers; the sentence is the window's, in its language.
+        const std::string stride = figure->stride_h == figure->stride_w
+                                       ? std::to_string(figure->stride_h)
+                                       : size_text(figure->stride_h, figure->stride_w);
+        const std::string why =
+            figure->stride_too_large()
+                ? trf("Equivariance to one-cell shifts needs stride 1, and the stride here is "
+                      "{stride}: set it to 1 to compare.",
+                      {{"stride", stride}})
+                : figure->error;
+        result.lines.insert(result.lines.begin(), {{why, kErrorInk}});
         return result;
     }
     const TraceStep& step = context.step;
@@ -50,7 +61,7 @@ LessonBoard equivariance_board(const ViewContext& context) {
     GridView x = tensor_grid(GridRole::Input, "x", input, 0, 0);
     outline_window(x, step, 0);
     board.add_grid(std::move(x), 0, 0);
-    GridView xs = tensor_grid(GridRole::Input, "shift(x): one cell right", map.shifted, 0, 0);
+    GridView xs = tensor_grid(GridRole::Input, tr("shift(x): one cell right"), map.shifted, 0, 0);
     outline_window(xs, step, 0);
     board.add_grid(std::move(xs), 0, second);
 
@@ -78,19 +89,20 @@ LessonBoard equivariance_board(const ViewContext& context) {
                    title_width);
     board.add_grid(std::move(difference), col2, difference_top, {}, true);
 
-    board.add_text({{"conv \u2192", kMutedInk}}, in_cols + gap * 0.5f, in_rows * 0.5f, arrow);
-    board.add_text({{"conv \u2192", kMutedInk}}, in_cols + gap * 0.5f, second + in_rows * 0.5f,
+    const char* conv = tr("conv \u2192");
+    board.add_text({{conv, kMutedInk}}, in_cols + gap * 0.5f, in_rows * 0.5f, arrow);
+    board.add_text({{conv, kMutedInk}}, in_cols + gap * 0.5f, second + in_rows * 0.5f, arrow);
+    board.add_text({{tr("shift \u2192"), kMutedInk}}, col1 + out_cols + gap * 0.5f, in_rows * 0.5f,
                    arrow);
-    board.add_text({{"shift \u2192", kMutedInk}}, col1 + out_cols + gap * 0.5f, in_rows * 0.5f,
-                   arrow);
-    board.add_text({{"compare \u2192", kMutedInk}}, col1 + out_cols + gap * 0.5f,
+    board.add_text({{tr("compare \u2192"), kMutedInk}}, col1 + out_cols + gap * 0.5f,
                    second + in_rows * 0.5f, arrow);
 
     result.lines.push_back(step_equation_line(context));
     result.lines.push_back(
-        {{"conv(shift(x)) \u2212 shift(conv(x)): " + std::to_string(map.differing) + " of " +
-              std::to_string(map.differs.size()) +
-              " cells differ (ringed), all at the left border where the shift let zeros in.",
+        {{trf("conv(shift(x)) \u2212 shift(conv(x)): {n} of {total} cells differ (ringed), all "
+              "at the left border where the shift let zeros in.",
+              {{"n", std::to_string(map.differing)},
+               {"total", std::to_string(map.differs.size())}}),
           kInk}});
     return result;
 }

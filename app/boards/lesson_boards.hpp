@@ -51,6 +51,9 @@ LessonBoard receptive_field_board(const ViewContext& context);
 
 // Shared by the views (steps_board.cpp).
 
+// Cell units kept clear around words between two grids ("max 2×2 →"), both sides.
+constexpr float kOperatorMargin = 0.6f;
+
 // The one-item, one-channel, one-filter picture: input ∗ kernel (+ bias) = output,
 // pooling and transposed included, placed with the input's top-left at (0, 0).
 // Operators get at least `min_gap` cells (for views that have width to spare, so

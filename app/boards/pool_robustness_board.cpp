@@ -1,5 +1,6 @@
 // PoolRobustness (seed 3): max-pool the input and the input shifted one cell to the
 // right; ring the outputs that keep their value.
+#include "app/boards/board_text.hpp"
 #include "app/boards/lesson_boards.hpp"
 #include "app/boards/step_grids.hpp"
 
@@ -21,7 +22,7 @@ LessonBoard pool_robustness_board(const ViewContext& context) {
     // The shifted input under the same window, and its pooled output filled up to the
     // same step, so the two rows read alike: same window, same cell being written.
     GridView input =
-        input_slice(pg, figure->shifted_input, step.n, step.f, step, "Shifted one cell right");
+        input_slice(pg, figure->shifted_input, step.n, step.f, step, tr("Shifted one cell right"));
     // The step's winner was found in the unshifted input: mark the shifted window's own.
     input.marked.clear();
     const GridCell winner = figure->winner(step.n, step.f, step.y, step.x);
@@ -33,8 +34,8 @@ LessonBoard pool_robustness_board(const ViewContext& context) {
                 input_cols = static_cast<float>(input.cols);
     board.add_grid(std::move(input), 0, second);  // not clickable: its cells are moved copies
 
-    GridView pooled =
-        output_map(pg.trace, after, step.n, step.f, context.step_index, step, "After the shift");
+    GridView pooled = output_map(pg.trace, after, step.n, step.f, context.step_index, step,
+                                 tr("After the shift"));
     const int kept = figure->kept_in_map(step.n, step.f), per_map = figure->cells_per_map();
     const int kept_so_far = figure->kept_through(step.n, step.f, step.y, step.x);
     for (int y = 0; y < pooled.rows; ++y)
@@ -47,13 +48,16 @@ LessonBoard pool_robustness_board(const ViewContext& context) {
     board.add_grid(std::move(pooled), right - pooled_cols, pooled_top);
     const float operator_left = input_cols, operator_width = right - pooled_cols - input_cols;
     board.add_text(
-        {{std::string("max ") + size_text(s.kernel_h, s.kernel_w) + " \u2192", kMutedInk}},
-        operator_left + operator_width * 0.5f, second + input_rows * 0.5f, operator_width);
+        {{trf("max {size} \u2192", {{"size", size_text(s.kernel_h, s.kernel_w)}}), kMutedInk}},
+        operator_left + operator_width * 0.5f, second + input_rows * 0.5f,
+        operator_width - kOperatorMargin);
 
     result.lines.push_back(step_equation_line(context));
-    result.lines.push_back({{"Ringed: " + std::to_string(kept_so_far) + " kept so far; in all " +
-                                 std::to_string(kept) + " of " + std::to_string(per_map) +
-                                 " max-pool outputs keep their value after the shift.",
+    result.lines.push_back({{trf("Ringed: {so_far} kept so far; in all {kept} of {total} max-pool "
+                                 "outputs keep their value after the shift.",
+                                 {{"so_far", std::to_string(kept_so_far)},
+                                  {"kept", std::to_string(kept)},
+                                  {"total", std::to_string(per_map)}}),
                              kInk}});
     return result;
 }

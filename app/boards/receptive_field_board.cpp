@@ -1,5 +1,6 @@
 // ReceptiveField (seed 2.7.1): the lesson's convolution applied twice. Click a unit of
 // the second layer: the cells it depends on light up in layer 1 and in the input.
+#include "app/boards/board_text.hpp"
 #include "app/boards/lesson_boards.hpp"
 #include "app/boards/step_grids.hpp"
 
@@ -24,8 +25,16 @@ LessonBoard receptive_field_board(const ViewContext& context) {
     if (figure == nullptr) return steps_board(context);
     if (!figure->fits()) {
         result = steps_board(context);
-        result.lines.insert(result.lines.begin(),
-                            {{"A second layer does not fit: " + figure->error, kErrorInk}});
+        // Core says why in numbers; the sentence is the window's, in its language.
+        const ConvGeometry& g = figure->first;
+        const std::string why =
+            figure->kernel_too_large()
+                ? trf("A second layer does not fit: layer 1 with its padding is {padded}, too "
+                      "small for the kernel ({kernel}); pad more or use a smaller kernel.",
+                      {{"padded", size_text(figure->padded_h, figure->padded_w)},
+                       {"kernel", size_text(g.h.effective_kernel(), g.w.effective_kernel())}})
+                : trf("A second layer does not fit: {reason}", {{"reason", figure->error}});
+        result.lines.insert(result.lines.begin(), {{why, kErrorInk}});
         return result;
     }
     const Playground& pg = context.playground;
@@ -43,17 +52,19 @@ LessonBoard receptive_field_board(const ViewContext& context) {
     const int ux = clicked ? unit.x : walked.x;
     const std::vector<FieldRegion> regions = unit_field(*figure, uy, ux);
 
-    GridView input =
-        input_slice(pg, 0, 0, step, "Input " + size_text(first.h.input, first.w.input));
+    GridView input = input_slice(
+        pg, 0, 0, step, trf("Input {size}", {{"size", size_text(first.h.input, first.w.input)}}));
     input.marked.clear();
     input.outlines.clear();
     const PaddingRing ring = input_padding_ring(pg);
     outline_region(input, regions[0], ring.h.before, ring.w.before);
     GridView middle = tensor_grid(
-        GridRole::Output, "Layer 1 " + size_text(layer1.dim(2), layer1.dim(3)), layer1, 0, 0);
+        GridRole::Output,
+        trf("Layer 1 {size}", {{"size", size_text(layer1.dim(2), layer1.dim(3))}}), layer1, 0, 0);
     outline_region(middle, regions[1], 0, 0);
-    GridView top = tensor_grid(GridRole::Output,
-                               "Layer 2 " + size_text(layer2.dim(2), layer2.dim(3)), layer2, 0, 0);
+    GridView top = tensor_grid(
+        GridRole::Output,
+        trf("Layer 2 {size}", {{"size", size_text(layer2.dim(2), layer2.dim(3))}}), layer2, 0, 0);
     top.outlines.push_back({uy, ux, 1, 1});
 
     Board& board = result.board;
@@ -66,30 +77,32 @@ LessonBoard receptive_field_board(const ViewContext& context) {
                 middle_cols = static_cast<float>(middle.cols);
     board.add_grid(std::move(input), x, 0, input_target(pg, 0, 0));
     x += input_cols + gap;
-    board.add_text({{"conv \u2192", kMutedInk}}, x - gap * 0.5f, tallest * 0.5f, gap);
+    const char* conv = tr("conv \u2192");
+    board.add_text({{conv, kMutedInk}}, x - gap * 0.5f, tallest * 0.5f, gap);
     board.add_grid(std::move(middle), x, (tallest - rows[1]) * 0.5f);
     x += middle_cols + gap;
-    board.add_text({{"conv \u2192", kMutedInk}}, x - gap * 0.5f, tallest * 0.5f, gap);
+    board.add_text({{conv, kMutedInk}}, x - gap * 0.5f, tallest * 0.5f, gap);
     ClickTarget unit_target;
     unit_target.kind = ClickTarget::Kind::FieldUnit;
     const float top_cols = static_cast<float>(top.cols);
     board.add_grid(std::move(top), x, (tallest - rows[2]) * 0.5f, unit_target);
     // Beneath rather than in the title: there it ran past the window's right edge.
-    board.add_text({{"click a unit", kMutedInk}}, x + top_cols * 0.5f,
+    board.add_text({{tr("click a unit"), kMutedInk}}, x + top_cols * 0.5f,
                    (tallest + rows[2]) * 0.5f + 0.7f, top_cols + 2.0f, TextStyle::Small);
 
     const FieldRegion& field = regions[0];
     const FieldRegion& below = regions[1];
     result.lines.push_back(
-        {{"Unit (" + std::to_string(uy) + ", " + std::to_string(ux) + ") of layer 2 reads " +
-              size_text(below.rows.size(), below.cols.size()) + " cells of layer 1 and " +
-              size_text(field.rows.size(), field.cols.size()) +
-              " of the input: its receptive field is " +
-              size_text(field.rows.size(), field.cols.size()) + ".",
+        {{trf("Unit ({y}, {x}) of layer 2 reads {below} cells of layer 1 and {field} of the "
+              "input: its receptive field is {field}.",
+              {{"y", std::to_string(uy)},
+               {"x", std::to_string(ux)},
+               {"below", size_text(below.rows.size(), below.cols.size())},
+               {"field", size_text(field.rows.size(), field.cols.size())}}),
           kInk}});
     result.lines.push_back(
-        {{clicked ? "Click another unit of layer 2, or the same one to let go."
-                  : "Play walks over the units of layer 2; click one to keep it.",
+        {{clicked ? tr("Click another unit of layer 2, or the same one to let go.")
+                  : tr("Play walks over the units of layer 2; click one to keep it."),
           kMutedInk}});
     return result;
 }

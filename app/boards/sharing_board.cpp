@@ -2,6 +2,7 @@
 // the input cells it multiplies, the outputs it contributes to, its matrix entries.
 #include <algorithm>
 
+#include "app/boards/board_text.hpp"
 #include "app/boards/lesson_boards.hpp"
 #include "app/boards/step_grids.hpp"
 
@@ -53,7 +54,7 @@ LessonBoard sharing_board(const ViewContext& context) {
 
     GridView matrix_grid =
         conv_matrix_grid(matrix, figure->entry_weights, -1,
-                         "The same convolution as a matrix: each weight repeats on every row");
+                         tr("The same convolution as a matrix: each weight repeats on every row"));
     if (has_weight) {
         for (const GridCell& entry : uses.entries) matrix_grid.mark(entry.y, entry.x);
     }
@@ -62,15 +63,19 @@ LessonBoard sharing_board(const ViewContext& context) {
 
     if (has_weight) {
         const float value = pg.kernel.at(0, 0, ky, kx);
-        result.lines.push_back(
-            {{"Weight (" + std::to_string(ky) + ", " + std::to_string(kx) + ") = ", kMutedInk},
-             {value_text(value, context.metrics), role_ink(GridRole::Kernel)},
-             {" is used " + std::to_string(uses.count()) + " times: every ringed cell. " +
-                  std::to_string(figure->weights.size()) + " weights serve all " +
-                  std::to_string(matrix.rows) + " outputs.",
-              kMutedInk}});
+        result.lines.push_back(spans_line(
+            tr("Weight ({y}, {x}) = {value} is used {n} times: every ringed cell. "
+               "{weights} weights serve all {outputs} outputs."),
+            {{"y", std::to_string(ky)},
+             {"x", std::to_string(kx)},
+             {"n", std::to_string(uses.count())},
+             {"weights", std::to_string(figure->weights.size())},
+             {"outputs", std::to_string(matrix.rows)}},
+            {{"value", {{value_text(value, context.metrics), role_ink(GridRole::Kernel)}}}},
+            kMutedInk));
         if (!clicked) {
-            result.lines.back().push_back({"   Click another weight.", highlight_ink()});
+            result.lines.back().push_back(
+                {std::string("   ") + tr("Click another weight."), highlight_ink()});
         }
     }
     result.lines.push_back(step_equation_line(context));

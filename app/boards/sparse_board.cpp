@@ -2,6 +2,7 @@
 // input cell, entry = the kernel weight that connects them) beside the dense matrix of
 // a fully connected layer between the same cells. Core's SparseFigure holds the matrix
 // and its counts.
+#include "app/boards/board_text.hpp"
 #include "app/boards/lesson_boards.hpp"
 #include "app/boards/step_grids.hpp"
 
@@ -34,15 +35,14 @@ LessonBoard sparse_board(const ViewContext& context) {
     const int k = figure->kernel_cells;
     const int step_row = figure->row_of(context.step.y, context.step.x);
 
-    result.board.add_grid(conv_matrix_grid(figure->matrix, figure->entry_weights, step_row,
-                                           "Convolution " + std::to_string(outputs) + "\u00d7" +
-                                               std::to_string(inputs) + ": blank = no connection"),
-                          0, 0, {}, true);
-    GridView dense = GridView::of(GridRole::Kernel,
-                                  "Fully connected " + std::to_string(outputs) + "\u00d7" +
-                                      std::to_string(inputs) + ": every entry a weight",
-                                  outputs, inputs,
-                                  std::vector<float>(static_cast<size_t>(outputs * inputs), 1.0f));
+    const TextArgs size = {{"rows", std::to_string(outputs)}, {"cols", std::to_string(inputs)}};
+    result.board.add_grid(
+        conv_matrix_grid(figure->matrix, figure->entry_weights, step_row,
+                         trf("Convolution {rows}\u00d7{cols}: blank = no connection", size)),
+        0, 0, {}, true);
+    GridView dense = GridView::of(
+        GridRole::Kernel, trf("Fully connected {rows}\u00d7{cols}: every entry a weight", size),
+        outputs, inputs, std::vector<float>(static_cast<size_t>(outputs * inputs), 1.0f));
     dense.shading = GridShading::Flat;
     dense.show_numbers = false;
     dense.outlines.push_back({step_row, 0, 1, inputs});
@@ -50,24 +50,37 @@ LessonBoard sparse_board(const ViewContext& context) {
     result.board.add_grid(std::move(dense), 0, outputs + kLegendHeight + kLabelHeight + 1.0f);
 
     // Counted from the matrix row: padded cells have no column, so they are not inputs.
-    result.lines.push_back({{"Output " + std::to_string(step_row) + " reads " +
-                                 std::to_string(figure->inputs_read(step_row)) + " inputs: ",
-                             kMutedInk}});
-    for (const TextSpan& span : step_equation_line(context)) result.lines.back().push_back(span);
-    const std::string k_times_n = "k \u00d7 n = " + std::to_string(k) + " \u00d7 " +
-                                  std::to_string(outputs) + " = " +
-                                  std::to_string(figure->window_cells());
-    const std::string weights = std::to_string(k) + " distinct weights.";
+    const int read = figure->inputs_read(step_row);
+    const TextArgs row = {{"row", std::to_string(step_row)}, {"n", std::to_string(read)}};
+    const SpanArgs equation = {{"equation", step_equation_line(context)}};
+    result.lines.push_back(spans_line(read == 1 ? tr("Output {row} reads 1 input: {equation}")
+                                                : tr("Output {row} reads {n} inputs: {equation}"),
+                                      row, equation, kMutedInk));
+    // The formula stays as the chapter writes it; only the words around it translate.
+    const TextArgs counts = {
+        {"k_times_n", "k \u00d7 n = " + std::to_string(k) + " \u00d7 " + std::to_string(outputs) +
+                          " = " + std::to_string(figure->window_cells())},
+        {"connections", std::to_string(figure->connections)},
+        {"k", std::to_string(k)}};
+    std::string convolution;
+    if (figure->padding_cuts_connections()) {
+        convolution = k == 1 ? trf("Convolution: at most {k_times_n}; the padding leaves "
+                                   "{connections} connections, 1 distinct weight.",
+                                   counts)
+                             : trf("Convolution: at most {k_times_n}; the padding leaves "
+                                   "{connections} connections, {k} distinct weights.",
+                                   counts);
+    } else {
+        convolution =
+            k == 1 ? trf("Convolution: {k_times_n} connections, 1 distinct weight.", counts)
+                   : trf("Convolution: {k_times_n} connections, {k} distinct weights.", counts);
+    }
+    result.lines.push_back({{convolution, kInk}});
     result.lines.push_back(
-        {{figure->padding_cuts_connections()
-              ? "Convolution: at most " + k_times_n + "; the padding leaves " +
-                    std::to_string(figure->connections) + " connections, " + weights
-              : "Convolution: " + k_times_n + " connections, " + weights,
-          kInk}});
-    result.lines.push_back(
-        {{"Fully connected: m \u00d7 n = " + std::to_string(inputs) + " \u00d7 " +
-              std::to_string(outputs) + " = " + std::to_string(figure->dense_connections) +
-              " connections and weights.",
+        {{trf("Fully connected: m \u00d7 n = {m} \u00d7 {n} = {mn} connections and weights.",
+              {{"m", std::to_string(inputs)},
+               {"n", std::to_string(outputs)},
+               {"mn", std::to_string(figure->dense_connections)}}),
           kInk}});
     return result;
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "app/model/translate.hpp"
+
 namespace convscope {
 
 namespace {
@@ -128,7 +130,9 @@ std::string output_formula(const Playground& playground) {
     const ConvGeometry& g = playground.trace.geometry();
     const std::string formula_h = formula_text(g.kind, g.h);
     const std::string formula_w = formula_text(g.kind, g.w);
-    return formula_h == formula_w ? formula_h : "height: " + formula_h + "    width: " + formula_w;
+    return formula_h == formula_w
+               ? formula_h
+               : trf("height: {h}    width: {w}", {{"h", formula_h}, {"w", formula_w}});
 }
 
 }  // namespace convscope

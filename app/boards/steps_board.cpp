@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "app/boards/board_text.hpp"
 #include "app/boards/lesson_boards.hpp"
 #include "app/boards/step_grids.hpp"
 
@@ -71,23 +72,23 @@ TextLine step_equation_line(const ViewContext& context) {
     const ImU32 kernel_ink = role_ink(GridRole::Kernel);
     const ImU32 input_ink = role_ink(GridRole::Input);
     const ImU32 output_ink = role_ink(GridRole::Output);
-    TextLine line;
+    const TextLine value = {{value_text(step.value, metrics), output_ink}};
+    TextLine line;  // the terms
     if (is_pooling(op)) {
-        line.push_back({op == TracedOp::MaxPool ? "max(" : "mean(", kMutedInk});
         for (size_t i = 0; i < step.terms.size(); ++i) {
             const TraceTerm& term = step.terms[i];
             if (i > 0) line.push_back({", ", kMutedInk});
             const bool pad = term.tap.padded;
             const bool winner = static_cast<int>(i) == step.winner;
             line.push_back(
-                {pad && op == TracedOp::MaxPool ? "pad" : value_text(term.input_value, metrics),
+                {pad && op == TracedOp::MaxPool ? tr("pad") : value_text(term.input_value, metrics),
                  pad      ? kPaddingInk
                  : winner ? highlight_ink()
                           : input_ink});
         }
-        line.push_back({") = ", kMutedInk});
-        line.push_back({value_text(step.value, metrics), output_ink});
-        return line;
+        return spans_line(
+            op == TracedOp::MaxPool ? tr("max({terms}) = {value}") : tr("mean({terms}) = {value}"),
+            {}, {{"terms", line}, {"value", value}}, kMutedInk);
     }
     if (step.channel_sums.size() > 1) {
         // Several channels: each channel's sum (shown under its slices), then the bias.
@@ -107,14 +108,17 @@ TextLine step_equation_line(const ViewContext& context) {
             line.push_back(
                 {value_text(term.input_value, metrics), term.tap.padded ? kPaddingInk : input_ink});
         }
-        if (step.terms.empty()) line.push_back({"no input cell reaches here: 0", kMutedInk});
+        if (step.terms.empty()) line.push_back({tr("no input cell reaches here: 0"), kMutedInk});
     }
     if (!context.playground.bias.empty()) {
-        line.push_back({" + bias ", kMutedInk});
-        line.push_back({value_text(step.bias, metrics), kernel_ink});
+        return spans_line(tr("{terms} + bias {bias} = {value}"), {},
+                          {{"terms", line},
+                           {"bias", {{value_text(step.bias, metrics), kernel_ink}}},
+                           {"value", value}},
+                          kMutedInk);
     }
     line.push_back({" = ", kMutedInk});
-    line.push_back({value_text(step.value, metrics), output_ink});
+    line.insert(line.end(), value.begin(), value.end());
     return line;
 }
 
@@ -128,24 +132,31 @@ float add_single_slice_steps(const ViewContext& context, Board& board, float min
     const bool transposed = op == TracedOp::TransposedConv;
     const int n = step.n, f = step.f, c = is_pooling(op) ? step.f : 0;
 
-    std::string input_title = "Input " + size_text(g.h.input, g.w.input);
+    const std::string input_size = size_text(g.h.input, g.w.input);
+    const std::string output_size = size_text(g.h.output, g.w.output);
     const PaddingRing ring = input_padding_ring(pg);
+    std::string input_title = trf("Input {size}", {{"size", input_size}});
     if (transposed) {
-        input_title += " (small)";
+        input_title = trf("Input {size} (small)", {{"size", input_size}});
     } else if (ring.h.size() != g.h.input || ring.w.size() != g.w.input) {
-        input_title += ", padded to " + size_text(ring.h.size(), ring.w.size());
+        input_title =
+            trf("Input {size}, padded to {padded}",
+                {{"size", input_size}, {"padded", size_text(ring.h.size(), ring.w.size())}});
     }
     GridView input = input_slice(pg, n, c, step, input_title);
     GridView output = output_map(pg, n, f, context.step_index, step,
-                                 "Output " + size_text(g.h.output, g.w.output));
+                                 trf("Output {size}", {{"size", output_size}}));
     const float tallest = static_cast<float>(std::max(
         {input.rows, output.rows, is_pooling(op) ? 0 : static_cast<int>(pg.kernel.dim(2))}));
     const float middle = tallest * 0.5f;
     float x = 0;
     auto centred_y = [&](const GridView& grid) { return middle - grid.rows * 0.5f; };
+    // Words between grids ("max 2×2 →") shrink to keep a little air from the grids
+    // rather than touch them (Chinese runs wider than English).
     auto add_operator = [&](std::string text, float width, TextStyle style) {
         width = std::max(width, min_gap);
-        board.add_text({{std::move(text), kMutedInk}}, x + width * 0.5f, middle, width, style);
+        const float room = style == TextStyle::Operator ? width : width - kOperatorMargin;
+        board.add_text({{std::move(text), kMutedInk}}, x + width * 0.5f, middle, room, style);
         x += width;
     };
 
@@ -153,20 +164,22 @@ float add_single_slice_steps(const ViewContext& context, Board& board, float min
     board.add_grid(std::move(input), x, input_y, input_target(pg, n, c));
     x += input_width;
     if (is_pooling(op)) {
-        const std::string what = std::string(op == TracedOp::MaxPool ? "max " : "mean ") +
-                                 size_text(g.h.kernel, g.w.kernel) + " \u2192";
-        add_operator(what, 4.5f, TextStyle::Heading);
+        const TextArgs window = {{"size", size_text(g.h.kernel, g.w.kernel)}};
+        add_operator(op == TracedOp::MaxPool ? trf("max {size} \u2192", window)
+                                             : trf("mean {size} \u2192", window),
+                     4.5f, TextStyle::Heading);
     } else {
         add_operator(transposed ? times_sign(context.metrics) : conv_sign(context.metrics), 1.3f,
                      TextStyle::Operator);
-        GridView kernel =
-            kernel_slice(pg, f, 0, step, "Kernel " + size_text(pg.kernel.dim(2), pg.kernel.dim(3)));
+        GridView kernel = kernel_slice(
+            pg, f, 0, step,
+            trf("Kernel {size}", {{"size", size_text(pg.kernel.dim(2), pg.kernel.dim(3))}}));
         const float kernel_width = static_cast<float>(kernel.cols), kernel_y = centred_y(kernel);
         board.add_grid(std::move(kernel), x, kernel_y, kernel_target(pg, f, 0), true);
         x += kernel_width;
         if (!pg.bias.empty()) {
             add_operator("+", 1.1f, TextStyle::Operator);
-            GridView bias = GridView::of(GridRole::Kernel, "Bias", 1, 1, {pg.bias[f]});
+            GridView bias = GridView::of(GridRole::Kernel, tr("Bias"), 1, 1, {pg.bias[f]});
             board.add_grid(std::move(bias), x, middle - 0.5f);
             x += 1.0f;
         }
@@ -178,11 +191,11 @@ float add_single_slice_steps(const ViewContext& context, Board& board, float min
     if (transposed) {
         // conv_arithmetic's users mistook which grid is which: say it in words.
         // Two lines: on one it shrank to fit the grids' width and became hard to read.
-        board.add_text({{"Input " + size_text(g.h.input, g.w.input) + " (small) \u2192 Output " +
-                             size_text(g.h.output, g.w.output) + ":",
+        board.add_text({{trf("Input {input} (small) \u2192 Output {output}:",
+                             {{"input", input_size}, {"output", output_size}}),
                          kInk}},
                        x * 0.5f, -kLabelHeight - 1.9f, x, TextStyle::Heading);
-        board.add_text({{"each input cell scatters the kernel, scaled by its value", kInk}},
+        board.add_text({{tr("each input cell scatters the kernel, scaled by its value"), kInk}},
                        x * 0.5f, -kLabelHeight - 1.0f, x, TextStyle::Heading);
     }
     return x;
@@ -203,14 +216,16 @@ void add_multi_slice_steps(const ViewContext& context, Board& board, bool beside
     const int items = out_shape[0], maps = out_shape[1];
     const int channels = pg.input.dim(1);
     const int n = step.n, f = step.f;
-    const std::string item = items > 1 ? ", n=" + std::to_string(n) : "";
 
     // Columns: input slice c over kernel slice (f, c) over the channel's sum. Gaps are
     // tight and the "∗" sits left of its kernel, not on a row of its own: every cell
     // of height saved makes the numbers larger.
     std::vector<GridView> inputs;
     for (int c = 0; c < channels; ++c) {
-        inputs.push_back(input_slice(pg, n, c, step, "Input c=" + std::to_string(c) + item));
+        const TextArgs slice = {{"c", std::to_string(c)}, {"n", std::to_string(n)}};
+        inputs.push_back(
+            input_slice(pg, n, c, step,
+                        items > 1 ? trf("Input c={c}, n={n}", slice) : trf("Input c={c}", slice)));
         share_range(inputs.back(), pg.input);
     }
     const float input_rows = static_cast<float>(inputs[0].rows);
@@ -245,8 +260,9 @@ void add_multi_slice_steps(const ViewContext& context, Board& board, bool beside
         const float sign_x = beside ? kernel_left - kernel_gap * 0.5f : kernel_left - 0.5f;
         board.add_text({{conv_sign(context.metrics), kMutedInk}}, sign_x,
                        kernel_top + kernel_rows * 0.5f, 0.9f, TextStyle::Operator);
-        GridView kernel = kernel_slice(pg, f, c, step,
-                                       "Kernel f=" + std::to_string(f) + " c=" + std::to_string(c));
+        GridView kernel = kernel_slice(
+            pg, f, c, step,
+            trf("Kernel f={f} c={c}", {{"f", std::to_string(f)}, {"c", std::to_string(c)}}));
         share_range(kernel, pg.kernel);
         board.add_grid(std::move(kernel), kernel_left, kernel_top, kernel_target(pg, f, c),
                        c == channels - 1);
@@ -279,16 +295,18 @@ void add_multi_slice_steps(const ViewContext& context, Board& board, bool beside
         std::max(kLabelHeight + 0.8f, (bottom - block_height) * 0.5f + kLabelHeight);
     board.add_text({{"\u2192", kMutedInk}}, block_left - 1.0f, bottom * 0.5f, 1.4f,
                    TextStyle::Operator);
-    board.add_text({{"Output " + shape_text(out_shape), role_ink(GridRole::Output)}},
-                   block_left + block_width * 0.5f, block_top - kLabelHeight - 0.55f,
-                   std::max(block_width, 6.0f), TextStyle::Small);
+    board.add_text(
+        {{trf("Output {size}", {{"size", shape_text(out_shape)}}), role_ink(GridRole::Output)}},
+        block_left + block_width * 0.5f, block_top - kLabelHeight - 0.55f,
+        std::max(block_width, 6.0f), TextStyle::Small);
     const float maps_left = block_left + (block_width - maps_width) * 0.5f;
     const float thumbs_left = block_left + (block_width - thumbs_width) * 0.5f;
     for (int i = 0; i < items; ++i) {
         const float row_top = block_top + i * row_pitch;
         for (int c = 0; batch && c < channels; ++c) {
             GridView thumb =
-                tensor_grid(GridRole::Input, c == channels / 2 ? "item n=" + std::to_string(i) : "",
+                tensor_grid(GridRole::Input,
+                            c == channels / 2 ? trf("item n={n}", {{"n", std::to_string(i)}}) : "",
                             pg.input, i, c);
             share_range(thumb, pg.input);
             if (i == n) thumb.outlines.push_back({0, 0, thumb.rows, thumb.cols});

@@ -3,6 +3,7 @@
 // padding reads every cell k times per axis.
 #include <algorithm>
 
+#include "app/boards/board_text.hpp"
 #include "app/boards/lesson_boards.hpp"
 #include "app/boards/step_grids.hpp"
 
@@ -17,7 +18,7 @@ LessonBoard visit_counts_board(const ViewContext& context) {
     const float right = add_single_slice_steps(context, result.board);
 
     std::vector<float> values(figure->counts.begin(), figure->counts.end());
-    GridView heat = GridView::of(GridRole::Input, "Reads per input cell", figure->rows,
+    GridView heat = GridView::of(GridRole::Input, tr("Reads per input cell"), figure->rows,
                                  figure->cols, std::move(values));
     heat.shading = GridShading::Heat;
     // The cells the current window reads, clipped to the real input.
@@ -36,19 +37,23 @@ LessonBoard visit_counts_board(const ViewContext& context) {
     result.lines.push_back(step_equation_line(context));
     // Where the fewest reads are is counted, not assumed: a stride past the kernel reads
     // the corners and skips cells inside.
+    const TextArgs counts = {{"n", std::to_string(figure->most)},
+                             {"fewest", std::to_string(figure->fewest)},
+                             {"most", std::to_string(figure->most)},
+                             {"never", std::to_string(figure->never_read())}};
     std::string reads;
     if (figure->uniform()) {
-        reads = "Every input cell is read " + std::to_string(figure->most) + " times.";
+        reads = figure->most == 1 ? tr("Every input cell is read once.")
+                                  : trf("Every input cell is read {n} times.", counts);
+    } else if (figure->border_read_least()) {
+        reads = trf("Input cells are read {fewest} to {most} times: the border least.", counts);
+    } else if (figure->never_read() == 1) {
+        reads = trf("Input cells are read {fewest} to {most} times; 1 is never read.", counts);
+    } else if (figure->never_read() > 0) {
+        reads =
+            trf("Input cells are read {fewest} to {most} times; {never} are never read.", counts);
     } else {
-        reads = "Input cells are read " + std::to_string(figure->fewest) + " to " +
-                std::to_string(figure->most) + " times";
-        if (figure->border_read_least()) {
-            reads += ": the border least.";
-        } else if (figure->never_read() > 0) {
-            reads += "; " + std::to_string(figure->never_read()) + " are never read.";
-        } else {
-            reads += ".";
-        }
+        reads = trf("Input cells are read {fewest} to {most} times.", counts);
     }
     result.lines.push_back({{reads + "    " + output_formula(pg), kMutedInk}});
     return result;

@@ -39,6 +39,8 @@ EquivarianceFigure build_equivariance_figure(const Playground& playground) {
     CS_CHECK(playground.trace.op() == TracedOp::Conv);
     EquivarianceFigure figure;
     figure.filters = playground.kernel.dim(0);
+    figure.stride_h = playground.setup.options.h.stride;
+    figure.stride_w = playground.setup.options.w.stride;
     try {
         for (int n = 0; n < playground.input.dim(0); ++n)
             for (int f = 0; f < figure.filters; ++f)

@@ -27,8 +27,11 @@ struct EquivarianceFigure {
     int filters = 0;
     std::vector<ShiftedConvolution> maps;  // item n, filter f at n * filters + f
     std::string error;                     // why the check does not apply (stride), or empty
+    int stride_h = 1, stride_w = 1;        // the lesson's: a one-cell shift needs 1
 
     bool holds() const { return error.empty(); }
+    // The reason it does not hold, for the window to say in its own words.
+    bool stride_too_large() const { return stride_h != 1 || stride_w != 1; }
     const ShiftedConvolution& at(int n, int f) const;
 };
 

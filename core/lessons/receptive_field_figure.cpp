@@ -10,6 +10,9 @@ ReceptiveFieldFigure build_receptive_field_figure(const Playground& playground) 
     ReceptiveFieldFigure figure;
     figure.first = playground.trace.geometry();
     figure.layer1 = plane(playground.output, 0, 0);
+    // The second layer pads as the first: the padding depends on the kernel, not the input.
+    figure.padded_h = figure.first.h.output + figure.first.h.pad_before + figure.first.h.pad_after;
+    figure.padded_w = figure.first.w.output + figure.first.w.pad_before + figure.first.w.pad_after;
     try {
         figure.second = resolve_geometry(
             OpKind::Conv, axis_params(figure.first.h.output, s.kernel_h, s.options.h),

@@ -19,8 +19,14 @@ struct ReceptiveFieldFigure {
     Tensor layer1;        // (1,1,OH,OW): the playground's output (0, 0)
     Tensor layer2;        // (1,1,OH2,OW2): conv(layer1, kernel (0, 0)); empty when it does not fit
     std::string error;    // why a second layer does not fit (the InputError's message), or empty
+    // Layer 1 with the lesson's padding: smaller than the kernel's span on some axis is
+    // why a second layer does not fit (the window says so in its own words).
+    int padded_h = 0, padded_w = 0;
 
     bool fits() const { return error.empty(); }
+    bool kernel_too_large() const {
+        return padded_h < first.h.effective_kernel() || padded_w < first.w.effective_kernel();
+    }
     int units() const { return second.h.output * second.w.output; }  // of layer 2
     // The unit of layer 2 shown at step `step_index` when none is clicked: play walks
     // over the units row by row, and starts again.
