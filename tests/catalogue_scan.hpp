@@ -47,6 +47,48 @@ inline std::string decode_literal(const std::string& body) {
     return out;
 }
 
+// `source` with its // and /* */ comments blanked out (string and character literals
+// kept), so an example in a comment is not taken for a marked text.
+inline std::string without_comments(const std::string& source) {
+    std::string out = source;
+    enum { Code, Line, Block, String, Char } state = Code;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const char c = out[i], next = i + 1 < out.size() ? out[i + 1] : '\0';
+        switch (state) {
+            case Code:
+                if (c == '/' && next == '/')
+                    state = Line, out[i] = ' ';
+                else if (c == '/' && next == '*')
+                    state = Block, out[i] = ' ';
+                else if (c == '"')
+                    state = String;
+                else if (c == '\'')
+                    state = Char;
+                break;
+            case Line:
+                if (c == '\n')
+                    state = Code;
+                else
+                    out[i] = ' ';
+                break;
+            case Block:
+                if (c == '*' && next == '/')
+                    state = Code, out[i] = out[i + 1] = ' ', ++i;
+                else if (c != '\n')
+                    out[i] = ' ';
+                break;
+            case String:
+            case Char:
+                if (c == '\\')
+                    ++i;
+                else if ((state == String && c == '"') || (state == Char && c == '\''))
+                    state = Code;
+                break;
+        }
+    }
+    return out;
+}
+
 // Every text marked in the .cpp and .hpp files under `folder`.
 inline std::set<std::string> marked_texts(const std::filesystem::path& folder) {
     static const std::regex call(
@@ -59,7 +101,7 @@ inline std::set<std::string> marked_texts(const std::filesystem::path& folder) {
         std::ifstream in(entry.path());
         std::stringstream source;
         source << in.rdbuf();
-        const std::string text = source.str();
+        const std::string text = without_comments(source.str());
         for (auto it = std::sregex_iterator(text.begin(), text.end(), call);
              it != std::sregex_iterator(); ++it) {
             const std::string literals = (*it)[1];

@@ -175,6 +175,18 @@ TEST_CASE(
     }
 }
 
+TEST_CASE("every text the window's code marks has its Chinese") {
+    const Catalogue catalogue = shipped("zh");
+    std::vector<std::string> missing;
+    for (const std::string& english : testing::marked_texts(kSourceDir + "/app")) {
+        if (catalogue.find(english) == nullptr) missing.push_back(english);
+    }
+    for (const std::string& english : missing) INFO("no Chinese for \"" << english << "\"");
+    CHECK_MESSAGE(missing.empty(), missing.size()
+                                       << " texts without Chinese, the first: \""
+                                       << (missing.empty() ? "" : missing.front()) << "\"");
+}
+
 TEST_CASE("every character of the Chinese catalogue has a glyph in the window's fonts") {
     FontFile cjk, dejavu;
     if (!cjk.open("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")) {
