@@ -6,6 +6,7 @@
 #include "app/model/translate.hpp"
 #include "app/panels/live_panels.hpp"
 #include "app/panels/network_panels.hpp"
+#include "app/widgets/text_wrap.hpp"
 #include "core/images/image_kernels.hpp"
 #include "core/tensor/check.hpp"
 
@@ -182,9 +183,9 @@ Actions LiveModes::draw(const AppState& state, const UiMetrics& metrics, ImVec2 
                 ImGui::SetNextWindowPos(position);
                 ImGui::SetNextWindowSize(size);
                 ImGui::Begin("##network_missing", nullptr, ImGuiWindowFlags_NoDecoration);
-                ImGui::TextWrapped("%s", trf("Network mode needs MNIST data: {reason}",
-                                             {{"reason", state.network.message}})
-                                             .c_str());
+                wrapped_text(trf("Network mode needs MNIST data: {reason}",
+                                 {{"reason", state.network.message}})
+                                 .c_str());
                 ImGui::End();
                 return {};
             }

@@ -7,6 +7,7 @@
 #include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
 #include "app/widgets/panel_window.hpp"
+#include "app/widgets/text_wrap.hpp"
 
 namespace convscope {
 
@@ -92,7 +93,7 @@ void accuracy_curves(ImDrawList* list, const TrainingSnapshot& s, const Plot& pl
 void draw_curves(const TrainingSnapshot& s, const UiMetrics& metrics, ImVec2 size) {
     panel_heading(tr("Loss and accuracy"), metrics);
     if (s.loss_history.empty() || s.batches_per_epoch <= 0) {
-        ImGui::TextWrapped("%s", tr("The curves grow here while the network trains."));
+        wrapped_text(tr("The curves grow here while the network trains."));
         return;
     }
     ImDrawList* list = ImGui::GetWindowDrawList();

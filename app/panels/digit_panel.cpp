@@ -9,6 +9,7 @@
 #include "app/model/translate.hpp"
 #include "app/panels/live_panels.hpp"
 #include "app/widgets/panel_window.hpp"
+#include "app/widgets/text_wrap.hpp"
 #include "app/widgets/tile_grid.hpp"
 
 namespace convscope {
@@ -134,11 +135,11 @@ Actions draw_digit_panel(const DigitSketch& sketch, const DigitSketchTextures& t
         canvas(sketch, textures.canvas, side, actions);
         if (ImGui::Button(tr("Clear"))) actions.live.clear_canvas = true;
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s", trf("The drawing is cropped, scaled to {box}x{box} and centred by "
-                                     "mass in {side}x{side}, as the MNIST digits were.",
-                                     {{"box", std::to_string(kMnistDigitBox)},
-                                      {"side", std::to_string(kMnistSide)}})
-                                     .c_str());
+        wrapped_text(
+            trf("The drawing is cropped, scaled to {box}x{box} and centred by "
+                "mass in {side}x{side}, as the MNIST digits were.",
+                {{"box", std::to_string(kMnistDigitBox)}, {"side", std::to_string(kMnistSide)}})
+                .c_str());
         ImGui::PopStyleColor();
     }
     ImGui::End();
@@ -171,7 +172,7 @@ Actions draw_digit_panel(const DigitSketch& sketch, const DigitSketchTextures& t
             }
             prediction_bars(a, ImGui::GetContentRegionAvail().x);
         } else {
-            ImGui::TextWrapped("%s", tr("No pretrained network (assets/weights) was found."));
+            wrapped_text(tr("No pretrained network (assets/weights) was found."));
         }
     }
     ImGui::End();

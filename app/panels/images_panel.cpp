@@ -9,6 +9,7 @@
 #include "app/model/translate.hpp"
 #include "app/panels/live_panels.hpp"
 #include "app/widgets/panel_window.hpp"
+#include "app/widgets/text_wrap.hpp"
 #include "app/widgets/tile_grid.hpp"
 #include "core/images/image_kernels.hpp"
 
@@ -34,7 +35,7 @@ void open_controls(const ImageStudy& study, const AppState& state, const UiMetri
     ImGui::TextDisabled("%s", tr("or drop a picture on the window"));
     if (!study.error().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
-        ImGui::TextWrapped("%s", study.error().c_str());
+        wrapped_text(study.error().c_str());
         ImGui::PopStyleColor();
     }
     const float list_height = ImGui::GetTextLineHeightWithSpacing() * 5.5f;
@@ -94,9 +95,8 @@ void kernel_controls(const ImageStudy& study, const AppState& state, const UiMet
     }
     if (!editable) ImGui::EndDisabled();
     if (changed) actions.live.custom_kernel = values;
-    ImGui::TextWrapped("%s", study.kernel().description.empty()
-                                 ? tr("Drag a number to change it.")
-                                 : kernel_description(study.kernel()));
+    wrapped_text(study.kernel().description.empty() ? tr("Drag a number to change it.")
+                                                    : kernel_description(study.kernel()));
 }
 
 // A picture fitted into a box with its caption above.
@@ -149,9 +149,9 @@ Actions draw_images_panel(const ImageStudy& study, const ImageStudyTextures& tex
         ImGui::SetCursorScreenPos(ImVec2(at.x, y));
         const int layers = study.feature_layer_count();
         if (!study.network_error().empty()) {
-            ImGui::TextWrapped("%s", trf("The network cannot read this picture: {reason}",
-                                         {{"reason", live_text(study.network_error())}})
-                                         .c_str());
+            wrapped_text(trf("The network cannot read this picture: {reason}",
+                             {{"reason", live_text(study.network_error())}})
+                             .c_str());
         } else if (layers > 0) {
             const int chosen = std::clamp(state.images.feature_layer, 0, layers - 1);
             ImGui::AlignTextToFramePadding();

@@ -7,6 +7,7 @@
 #include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
 #include "app/widgets/panel_window.hpp"
+#include "app/widgets/text_wrap.hpp"
 
 namespace convscope {
 
@@ -153,7 +154,7 @@ Actions draw_training_panel(const NetworkModeView& view, const AppState& state,
     buttons(view, actions);
     const TrainingSnapshot& s = view.snapshot;
     if (!view.pretrained) progress(s);
-    if (!s.message.empty()) ImGui::TextWrapped("%s", live_text(s.message).c_str());
+    if (!s.message.empty()) wrapped_text(live_text(s.message).c_str());
     ImGui::Separator();
 
     const bool running = !view.pretrained && s.state == TrainingState::Running;
@@ -168,7 +169,7 @@ Actions draw_training_panel(const NetworkModeView& view, const AppState& state,
     if (running) ImGui::EndDisabled();
     if (!state.network.message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
-        ImGui::TextWrapped("%s", state.network.message.c_str());
+        wrapped_text(state.network.message.c_str());
         ImGui::PopStyleColor();
     }
     return actions;

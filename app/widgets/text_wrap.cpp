@@ -163,4 +163,21 @@ std::vector<std::string> wrap_lines(ImFont* font, float size, const std::string&
     return lines;
 }
 
+void wrapped_text(const char* text) {
+    const std::string value = text;
+    if (!has_cjk(value)) {
+        ImGui::TextWrapped("%s", text);
+        return;
+    }
+    // One block with newlines: the lines sit a font size apart, as TextWrapped's do.
+    std::string block;
+    const float width = ImGui::GetContentRegionAvail().x;
+    for (const std::string& line :
+         wrap_lines(ImGui::GetFont(), ImGui::GetFontSize(), value, width)) {
+        if (!block.empty()) block += '\n';
+        block += line;
+    }
+    ImGui::TextUnformatted(block.c_str());
+}
+
 }  // namespace convscope

@@ -20,4 +20,11 @@ bool has_cjk(const std::string& text);
 // a break are dropped and "\n" always breaks.
 std::vector<std::string> wrap_lines(ImFont* font, float size, const std::string& text, float width);
 
+// ImGui::TextWrapped for panels: `text` wrapped at the window's content edge, with
+// wrap_lines' breaks when it holds CJK (ImGui's own otherwise, so English is unchanged).
+void wrapped_text(const char* text);
+inline void wrapped_text(const std::string& text) {
+    wrapped_text(text.c_str());
+}
+
 }  // namespace convscope
