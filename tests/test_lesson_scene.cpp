@@ -60,6 +60,29 @@ TEST_CASE("an invalid setup keeps the playground and says why") {
     CHECK(scene.step_count() == 16);
 }
 
+TEST_CASE("a refused setting keeps its reason's translatable form") {
+    LessonScene scene = open_lesson("conv-basic");
+    PlaygroundSetup invalid = scene.draft;
+    invalid.options.h.stride = invalid.options.w.stride = 0;
+    propose_setup(scene, invalid);
+    CHECK(scene.error == "stride s=0 must be at least 1");
+    CHECK(scene.error_message.english() == scene.error);
+    CHECK(scene.error_message.english_template() == "{setting}={value} must be at least {bound}");
+    CHECK(shown_text(scene.error_message) == scene.error);  // English on screen: the same text
+
+    // The same through open_lesson_with (a lesson file's or --set's setup): the form survives.
+    try {
+        open_lesson_with("conv-basic", invalid);
+        FAIL("accepted stride 0");
+    } catch (const InputError& error) {
+        CHECK(error.message().english_template() == scene.error_message.english_template());
+    }
+
+    propose_setup(scene, scene.lesson->setup);  // valid again: both forms cleared
+    CHECK(scene.error.empty());
+    CHECK(scene.error_message.empty());
+}
+
 TEST_CASE("values that no longer fit the new shapes are dropped; the others stay") {
     LessonScene scene = open_lesson("conv-basic");
     PlaygroundSetup larger = scene.draft;

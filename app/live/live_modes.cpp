@@ -139,6 +139,7 @@ void LiveModes::prepare(AppState& state) {
                 lab_.ensure_ready(state.network.settings);
             } catch (const InputError& problem) {
                 state.network.message = problem.what();
+                state.network.error_message = problem.message();
                 return;
             }
             lab_.poll();
@@ -248,6 +249,7 @@ void LiveModes::apply_training(const LiveActions& actions, AppState& state) {
         }
     } catch (const InputError& problem) {
         state.network.message = problem.what();
+        state.network.error_message = problem.message();
     }
 }
 

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "core/tensor/message.hpp"
+
 namespace convscope {
 
 struct LessonScene;
@@ -46,6 +48,7 @@ struct ExportProgress {
     float fraction = 0;   // of the steps rendered
     std::string message;  // where the last file went, or why it failed
     bool failed = false;
+    Message error_message;  // when failed: the reason, translatable (shown_text)
 };
 
 }  // namespace convscope

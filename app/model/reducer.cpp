@@ -68,9 +68,11 @@ void open_lesson_file(const std::string& path, AppState& state, LessonScene& sce
         state.lesson_file.message =
             "Opened " + where_in_lesson(state, scene) + ", from " + shown_path(path);
         state.lesson_file.failed = false;
+        state.lesson_file.error_message = Message();
     } catch (const InputError& error) {
         state.lesson_file.message = error.what();
         state.lesson_file.failed = true;
+        state.lesson_file.error_message = error.message();
     }
     state.lesson_file.reveal = true;
 }
@@ -81,9 +83,11 @@ void save_lesson_file(const std::string& path, AppState& state, const LessonScen
         state.lesson_file.message =
             "Saved " + where_in_lesson(state, scene) + ", to " + shown_path(path);
         state.lesson_file.failed = false;
+        state.lesson_file.error_message = Message();
     } catch (const InputError& error) {
         state.lesson_file.message = error.what();
         state.lesson_file.failed = true;
+        state.lesson_file.error_message = error.message();
     }
     state.lesson_file.reveal = true;
 }

@@ -227,7 +227,8 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
         if (!scene.error.empty()) {
             ImGui::Spacing();
             ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
-            ImGui::TextWrapped("%s. The last valid scene stays.", scene.error.c_str());
+            ImGui::TextWrapped("%s. The last valid scene stays.",
+                               shown_text(scene.error_message).c_str());
             ImGui::PopStyleColor();
         }
         ImGui::Spacing();
