@@ -1,6 +1,6 @@
-// The English texts the window's code hands to tr(), trf() and N_(): every string
-// literal right after one of them (adjacent literals joined, C escapes and \uXXXX
-// decoded), found by reading the sources, as xgettext would.
+// The English texts the window's code hands to tr(), trf() and N_(), and the templates
+// of Message("..."): every string literal right after one of them (adjacent literals
+// joined, C escapes and \uXXXX decoded), found by reading the sources, as xgettext would.
 #pragma once
 
 #include <filesystem>
@@ -89,10 +89,10 @@ inline std::string without_comments(const std::string& source) {
     return out;
 }
 
-// Every text marked in the .cpp and .hpp files under `folder`.
-inline std::set<std::string> marked_texts(const std::filesystem::path& folder) {
-    static const std::regex call(
-        R"re(\b(?:tr|trf|N_)\(\s*((?:u8)?"(?:[^"\\]|\\.)*"(?:\s*(?:u8)?"(?:[^"\\]|\\.)*")*))re");
+// The joined literals right after each match of `call` (whose group 1 holds them) in
+// the .cpp and .hpp files under `folder`.
+inline std::set<std::string> literals_after(const std::filesystem::path& folder,
+                                            const std::regex& call) {
     static const std::regex literal(R"re("((?:[^"\\]|\\.)*)")re");
     std::set<std::string> texts;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
@@ -114,6 +114,21 @@ inline std::set<std::string> marked_texts(const std::filesystem::path& folder) {
         }
     }
     return texts;
+}
+
+// Every text marked in the .cpp and .hpp files under `folder`.
+inline std::set<std::string> marked_texts(const std::filesystem::path& folder) {
+    static const std::regex call(
+        R"re(\b(?:tr|trf|N_)\(\s*((?:u8)?"(?:[^"\\]|\\.)*"(?:\s*(?:u8)?"(?:[^"\\]|\\.)*")*))re");
+    return literals_after(folder, call);
+}
+
+// The English templates of the Message("...") under `folder` (core's translatable
+// errors, core/tensor/message.hpp), and the words they take as values.
+inline std::set<std::string> message_templates(const std::filesystem::path& folder) {
+    static const std::regex call(
+        R"re(\bMessage\(\s*((?:u8)?"(?:[^"\\]|\\.)*"(?:\s*(?:u8)?"(?:[^"\\]|\\.)*")*))re");
+    return literals_after(folder, call);
 }
 
 }  // namespace convscope::testing

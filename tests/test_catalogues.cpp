@@ -27,6 +27,15 @@ Catalogue shipped(const char* code) {
     return load_catalogue_folder(kSourceDir + "/assets/lang/" + code);
 }
 
+// The templates of core's translatable errors (and the few the app model raises), with
+// the words they take as values: shown_text() translates them.
+std::set<std::string> message_texts() {
+    std::set<std::string> texts = testing::message_templates(kSourceDir + "/core");
+    const std::set<std::string> app = testing::message_templates(kSourceDir + "/app");
+    texts.insert(app.begin(), app.end());
+    return texts;
+}
+
 // The texts the window shows that come from core rather than from tr() calls: the
 // lessons' words.
 std::set<std::string> core_texts() {
@@ -149,11 +158,24 @@ TEST_CASE("the Chinese catalogue: placeholders agree, and every entry is used") 
     std::set<std::string> used = testing::marked_texts(kSourceDir + "/app");
     const std::set<std::string> core = core_texts();
     used.insert(core.begin(), core.end());
+    const std::set<std::string> messages = message_texts();
+    used.insert(messages.begin(), messages.end());
     for (const CatalogueEntry& entry : catalogue.entries()) {
         INFO(entry.file << ":" << entry.line << " \"" << entry.english << "\"");
         CHECK_FALSE(entry.translation.empty());
         CHECK(placeholders_of(entry.english) == placeholders_of(entry.translation));
-        CHECK_MESSAGE(used.count(entry.english) == 1, "no tr(), trf() or N_() uses it");
+        CHECK_MESSAGE(used.count(entry.english) == 1, "no tr(), trf(), N_() or Message() uses it");
+    }
+}
+
+TEST_CASE("every message template of core has its Chinese text") {
+    const Catalogue catalogue = shipped("zh");
+    const std::set<std::string> templates = message_texts();
+    CHECK(templates.count("{setting}={value} must be at least {bound}") == 1);  // the scan works
+    CHECK(templates.size() > 100);
+    for (const std::string& text : templates) {
+        INFO("Message(\"" << text << "\")");
+        CHECK_MESSAGE(catalogue.find(text) != nullptr, "not in assets/lang/zh/messages.po");
     }
 }
 

@@ -120,13 +120,22 @@ TEST_CASE("a file that cannot be opened or written leaves the lesson and says wh
           "lesson file '" + folder.file("missing.json") + "' does not exist");
     CHECK(model.state.scene == "conv-basic");
     CHECK(model.state.playback.step == 4);
+    // The translatable form beside the English line.
+    CHECK(model.state.lesson_file.error_message.english() == model.state.lesson_file.message);
+    CHECK(model.state.lesson_file.error_message.english_template() ==
+          "lesson file '{path}' does not exist");
 
     model.save(folder.file("no-folder/x.json"));
     CHECK(model.state.lesson_file.failed);
     CHECK(model.state.lesson_file.message.find("cannot write lesson file") != std::string::npos);
+    const Message& written = model.state.lesson_file.error_message;
+    CHECK(written.english_template() == "cannot write {what} '{path}': {reason}");
+    REQUIRE(written.value("what") != nullptr);
+    CHECK(written.value("what")->english_template() == "lesson file");  // translated too
     CHECK(!std::filesystem::exists(folder.file("no-folder")));
     model.save(folder.file("ok.json"));  // the next success clears the error
     CHECK_FALSE(model.state.lesson_file.failed);
+    CHECK(model.state.lesson_file.error_message.empty());
 }
 
 TEST_CASE("Save keeps the last valid scene, not a refused draft") {

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "app/model/lesson_scene.hpp"
+#include "app/model/translate.hpp"
 #include "core/tensor/check.hpp"
 
 using namespace convscope;
@@ -58,6 +59,36 @@ TEST_CASE("an invalid setup keeps the playground and says why") {
     CHECK(scene.error.empty());
     CHECK(scene.playground.setup.kernel_h == 2);
     CHECK(scene.step_count() == 16);
+}
+
+TEST_CASE(
+    "a refused setting keeps its reason's translatable form, which the window shows in Chinese") {
+    LessonScene scene = open_lesson("conv-basic");
+    PlaygroundSetup invalid = scene.draft;
+    invalid.options.h.stride = invalid.options.w.stride = 0;
+    propose_setup(scene, invalid);
+    CHECK(scene.error == "stride s=0 must be at least 1");
+    CHECK(scene.error_message.english() == scene.error);
+    CHECK(scene.error_message.english_template() == "{setting}={value} must be at least {bound}");
+    CHECK(shown_text(scene.error_message) == scene.error);  // English on screen: the same text
+
+    use_catalogue(Language::Chinese,
+                  load_catalogue_folder(std::string(CONVSCOPE_SOURCE_DIR) + "/assets/lang/zh"));
+    const std::string chinese = shown_text(scene.error_message);
+    use_catalogue(Language::English, Catalogue{});
+    CHECK(chinese == "步幅 s=0 不能小于1");
+
+    // The same through open_lesson_with (a lesson file's or --set's setup): the form survives.
+    try {
+        open_lesson_with("conv-basic", invalid);
+        FAIL("accepted stride 0");
+    } catch (const InputError& error) {
+        CHECK(error.message().english_template() == scene.error_message.english_template());
+    }
+
+    propose_setup(scene, scene.lesson->setup);  // valid again: both forms cleared
+    CHECK(scene.error.empty());
+    CHECK(scene.error_message.empty());
 }
 
 TEST_CASE("values that no longer fit the new shapes are dropped; the others stay") {

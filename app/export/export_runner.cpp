@@ -5,20 +5,37 @@
 #include <utility>
 
 #include "app/model/translate.hpp"
+#include "app/model/message_text.hpp"
 #include "core/formats/atomic_file.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {
 
+namespace {
+
+// An InputError's translatable form; any other failure's text as it is.
+Message message_of(const std::exception& error) {
+    const auto* input = dynamic_cast<const InputError*>(&error);
+    return input != nullptr ? input->message() : Message::verbatim(error.what());
+}
+
+}  // namespace
+
 ExportRunner::~ExportRunner() {
     if (writer_.valid()) writer_.wait();  // never leave a half-written temporary behind
 }
 
-void ExportRunner::fail(const std::string& message) {
+void ExportRunner::fail(const std::string& shown) {
     job_.reset();
     progress_.running = false;
     progress_.failed = true;
-    progress_.message = message;
+    progress_.message = shown;
+    progress_.error_message = Message();
+}
+
+void ExportRunner::fail(const std::exception& error) {
+    fail(shown_text(message_of(error)));
+    progress_.error_message = message_of(error);
 }
 
 void ExportRunner::start(const LessonScene& scene, const AppState& state) {
@@ -49,7 +66,7 @@ void ExportRunner::start(const LessonScene& scene, const AppState& state) {
             renderer_ = std::make_unique<LessonRenderer>(cells_, request.width, request.height);
         }
     } catch (const std::exception& error) {
-        fail(error.what());
+        fail(error);
         return;
     }
     path_ = choices.path;
@@ -65,29 +82,31 @@ void ExportRunner::tick() {
             progress_.fraction = job_->progress();
             if (more) return;
         } catch (const std::exception& error) {
-            fail(error.what());
+            fail(error);
             return;
         }
         // Every step rendered: encode and write away from the frame loop.
         writer_ = std::async(std::launch::async, [job = std::move(*job_), path = path_]() {
             try {
-                write_file_atomically(path, job.encode(), "export");
-                return std::string();
+                write_file_atomically(path, job.encode(), Message("export"));
+                return Message();
             } catch (const std::exception& error) {
-                return std::string(error.what());
+                return message_of(error);
             }
         });
         job_.reset();
         return;
     }
     if (writer_.valid() && writer_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-        const std::string error = writer_.get();
+        const Message error = writer_.get();
         progress_.running = false;
         progress_.failed = !error.empty();
+        progress_.error_message = error;
         std::error_code ignored;
         const std::string where = std::filesystem::absolute(path_, ignored).string();
-        progress_.message =
-            error.empty() ? trf("Saved {path}", {{"path", where.empty() ? path_ : where}}) : error;
+        progress_.message = error.empty()
+                                ? trf("Saved {path}", {{"path", where.empty() ? path_ : where}})
+                                : shown_text(error);
     }
 }
 

@@ -27,13 +27,15 @@ class ExportRunner {
     const ExportProgress& progress() const { return progress_; }
 
   private:
-    void fail(const std::string& message);
+    // The Export window shows why, in the language on screen.
+    void fail(const std::string& shown);
+    void fail(const std::exception& error);
 
     gl::GridRenderer& cells_;
     std::unique_ptr<LessonRenderer> renderer_;  // kept while exports keep their size
     std::optional<ExportJob> job_;
     std::string path_;
-    std::future<std::string> writer_;  // "" when written, else why not
+    std::future<Message> writer_;  // empty when written, else why not
     ExportProgress progress_;
 };
 

@@ -2,6 +2,7 @@
 #include "app/live/live_modes.hpp"
 
 #include "app/assets/asset_paths.hpp"
+#include "app/model/message_text.hpp"
 #include "app/model/network_export.hpp"
 #include "app/model/translate.hpp"
 #include "app/panels/live_panels.hpp"
@@ -141,6 +142,7 @@ void LiveModes::prepare(AppState& state) {
                 lab_.ensure_ready(state.network.settings);
             } catch (const InputError& problem) {
                 state.network.message = problem.what();
+                state.network.error_message = problem.message();
                 return;
             }
             lab_.poll();
@@ -184,7 +186,9 @@ Actions LiveModes::draw(const AppState& state, const UiMetrics& metrics, ImVec2 
                 ImGui::SetNextWindowSize(size);
                 ImGui::Begin("##network_missing", nullptr, ImGuiWindowFlags_NoDecoration);
                 wrapped_text(trf("Network mode needs MNIST data: {reason}",
-                                 {{"reason", state.network.message}})
+                                 {{"reason", state.network.error_message.empty()
+                                                 ? state.network.message
+                                                 : shown_text(state.network.error_message)}})
                                  .c_str());
                 ImGui::End();
                 return {};
@@ -251,6 +255,7 @@ void LiveModes::apply_training(const LiveActions& actions, AppState& state) {
         }
     } catch (const InputError& problem) {
         state.network.message = problem.what();
+        state.network.error_message = problem.message();
     }
 }
 

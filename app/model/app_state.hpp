@@ -11,6 +11,7 @@
 #include "app/model/live_state.hpp"
 #include "app/model/translate.hpp"
 #include "core/lessons/playground.hpp"
+#include "core/tensor/message.hpp"
 
 namespace convscope {
 
@@ -50,9 +51,10 @@ struct UnitRef {
 // The controls' lesson file row: the path typed, and what the last Save or Open did.
 struct LessonFileView {
     std::string path = "lesson.json";
-    std::string message;  // "Saved ..., to /abs/path", or why it failed
-    bool failed = false;  // the message is an error (drawn in red)
-    bool reveal = false;  // a new message: the controls scroll it into view
+    std::string message;    // "Saved ..., to /abs/path", or why it failed
+    bool failed = false;    // the message is an error (drawn in red)
+    Message error_message;  // when failed: the reason, translatable (shown_text)
+    bool reveal = false;    // a new message: the controls scroll it into view
 };
 
 struct AppState {

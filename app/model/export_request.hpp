@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 
+#include "core/tensor/message.hpp"
+
 namespace convscope {
 
 struct LessonScene;
@@ -49,6 +51,7 @@ struct ExportProgress {
     float fraction = 0;   // of the steps rendered
     std::string message;  // where the last file went, or why it failed
     bool failed = false;
+    Message error_message;  // when failed: the reason, translatable (shown_text)
 };
 
 }  // namespace convscope

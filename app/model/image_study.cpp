@@ -51,9 +51,11 @@ void ImageStudy::open(const std::string& path) {
         loaded = load_image(path);
     } catch (const InputError& problem) {
         error_ = problem.what();
+        error_message_ = problem.message();
         return;
     }
     error_.clear();
+    error_message_ = Message();
     name_ = std::filesystem::path(path).filename().string();
     original_height_ = loaded.dim(1);
     original_width_ = loaded.dim(2);
@@ -84,9 +86,11 @@ void ImageStudy::compute_features() {
     feature_names_.clear();
     feature_shapes_.clear();
     network_error_.clear();
+    network_error_message_ = Message();
     if (!pretrained_) {
-        // English here, translated where it is shown (core's reasons come in English too).
-        network_error_ = N_("no pretrained network (assets/weights/simpleconvnet.weights)");
+        network_error_message_ = Message("no pretrained network ({path})",
+                                         {{"path", "assets/weights/simpleconvnet.weights"}});
+        network_error_ = network_error_message_.english();
         features_.clear();
         return;
     }
@@ -96,6 +100,7 @@ void ImageStudy::compute_features() {
         layers = convolutional_features(pretrained_->spec, pretrained_->parameters.data(), grey);
     } catch (const InputError& problem) {
         network_error_ = problem.what();
+        network_error_message_ = problem.message();
         features_.clear();
         return;
     }

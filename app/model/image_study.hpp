@@ -13,6 +13,7 @@
 #include "app/model/tile_pictures.hpp"
 #include "core/images/image_kernels.hpp"
 #include "core/nn/network_probe.hpp"
+#include "core/tensor/message.hpp"
 
 namespace convscope {
 
@@ -26,7 +27,8 @@ class ImageStudy {
     explicit ImageStudy(std::shared_ptr<const PretrainedNetwork> pretrained);
 
     // Opens a file (or a dropped file). A broken or unsupported file leaves the current
-    // picture and sets error() to a message naming the file and the problem.
+    // picture and sets error() to a message naming the file and the problem (and
+    // error_message() to its translatable form: shown_text(study.error_message())).
     void open(const std::string& path);
     void set_kernel(const ImageKernel& kernel);
     // Lists the pictures in assets/images and in the working folder.
@@ -34,6 +36,7 @@ class ImageStudy {
 
     bool has_image() const { return !photo_.empty(); }
     const std::string& error() const { return error_; }
+    const Message& error_message() const { return error_message_; }
     const std::string& name() const { return name_; }
     int original_width() const { return original_width_; }
     int original_height() const { return original_height_; }
@@ -50,6 +53,7 @@ class ImageStudy {
     // One tile per channel.
     const TilePictures& features(int i) const { return features_[std::size_t(i)]; }
     const std::string& network_error() const { return network_error_; }
+    const Message& network_error_message() const { return network_error_message_; }
 
   private:
     void filter();
@@ -58,6 +62,7 @@ class ImageStudy {
     std::shared_ptr<const PretrainedNetwork> pretrained_;
     Tensor image_;  // (C, H, W) at most kStudySide on a side
     std::string name_, error_, network_error_;
+    Message error_message_, network_error_message_;  // error_ and network_error_, translatable
     int original_width_ = 0, original_height_ = 0;
     ImageKernel kernel_;
     std::vector<std::string> files_;

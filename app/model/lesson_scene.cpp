@@ -29,7 +29,7 @@ LessonScene open_lesson(const std::string& id) {
 LessonScene open_lesson_with(const std::string& id, const PlaygroundSetup& setup) {
     LessonScene scene = open_lesson(id);
     propose_setup(scene, setup);
-    if (!scene.error.empty()) throw InputError(scene.error);
+    if (!scene.error.empty()) throw InputError(scene.error_message);
     return scene;
 }
 
@@ -41,8 +41,10 @@ void propose_setup(LessonScene& scene, PlaygroundSetup draft) {
         scene.figure = build_lesson_figure(scene.lesson->view, playground);
         scene.playground = std::move(playground);
         scene.error.clear();
+        scene.error_message = Message();
     } catch (const InputError& error) {
         scene.error = error.what();
+        scene.error_message = error.message();
     }
 }
 

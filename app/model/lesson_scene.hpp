@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/model/app_state.hpp"
+#include "app/model/message_text.hpp"
 #include "core/lessons/lesson_figures.hpp"
 #include "core/lessons/lessons.hpp"
 #include "core/lessons/playground.hpp"
@@ -17,6 +18,7 @@ struct LessonScene {
     Playground playground;  // always valid: built from the last valid draft
     LessonFigure figure;    // the lesson view's figure of `playground`, built with it
     std::string error;      // why the draft was refused; empty when it was not
+    Message error_message;  // the same reason, translatable: shown_text(error_message)
 
     int step_count() const { return playground.trace.step_count(); }
 };
@@ -29,7 +31,8 @@ LessonScene open_lesson(const std::string& id);
 LessonScene open_lesson_with(const std::string& id, const PlaygroundSetup& setup);
 
 // Tries `draft`. Explicit values whose count no longer fits the new shapes are dropped
-// (the seed fills them). On InputError the playground stays and `error` says why.
+// (the seed fills them). On InputError the playground stays and `error` says why (and
+// `error_message`, in the form the window translates).
 void propose_setup(LessonScene& scene, PlaygroundSetup draft);
 
 // Back to the lesson's setup, or to new seeded values of the current shapes.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/nn/training_session.hpp"
+#include "core/tensor/message.hpp"
 
 namespace convscope {
 
@@ -30,6 +31,7 @@ struct NetworkViewState {
     TrainingSettings settings;  // what the training panel shows and the next start uses
     std::string data_folder;    // the IDX folder field; empty: the bundled subset
     std::string message;        // why the last request was refused (bad folder, settings)
+    Message error_message;      // the same, translatable (shown_text) while message is set
     // "Save as .npy": the two path fields (relative to the working folder) and where the
     // last save went, or why it failed.
     std::string filters_npy_path = "convscope-filters.npy";

@@ -72,9 +72,11 @@ void open_lesson_file(const std::string& path, AppState& state, LessonScene& sce
         state.lesson_file.message = trf("Opened {lesson}, step {t} of {n}, from {path}",
                                         where_in_lesson(state, scene, shown_path(path)));
         state.lesson_file.failed = false;
+        state.lesson_file.error_message = Message();
     } catch (const InputError& error) {
         state.lesson_file.message = error.what();
         state.lesson_file.failed = true;
+        state.lesson_file.error_message = error.message();
     }
     state.lesson_file.reveal = true;
 }
@@ -85,9 +87,11 @@ void save_lesson_file(const std::string& path, AppState& state, const LessonScen
         state.lesson_file.message = trf("Saved {lesson}, step {t} of {n}, to {path}",
                                         where_in_lesson(state, scene, shown_path(path)));
         state.lesson_file.failed = false;
+        state.lesson_file.error_message = Message();
     } catch (const InputError& error) {
         state.lesson_file.message = error.what();
         state.lesson_file.failed = true;
+        state.lesson_file.error_message = error.message();
     }
     state.lesson_file.reveal = true;
 }

@@ -12,8 +12,9 @@ std::shared_ptr<const MnistData> load_data(const std::string& folder, std::strin
     std::string path = folder;
     if (path.empty()) {
         path = find_asset("mnist");
-        if (path.empty())
-            throw InputError(tr("the bundled MNIST subset (assets/mnist) was not found"));
+        if (path.empty()) {
+            throw InputError(Message("the bundled MNIST subset (assets/mnist) was not found"));
+        }
         *name = N_("bundled subset");  // translated where it is shown
     } else {
         *name = folder;

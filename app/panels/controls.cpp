@@ -5,8 +5,10 @@
 #include <cstdio>
 #include <string>
 
+#include "app/model/message_text.hpp"
 #include "app/model/translate.hpp"
 #include "app/widgets/panel_window.hpp"
+#include "app/widgets/text_wrap.hpp"
 
 namespace convscope {
 
@@ -192,7 +194,8 @@ void lesson_file_row(const AppState& state, Actions& actions) {
     ImGui::PopStyleVar();
     if (!state.lesson_file.message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, state.lesson_file.failed ? kErrorText : kNoteText);
-        ImGui::TextWrapped("%s", state.lesson_file.message.c_str());
+        wrapped_text(state.lesson_file.failed ? shown_text(state.lesson_file.error_message)
+                                              : state.lesson_file.message);
         ImGui::PopStyleColor();
         // A new message below the fold (a short window) scrolls into view. It may take a
         // few frames: the scrollbar it brings narrows the text, which then wraps longer.
@@ -234,9 +237,8 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
         if (!scene.error.empty()) {
             ImGui::Spacing();
             ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
-            ImGui::TextWrapped(
-                "%s",
-                trf("{reason}. The last valid scene stays.", {{"reason", scene.error}}).c_str());
+            wrapped_text(trf("{reason}. The last valid scene stays.",
+                             {{"reason", shown_text(scene.error_message)}}));
             ImGui::PopStyleColor();
         }
         ImGui::Spacing();

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "app/model/live_words.hpp"
+#include "app/model/message_text.hpp"
 #include "app/model/translate.hpp"
 #include "app/panels/live_panels.hpp"
 #include "app/widgets/panel_window.hpp"
@@ -35,7 +36,7 @@ void open_controls(const ImageStudy& study, const AppState& state, const UiMetri
     ImGui::TextDisabled("%s", tr("or drop a picture on the window"));
     if (!study.error().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
-        wrapped_text(study.error().c_str());
+        wrapped_text(shown_text(study.error_message()));
         ImGui::PopStyleColor();
     }
     const float list_height = ImGui::GetTextLineHeightWithSpacing() * 5.5f;
@@ -150,7 +151,7 @@ Actions draw_images_panel(const ImageStudy& study, const ImageStudyTextures& tex
         const int layers = study.feature_layer_count();
         if (!study.network_error().empty()) {
             wrapped_text(trf("The network cannot read this picture: {reason}",
-                             {{"reason", live_text(study.network_error())}})
+                             {{"reason", shown_text(study.network_error_message())}})
                              .c_str());
         } else if (layers > 0) {
             const int chosen = std::clamp(state.images.feature_layer, 0, layers - 1);

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "app/model/live_words.hpp"
+#include "app/model/message_text.hpp"
 #include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
 #include "app/widgets/panel_window.hpp"
@@ -169,7 +170,8 @@ Actions draw_training_panel(const NetworkModeView& view, const AppState& state,
     if (running) ImGui::EndDisabled();
     if (!state.network.message.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
-        wrapped_text(state.network.message.c_str());
+        wrapped_text(state.network.error_message.empty() ? state.network.message
+                                                         : shown_text(state.network.error_message));
         ImGui::PopStyleColor();
     }
     return actions;

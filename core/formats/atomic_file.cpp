@@ -28,11 +28,16 @@ std::string temporary_path_for(const std::string& path) {
 
 void write_file_atomically(const std::string& path, const std::string& bytes,
                            const std::string& what) {
+    write_file_atomically(path, bytes, Message::verbatim(what));
+}
+
+void write_file_atomically(const std::string& path, const std::string& bytes, const Message& what) {
     const std::string temporary = temporary_path_for(path);
     const auto fail = [&](const std::string& reason) {
         std::error_code ignored;
         std::filesystem::remove(temporary, ignored);
-        throw InputError("cannot write " + what + " '" + path + "': " + reason);
+        throw InputError(Message("cannot write {what} '{path}': {reason}",
+                                 {{"what", what}, {"path", path}, {"reason", reason}}));
     };
     {
         errno = 0;

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "core/tensor/message.hpp"
+
 namespace convscope {
 
 // Writes `bytes` to a temporary file beside `path` (the same folder, so the rename stays
@@ -12,6 +14,8 @@ namespace convscope {
 // as it was, and InputError says "cannot write <what> '<path>': <reason>".
 void write_file_atomically(const std::string& path, const std::string& bytes,
                            const std::string& what);
+// The same with `what` a translatable word (Message("lesson file")) for the window.
+void write_file_atomically(const std::string& path, const std::string& bytes, const Message& what);
 
 // The temporary write_file_atomically uses for `path`: "<path>.tmp<pid>-<n>", so two
 // processes or threads saving the same file never write into each other's temporary.

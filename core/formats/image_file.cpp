@@ -21,10 +21,6 @@ namespace convscope {
 
 namespace {
 
-std::string quoted(const std::string& name) {
-    return "'" + name + "'";
-}
-
 float luma(float r, float g, float b) {
     return 0.299f * r + 0.587f * g + 0.114f * b;
 }
@@ -67,27 +63,30 @@ std::vector<std::vector<Contribution>> box_weights(int input, int output) {
 
 Tensor decode_image(const std::uint8_t* bytes, std::size_t size, const std::string& name,
                     ImageChannels channels) {
-    if (size == 0) throw InputError("image " + quoted(name) + " is empty");
+    if (size == 0) throw InputError(Message("image '{name}' is empty", {{"name", name}}));
     if (size > static_cast<std::size_t>(INT32_MAX))
-        throw InputError("image " + quoted(name) + " is larger than 2 GB");
+        throw InputError(Message("image '{name}' is larger than 2 GB", {{"name", name}}));
     const int length = static_cast<int>(size);
     int width = 0, height = 0, stored_channels = 0;
     if (!stbi_info_from_memory(bytes, length, &width, &height, &stored_channels)) {
-        throw InputError("image " + quoted(name) + " is not a picture stb_image can read (" +
-                         stbi_failure_reason() + "): use PNG, JPEG, BMP or GIF");
+        throw InputError(Message(
+            "image '{name}' is not a picture stb_image can read ({reason}): use PNG, JPEG, BMP "
+            "or GIF",
+            {{"name", name}, {"reason", stbi_failure_reason()}}));
     }
     if (width > kMaxImageSide || height > kMaxImageSide) {
-        throw InputError("image " + quoted(name) + " is " + std::to_string(width) + "x" +
-                         std::to_string(height) + " pixels, more than the " +
-                         std::to_string(kMaxImageSide) + " allowed per side");
+        throw InputError(Message(
+            "image '{name}' is {width}x{height} pixels, more than the {max} allowed per "
+            "side",
+            {{"name", name}, {"width", width}, {"height", height}, {"max", kMaxImageSide}}));
     }
     // Always decode to RGBA so alpha can be composited the same way for every format.
     int w = 0, h = 0, ignored = 0;
     std::unique_ptr<stbi_uc, void (*)(void*)> pixels(
         stbi_load_from_memory(bytes, length, &w, &h, &ignored, 4), stbi_image_free);
     if (!pixels) {
-        throw InputError("image " + quoted(name) + " could not be decoded (" +
-                         stbi_failure_reason() + ")");
+        throw InputError(Message("image '{name}' could not be decoded ({reason})",
+                                 {{"name", name}, {"reason", stbi_failure_reason()}}));
     }
     const bool grey_file = stored_channels <= 2;
     const bool want_grey =
@@ -112,12 +111,15 @@ Tensor decode_image(const std::uint8_t* bytes, std::size_t size, const std::stri
 Tensor load_image(const std::string& path, ImageChannels channels) {
     std::error_code error;
     if (std::filesystem::is_directory(path, error))
-        throw InputError("image " + quoted(path) + " is a folder, not a file");
+        throw InputError(Message("image '{name}' is a folder, not a file", {{"name", path}}));
     std::ifstream file(path, std::ios::binary);
-    if (!file) throw InputError("cannot open image " + quoted(path) + ": " + std::strerror(errno));
+    if (!file) {
+        throw InputError(Message("cannot open image '{name}': {reason}",
+                                 {{"name", path}, {"reason", std::strerror(errno)}}));
+    }
     const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(file)),
                                           std::istreambuf_iterator<char>());
-    if (file.bad()) throw InputError("cannot read image " + quoted(path));
+    if (file.bad()) throw InputError(Message("cannot read image '{name}'", {{"name", path}}));
     return decode_image(bytes.data(), bytes.size(), path, channels);
 }
 
@@ -266,14 +268,15 @@ std::string png_bytes(int width, int height, int channels, const std::uint8_t* p
     std::string png;
     if (stbi_write_png_to_func(append_bytes, &png, width, height, channels, pixels,
                                width * channels) == 0) {
-        throw InputError("cannot encode PNG " + name);
+        throw InputError(Message("cannot encode PNG {name}", {{"name", name}}));
     }
     return png;
 }
 
 void write_png_bytes(const std::string& path, int width, int height, int channels,
                      const std::uint8_t* pixels) {
-    write_file_atomically(path, png_bytes(width, height, channels, pixels, quoted(path)), "PNG");
+    write_file_atomically(path, png_bytes(width, height, channels, pixels, "'" + path + "'"),
+                          "PNG");
 }
 
 }  // namespace

@@ -31,20 +31,21 @@ std::string hex(std::uint32_t value) {
 class IdxReader {
   public:
     explicit IdxReader(const std::string& path) : path_(path), file_(gzopen(path.c_str(), "rb")) {
-        if (!file_) throw InputError(path + ": cannot open the file");
+        if (!file_) throw InputError(Message("{path}: cannot open the file", {{"path", path}}));
     }
     ~IdxReader() { gzclose(file_); }
     IdxReader(const IdxReader&) = delete;
     IdxReader& operator=(const IdxReader&) = delete;
 
-    std::uint32_t read_u32(const char* what) {
+    // `field`: a header field's name, a translatable word.
+    std::uint32_t read_u32(const Message& field) {
         unsigned char bytes[4];
-        read_exactly(bytes, 4, std::string("the header (") + what + ")");
+        read_exactly(bytes, 4, Message("the header ({field})", {{"field", field}}));
         return (std::uint32_t(bytes[0]) << 24) | (std::uint32_t(bytes[1]) << 16) |
                (std::uint32_t(bytes[2]) << 8) | std::uint32_t(bytes[3]);
     }
 
-    void read_exactly(void* out, std::size_t size, const std::string& what) {
+    void read_exactly(void* out, std::size_t size, const Message& what) {
         std::size_t done = 0;
         while (done < size) {
             const unsigned chunk =
@@ -53,11 +54,13 @@ class IdxReader {
             int code = Z_OK;
             const char* message = got < 0 ? gzerror(file_, &code) : "";
             if (got < 0 && code != Z_BUF_ERROR) {
-                throw InputError(path_ + ": corrupt compressed data (" + message + ")");
+                throw InputError(Message("{path}: corrupt compressed data ({reason})",
+                                         {{"path", path_}, {"reason", message}}));
             }
             if (got <= 0) {  // Z_BUF_ERROR: the gzip stream ends early
-                throw InputError(path_ + ": file is truncated: " + what + " needs " +
-                                 std::to_string(size) + " bytes, found " + std::to_string(done));
+                throw InputError(
+                    Message("{path}: file is truncated: {what} needs {size} bytes, found {found}",
+                            {{"path", path_}, {"what", what}, {"size", size}, {"found", done}}));
             }
             done += static_cast<std::size_t>(got);
         }
@@ -70,17 +73,26 @@ class IdxReader {
     gzFile file_;
 };
 
+// One sentence for images and one for labels, so a translation names each its own way.
 void require_magic(const IdxReader& reader, std::uint32_t found, std::uint32_t expected,
-                   const char* kind) {
+                   bool images) {
     if (found == expected) return;
-    throw InputError(reader.path() + ": wrong magic number " + hex(found) + " (an IDX " + kind +
-                     " file starts with " + hex(expected) + ")");
+    const Message::Values values = {
+        {"path", reader.path()}, {"found", hex(found)}, {"expected", hex(expected)}};
+    if (images) {
+        throw InputError(Message(
+            "{path}: wrong magic number {found} (an IDX images file starts with {expected})",
+            values));
+    }
+    throw InputError(Message(
+        "{path}: wrong magic number {found} (an IDX labels file starts with {expected})", values));
 }
 
 void require_count(const IdxReader& reader, std::uint32_t count) {
     if (count > kMaxCount) {
-        throw InputError(reader.path() + ": header claims " + std::to_string(count) +
-                         " items, more than any MNIST file holds");
+        throw InputError(
+            Message("{path}: header claims {count} items, more than any MNIST file holds",
+                    {{"path", reader.path()}, {"count", count}}));
     }
 }
 
@@ -99,7 +111,8 @@ std::string find_file(const std::string& folder, const char* name) {
     const std::string raw = folder + "/" + name;
     if (exists(raw)) return raw;
     if (exists(raw + ".gz")) return raw + ".gz";
-    throw InputError("MNIST folder '" + folder + "' has no " + name + " (nor " + name + ".gz)");
+    throw InputError(Message("MNIST folder '{folder}' has no {name} (nor {name}.gz)",
+                             {{"folder", folder}, {"name", name}}));
 }
 
 }  // namespace
@@ -112,38 +125,43 @@ void Dataset::image_as_floats(int index, float* out) const {
 
 Dataset read_idx_images(const std::string& path, int required_rows, int required_cols) {
     IdxReader reader(path);
-    require_magic(reader, reader.read_u32("magic number"), kImagesMagic, "images");
+    require_magic(reader, reader.read_u32(Message("magic number")), kImagesMagic, true);
     Dataset data;
-    const std::uint32_t count = reader.read_u32("image count");
-    const std::uint32_t rows = reader.read_u32("rows");
-    const std::uint32_t cols = reader.read_u32("columns");
+    const std::uint32_t count = reader.read_u32(Message("image count"));
+    const std::uint32_t rows = reader.read_u32(Message("rows"));
+    const std::uint32_t cols = reader.read_u32(Message("columns"));
     require_count(reader, count);
     if (rows != std::uint32_t(required_rows) || cols != std::uint32_t(required_cols)) {
-        throw InputError(path + ": images are " + std::to_string(rows) + "x" +
-                         std::to_string(cols) + ", expected " + std::to_string(required_rows) +
-                         "x" + std::to_string(required_cols));
+        throw InputError(
+            Message("{path}: images are {rows}x{cols}, expected {required_rows}x{required_cols}",
+                    {{"path", path},
+                     {"rows", rows},
+                     {"cols", cols},
+                     {"required_rows", required_rows},
+                     {"required_cols", required_cols}}));
     }
     data.count = static_cast<int>(count);
     data.rows = required_rows;
     data.cols = required_cols;
     data.pixels.resize(static_cast<std::size_t>(count) * rows * cols);
-    reader.read_exactly(
-        data.pixels.data(), data.pixels.size(),
-        std::to_string(count) + " images of " + std::to_string(rows) + "x" + std::to_string(cols));
+    reader.read_exactly(data.pixels.data(), data.pixels.size(),
+                        Message("{count} images of {rows}x{cols}",
+                                {{"count", count}, {"rows", rows}, {"cols", cols}}));
     return data;
 }
 
 std::vector<std::uint8_t> read_idx_labels(const std::string& path) {
     IdxReader reader(path);
-    require_magic(reader, reader.read_u32("magic number"), kLabelsMagic, "labels");
-    const std::uint32_t count = reader.read_u32("label count");
+    require_magic(reader, reader.read_u32(Message("magic number")), kLabelsMagic, false);
+    const std::uint32_t count = reader.read_u32(Message("label count"));
     require_count(reader, count);
     std::vector<std::uint8_t> labels(count);
-    reader.read_exactly(labels.data(), labels.size(), std::to_string(count) + " labels");
+    reader.read_exactly(labels.data(), labels.size(),
+                        Message("{count} labels", {{"count", count}}));
     for (std::size_t i = 0; i < labels.size(); ++i) {
         if (labels[i] > 9) {
-            throw InputError(path + ": label " + std::to_string(labels[i]) + " of item " +
-                             std::to_string(i) + " is not a digit 0-9");
+            throw InputError(Message("{path}: label {label} of item {item} is not a digit 0-9",
+                                     {{"path", path}, {"label", labels[i]}, {"item", i}}));
         }
     }
     return labels;
@@ -153,15 +171,21 @@ Dataset read_idx_pair(const std::string& images_path, const std::string& labels_
     Dataset data = read_idx_images(images_path);
     data.labels = read_idx_labels(labels_path);
     if (data.labels.size() != static_cast<std::size_t>(data.count)) {
-        throw InputError(images_path + " holds " + std::to_string(data.count) + " images but " +
-                         labels_path + " holds " + std::to_string(data.labels.size()) +
-                         " labels: the counts must match");
+        throw InputError(Message(
+            "{images} holds {count} images but {labels} holds {label_count} labels: the counts "
+            "must match",
+            {{"images", images_path},
+             {"count", data.count},
+             {"labels", labels_path},
+             {"label_count", data.labels.size()}}));
     }
     return data;
 }
 
 MnistData load_mnist(const std::string& folder) {
-    if (!is_folder(folder)) throw InputError("MNIST folder '" + folder + "' does not exist");
+    if (!is_folder(folder)) {
+        throw InputError(Message("MNIST folder '{folder}' does not exist", {{"folder", folder}}));
+    }
     MnistData data;
     data.folder = folder;
     data.train =

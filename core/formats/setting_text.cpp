@@ -12,11 +12,12 @@ int parse_int(const std::string& text, const std::string& what, int min, int max
     errno = 0;
     const long value = std::strtol(text.c_str(), &end, 10);
     if (text.empty() || *end != '\0' || errno == ERANGE) {
-        throw InputError(what + ": '" + text + "' is not a whole number");
+        throw InputError(
+            Message("{what}: '{text}' is not a whole number", {{"what", what}, {"text", text}}));
     }
     if (value < min || value > max) {
-        throw InputError(what + "=" + text + " is out of range: it must be from " +
-                         std::to_string(min) + " to " + std::to_string(max));
+        throw InputError(Message("{what}={text} is out of range: it must be from {min} to {max}",
+                                 {{"what", what}, {"text", text}, {"min", min}, {"max", max}}));
     }
     return static_cast<int>(value);
 }

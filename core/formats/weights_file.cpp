@@ -28,12 +28,13 @@ std::uint32_t crc_of(const std::string& bytes, std::size_t length) {
         crc32(0L, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(length)));
 }
 
-// Reads fields in order, failing with the file's name when it ends too early.
+// Reads fields in order, failing with the file's name when it ends too early. `what`
+// names the field as a translatable word.
 class FieldReader {
   public:
     FieldReader(const std::string& bytes, const std::string& path) : bytes_(bytes), path_(path) {}
 
-    std::uint64_t unsigned_le(int size, const char* what) {
+    std::uint64_t unsigned_le(int size, const Message& what) {
         need(size, what);
         std::uint64_t value = 0;
         for (int i = 0; i < size; ++i)
@@ -41,7 +42,7 @@ class FieldReader {
         position_ += size;
         return value;
     }
-    std::string text(std::size_t size, const char* what) {
+    std::string text(std::size_t size, const Message& what) {
         need(size, what);
         std::string value = bytes_.substr(position_, size);
         position_ += size;
@@ -50,9 +51,10 @@ class FieldReader {
     std::size_t position() const { return position_; }
 
   private:
-    void need(std::size_t size, const char* what) {
+    void need(std::size_t size, const Message& what) {
         if (bytes_.size() - position_ < size) {
-            throw InputError(path_ + ": weights file is truncated (it ends inside " + what + ")");
+            throw InputError(Message("{path}: weights file is truncated (it ends inside {field})",
+                                     {{"path", path_}, {"field", what}}));
         }
     }
     const std::string& bytes_;
@@ -76,7 +78,7 @@ void save_weights(const std::string& path, const std::string& architecture, cons
     }
     put_u32(bytes, crc_of(bytes, bytes.size()));
 
-    write_file_atomically(path, bytes, "weights file");
+    write_file_atomically(path, bytes, Message("weights file"));
 }
 
 void save_weights(const std::string& path, const Network<float>& network) {
@@ -85,39 +87,46 @@ void save_weights(const std::string& path, const Network<float>& network) {
 
 WeightsFile read_weights(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path + ": cannot open the weights file");
+    if (!in) throw InputError(Message("{path}: cannot open the weights file", {{"path", path}}));
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     FieldReader reader(bytes, path);
-    if (reader.text(sizeof kMagic, "the magic bytes") != std::string(kMagic, sizeof kMagic)) {
-        throw InputError(path + ": not a convscope weights file (it does not start with CSWEIGHT)");
+    if (reader.text(sizeof kMagic, Message("the magic bytes")) !=
+        std::string(kMagic, sizeof kMagic)) {
+        throw InputError(
+            Message("{path}: not a convscope weights file (it does not start with CSWEIGHT)",
+                    {{"path", path}}));
     }
-    const std::uint64_t version = reader.unsigned_le(4, "the version");
+    const std::uint64_t version = reader.unsigned_le(4, Message("the version"));
     if (version != kWeightsFormatVersion) {
-        throw InputError(path + ": weights format version " + std::to_string(version) +
-                         " is not supported (this build reads version " +
-                         std::to_string(kWeightsFormatVersion) + ")");
+        throw InputError(
+            Message("{path}: weights format version {version} is not supported (this build reads "
+                    "version {supported})",
+                    {{"path", path}, {"version", version}, {"supported", kWeightsFormatVersion}}));
     }
     WeightsFile file;
-    file.architecture =
-        reader.text(reader.unsigned_le(4, "the architecture length"), "the architecture");
-    const std::uint64_t count = reader.unsigned_le(8, "the parameter count");
+    file.architecture = reader.text(reader.unsigned_le(4, Message("the architecture length")),
+                                    Message("the architecture"));
+    const std::uint64_t count = reader.unsigned_le(8, Message("the parameter count"));
     if (count > (bytes.size() - reader.position()) / 4) {
-        throw InputError(path + ": weights file is truncated (it claims " + std::to_string(count) +
-                         " parameters)");
+        throw InputError(Message("{path}: weights file is truncated (it claims {count} parameters)",
+                                 {{"path", path}, {"count", count}}));
     }
     file.parameters.resize(count);
+    const auto parameters = Message("the parameters");  // built once, not per parameter
     for (std::uint64_t i = 0; i < count; ++i) {
-        const std::uint32_t bits =
-            static_cast<std::uint32_t>(reader.unsigned_le(4, "the parameters"));
+        const std::uint32_t bits = static_cast<std::uint32_t>(reader.unsigned_le(4, parameters));
         std::memcpy(&file.parameters[i], &bits, 4);
     }
     const std::size_t checked = reader.position();
-    const std::uint32_t stored = static_cast<std::uint32_t>(reader.unsigned_le(4, "the checksum"));
+    const std::uint32_t stored =
+        static_cast<std::uint32_t>(reader.unsigned_le(4, Message("the checksum")));
     if (stored != crc_of(bytes, checked)) {
-        throw InputError(path + ": weights file is corrupt (checksum mismatch)");
+        throw InputError(
+            Message("{path}: weights file is corrupt (checksum mismatch)", {{"path", path}}));
     }
     if (reader.position() != bytes.size()) {
-        throw InputError(path + ": weights file is corrupt (extra bytes after the checksum)");
+        throw InputError(Message("{path}: weights file is corrupt (extra bytes after the checksum)",
+                                 {{"path", path}}));
     }
     return file;
 }
@@ -125,13 +134,15 @@ WeightsFile read_weights(const std::string& path) {
 void load_weights(const std::string& path, Network<float>& network) {
     const WeightsFile file = read_weights(path);
     if (file.architecture != network.architecture()) {
-        throw InputError(path + ": saved for another architecture:\n  file:    " +
-                         file.architecture + "\n  network: " + network.architecture());
+        throw InputError(Message(
+            "{path}: saved for another architecture:\n  file:    {file}\n  network: {network}",
+            {{"path", path}, {"file", file.architecture}, {"network", network.architecture()}}));
     }
     if (file.parameters.size() != network.parameter_count()) {
-        throw InputError(path + ": holds " + std::to_string(file.parameters.size()) +
-                         " parameters, the network has " +
-                         std::to_string(network.parameter_count()));
+        throw InputError(Message("{path}: holds {count} parameters, the network has {needed}",
+                                 {{"path", path},
+                                  {"count", file.parameters.size()},
+                                  {"needed", network.parameter_count()}}));
     }
     std::copy(file.parameters.begin(), file.parameters.end(), network.parameters());
 }
@@ -141,8 +152,9 @@ NetworkSpec spec_for_architecture(const std::string& architecture, const std::st
         NetworkSpec spec = network_preset(name);
         if (spec.architecture() == architecture) return spec;
     }
-    throw InputError(path +
-                     ": saved for an architecture this build has no preset for: " + architecture);
+    throw InputError(
+        Message("{path}: saved for an architecture this build has no preset for: {architecture}",
+                {{"path", path}, {"architecture", architecture}}));
 }
 
 }  // namespace convscope

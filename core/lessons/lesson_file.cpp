@@ -27,7 +27,7 @@ using json = nlohmann::json;
 void require_finite(const std::vector<float>& values, const char* what) {
     for (const float value : values) {
         if (!std::isfinite(value))
-            throw InputError(std::string(what) + " holds a non-finite number");
+            throw InputError(Message("{field} holds a non-finite number", {{"field", what}}));
     }
 }
 
@@ -37,7 +37,8 @@ void check_state(const LessonState& state) {
     if (lesson == nullptr) {
         std::string ids;
         for (const Lesson& known : lessons()) ids += (ids.empty() ? "" : ", ") + known.id;
-        throw InputError("lesson '" + state.lesson_id + "' is not one of this convscope's: " + ids);
+        throw InputError(Message("lesson '{id}' is not one of this convscope's: {ids}",
+                                 {{"id", state.lesson_id}, {"ids", ids}}));
     }
     require_finite(state.setup.input_values, "input_values");
     require_finite(state.setup.kernel_values, "kernel_values");
@@ -46,8 +47,9 @@ void check_state(const LessonState& state) {
     const auto require_count = [](const std::vector<float>& values, std::size_t count,
                                   const char* what) {
         if (!values.empty() && values.size() != count) {
-            throw InputError(std::string(what) + " has " + std::to_string(values.size()) +
-                             " numbers but the setup's shape takes " + std::to_string(count));
+            throw InputError(
+                Message("{field} has {count} numbers but the setup's shape takes {needed}",
+                        {{"field", what}, {"count", values.size()}, {"needed", count}}));
         }
     };
     require_count(state.setup.input_values, counts.input, "input_values");
@@ -57,8 +59,9 @@ void check_state(const LessonState& state) {
     build_lesson_figure(lesson->view, playground);  // some views refuse settings (stride 2)
     const int steps = playground.trace.step_count();
     if (state.step < 0 || state.step >= steps) {
-        throw InputError("step " + std::to_string(state.step) + " is out of range: the setup has " +
-                         std::to_string(steps) + " steps (0 to " + std::to_string(steps - 1) + ")");
+        throw InputError(
+            Message("step {step} is out of range: the setup has {steps} steps (0 to {last})",
+                    {{"step", state.step}, {"steps", steps}, {"last", steps - 1}}));
     }
 }
 
@@ -94,33 +97,41 @@ std::string rows_text(const std::vector<float>& values, int width) {
 
 const json& field(const json& object, const std::string& key, const std::string& where) {
     const auto found = object.find(key);
-    if (found == object.end()) throw InputError(where + key + " is missing");
+    if (found == object.end()) {
+        throw InputError(Message("{field} is missing", {{"field", where + key}}));
+    }
     return *found;
 }
 
-void require_object(const json& value, const std::string& what,
-                    const std::vector<std::string>& keys) {
-    if (!value.is_object()) throw InputError(what + " must be a JSON object { ... }");
+// `what`: a field's name (verbatim) or a translatable word ("the file").
+void require_object(const json& value, const Message& what, const std::vector<std::string>& keys) {
+    if (!value.is_object()) {
+        throw InputError(Message("{what} must be a JSON object { ... }", {{"what", what}}));
+    }
     for (const auto& item : value.items()) {
         if (std::find(keys.begin(), keys.end(), item.key()) == keys.end()) {
             std::string known;
             for (const std::string& key : keys) known += (known.empty() ? "" : ", ") + key;
-            throw InputError(what + " has an unknown field \"" + item.key() +
-                             "\" (its fields are " + known + ")");
+            throw InputError(
+                Message("{what} has an unknown field \"{field}\" (its fields are {fields})",
+                        {{"what", what}, {"field", item.key()}, {"fields", known}}));
         }
     }
 }
 
 long long whole_number(const json& value, const std::string& what, long long min, long long max) {
-    if (!value.is_number_integer()) throw InputError(what + " must be a whole number");
+    if (!value.is_number_integer()) {
+        throw InputError(Message("{field} must be a whole number", {{"field", what}}));
+    }
     const long long number =
         value.is_number_unsigned()
             ? static_cast<long long>(std::min<std::uint64_t>(value.get<std::uint64_t>(),
                                                              static_cast<std::uint64_t>(max) + 1))
             : value.get<long long>();
     if (number < min || number > max) {
-        throw InputError(what + "=" + value.dump() + " is out of range: " + std::to_string(min) +
-                         " to " + std::to_string(max));
+        throw InputError(
+            Message("{field}={value} is out of range: {min} to {max}",
+                    {{"field", what}, {"value", value.dump()}, {"min", min}, {"max", max}}));
     }
     return number;
 }
@@ -136,7 +147,9 @@ int small_int(const json& value, const std::string& what) {
 template <typename Item, typename Read>
 std::pair<Item, Item> per_axis(const json& value, const std::string& what, Read read) {
     if (!value.is_array()) return {read(value, what), read(value, what)};
-    if (value.size() != 2) throw InputError(what + " must be one value or [H, W]");
+    if (value.size() != 2) {
+        throw InputError(Message("{field} must be one value or [H, W]", {{"field", what}}));
+    }
     return {read(value[0], what + "[0]"), read(value[1], what + "[1]")};
 }
 
@@ -150,16 +163,21 @@ Padding padding_of(const json& value, const std::string& what) {
 }
 
 float finite_number(const json& value, const std::string& what) {
-    if (!value.is_number()) throw InputError(what + " must be a number, not " + value.dump());
+    if (!value.is_number()) {
+        throw InputError(Message("{field} must be a number, not {value}",
+                                 {{"field", what}, {"value", value.dump()}}));
+    }
     const double number = value.get<double>();
     if (!std::isfinite(number) || std::fabs(number) > FLT_MAX) {
-        throw InputError(what + " is too large for a float");
+        throw InputError(Message("{field} is too large for a float", {{"field", what}}));
     }
     return static_cast<float>(number);
 }
 
 std::vector<float> numbers(const json& value, const std::string& what) {
-    if (!value.is_array()) throw InputError(what + " must be a list of numbers [ ... ]");
+    if (!value.is_array()) {
+        throw InputError(Message("{field} must be a list of numbers [ ... ]", {{"field", what}}));
+    }
     std::vector<float> out;
     for (std::size_t i = 0; i < value.size(); ++i)
         out.push_back(finite_number(value[i], what + "[" + std::to_string(i) + "]"));
@@ -168,14 +186,17 @@ std::vector<float> numbers(const json& value, const std::string& what) {
 
 // Rows of `width` numbers, one after another.
 std::vector<float> rows(const json& value, const std::string& what, int width) {
-    if (!value.is_array()) throw InputError(what + " must be a list of rows [[...], [...]]");
+    if (!value.is_array()) {
+        throw InputError(
+            Message("{field} must be a list of rows [[...], [...]]", {{"field", what}}));
+    }
     std::vector<float> out;
     for (std::size_t r = 0; r < value.size(); ++r) {
         const std::string row_name = what + "[" + std::to_string(r) + "]";
         const std::vector<float> row = numbers(value[r], row_name);
         if (static_cast<int>(row.size()) != width) {
-            throw InputError(row_name + " has " + std::to_string(row.size()) +
-                             " numbers; the rows are " + std::to_string(width) + " wide");
+            throw InputError(Message("{row} has {count} numbers; the rows are {width} wide",
+                                     {{"row", row_name}, {"count", row.size()}, {"width", width}}));
         }
         out.insert(out.end(), row.begin(), row.end());
     }
@@ -186,13 +207,13 @@ std::vector<float> rows(const json& value, const std::string& what, int width) {
 
 PlaygroundSetup decode_setup(const json& value) {
     require_object(
-        value, "setup",
+        value, Message::verbatim("setup"),
         {"op", "batch", "channels", "filters", "input", "kernel", "padding", "stride", "dilation",
          "output_padding", "bias", "seed", "input_values", "kernel_values", "bias_values"});
     const std::string at = "setup.";
     PlaygroundSetup s;
     const json& op = field(value, "op", at);
-    if (!op.is_string()) throw InputError("setup.op must be a string like \"conv\"");
+    if (!op.is_string()) throw InputError(Message("setup.op must be a string like \"conv\""));
     s.op = parse_op_setting(op.get<std::string>());
     s.batch = small_int(field(value, "batch", at), "setup.batch");
     s.channels = small_int(field(value, "channels", at), "setup.channels");
@@ -208,7 +229,7 @@ PlaygroundSetup decode_setup(const json& value) {
     std::tie(s.options.h.output_padding, s.options.w.output_padding) =
         int_pair(field(value, "output_padding", at), "setup.output_padding");
     const json& bias = field(value, "bias", at);
-    if (!bias.is_boolean()) throw InputError("setup.bias must be true or false");
+    if (!bias.is_boolean()) throw InputError(Message("setup.bias must be true or false"));
     s.has_bias = bias.get<bool>();
     s.seed = static_cast<std::uint32_t>(
         whole_number(field(value, "seed", at), "setup.seed", 0, UINT32_MAX));
@@ -223,33 +244,34 @@ PlaygroundSetup decode_setup(const json& value) {
 
 LessonState decode_state(const std::string& text) {
     if (text.size() > kMaxLessonFileBytes) {
-        throw InputError("it is " + std::to_string(text.size()) +
-                         " bytes; a lesson file is at most " + std::to_string(kMaxLessonFileBytes) +
-                         " bytes");
+        throw InputError(Message("it is {size} bytes; a lesson file is at most {max} bytes",
+                                 {{"size", text.size()}, {"max", kMaxLessonFileBytes}}));
     }
     json root;
     try {
         root = json::parse(text);
     } catch (const json::parse_error& error) {
-        throw InputError("it is not valid JSON (at byte " + std::to_string(error.byte) + ")");
+        throw InputError(Message("it is not valid JSON (at byte {byte})", {{"byte", error.byte}}));
     } catch (const json::exception&) {
-        throw InputError("it holds a number too large for a float");  // 1e999
+        throw InputError(Message("it holds a number too large for a float"));  // 1e999
     }
     if (!root.is_object() || !root.contains("format") ||
         root["format"] != json(kLessonFileFormat)) {
-        throw InputError(std::string("it is not a lesson file (no \"format\": \"") +
-                         kLessonFileFormat + "\")");
+        throw InputError(Message("it is not a lesson file (no \"format\": \"{format}\")",
+                                 {{"format", kLessonFileFormat}}));
     }
     const long long version = whole_number(field(root, "version", ""), "version", 0, INT32_MAX);
     if (version != kLessonFileVersion) {
-        throw InputError("version " + std::to_string(version) +
-                         " is not supported; this convscope reads version " +
-                         std::to_string(kLessonFileVersion));
+        throw InputError(
+            Message("version {version} is not supported; this convscope reads version {supported}",
+                    {{"version", version}, {"supported", kLessonFileVersion}}));
     }
-    require_object(root, "the file", {"format", "version", "lesson", "step", "setup"});
+    require_object(root, Message("the file"), {"format", "version", "lesson", "step", "setup"});
     LessonState state;
     const json& lesson = field(root, "lesson", "");
-    if (!lesson.is_string()) throw InputError("lesson must be a lesson id like \"conv-basic\"");
+    if (!lesson.is_string()) {
+        throw InputError(Message("lesson must be a lesson id like \"conv-basic\""));
+    }
     state.lesson_id = lesson.get<std::string>();
     state.step = small_int(field(root, "step", ""), "step");
     state.setup = decode_setup(field(root, "setup", ""));
@@ -300,7 +322,8 @@ LessonState decode_lesson_state(const std::string& text, const std::string& name
     try {
         return decode_state(text);
     } catch (const InputError& error) {
-        throw InputError("lesson file '" + name + "': " + error.what());
+        throw InputError(Message("lesson file '{name}': {reason}",
+                                 {{"name", name}, {"reason", error.message()}}));
     }
 }
 
@@ -309,29 +332,37 @@ void save_lesson_state(const std::string& path, const LessonState& state) {
     try {
         text = encode_lesson_state(state);
     } catch (const InputError& error) {
-        throw InputError("cannot save lesson file '" + path + "': " + error.what());
+        throw InputError(Message("cannot save lesson file '{path}': {reason}",
+                                 {{"path", path}, {"reason", error.message()}}));
     }
-    write_file_atomically(path, text, "lesson file");
+    write_file_atomically(path, text, Message("lesson file"));
 }
 
 LessonState load_lesson_state(const std::string& path) {
     namespace fs = std::filesystem;
-    const std::string name = "lesson file '" + path + "'";
     std::error_code error;
     const fs::file_status status = fs::status(path, error);
-    if (!fs::exists(status)) throw InputError(name + " does not exist");
-    if (fs::is_directory(status)) throw InputError(name + " is a folder, not a file");
+    if (!fs::exists(status)) {
+        throw InputError(Message("lesson file '{path}' does not exist", {{"path", path}}));
+    }
+    if (fs::is_directory(status)) {
+        throw InputError(Message("lesson file '{path}' is a folder, not a file", {{"path", path}}));
+    }
+    const auto cannot_read = [&path](const std::string& reason) {
+        return InputError(Message("cannot read lesson file '{path}': {reason}",
+                                  {{"path", path}, {"reason", reason}}));
+    };
     const std::uintmax_t size = fs::file_size(path, error);
-    if (error) throw InputError("cannot read " + name + ": " + error.message());
+    if (error) throw cannot_read(error.message());
     if (size > kMaxLessonFileBytes) {
-        throw InputError(name + " is " + std::to_string(size) +
-                         " bytes; a lesson file is at most " + std::to_string(kMaxLessonFileBytes) +
-                         " bytes");
+        throw InputError(
+            Message("lesson file '{path}' is {size} bytes; a lesson file is at most {max} bytes",
+                    {{"path", path}, {"size", size}, {"max", kMaxLessonFileBytes}}));
     }
     std::ifstream in(path, std::ios::binary);
     std::string text(static_cast<std::size_t>(size), '\0');
     if (!in || !in.read(text.data(), static_cast<std::streamsize>(size))) {
-        throw InputError("cannot read " + name + ": " + std::strerror(errno));
+        throw cannot_read(std::strerror(errno));
     }
     return decode_lesson_state(text, path);
 }

@@ -10,32 +10,33 @@ namespace convscope {
 
 namespace {
 
-void require_range(const char* what, int value, int low, int high) {
+// `setting` names the value as a translatable word ("batch N", "stride").
+void require_range(const Message& setting, int value, int low, int high) {
     if (value < low || value > high) {
-        throw InputError(std::string(what) + "=" + std::to_string(value) +
-                         " is out of range: " + std::to_string(low) + " to " +
-                         std::to_string(high) + " in the playground");
+        throw InputError(
+            Message("{setting}={value} is out of range: {low} to {high} in the playground",
+                    {{"setting", setting}, {"value", value}, {"low", low}, {"high", high}}));
     }
 }
 
 // Stride, dilation, padding and output padding get their lower bounds and reasons from
 // the geometry; the upper bound keeps a file's or a --set's value from asking for an
 // output of millions of cells.
-void require_at_most(const char* what, int value, int high) {
+void require_at_most(const Message& setting, int value, int high) {
     if (value > high) {
-        throw InputError(std::string(what) + "=" + std::to_string(value) +
-                         " is out of range: at most " + std::to_string(high) +
-                         " in the playground");
+        throw InputError(
+            Message("{setting}={value} is out of range: at most {high} in the playground",
+                    {{"setting", setting}, {"value", value}, {"high", high}}));
     }
 }
 
 void require_options_in_range(const Options2d& options) {
     for (const AxisOptions* axis : {&options.h, &options.w}) {
-        require_at_most("stride", axis->stride, kPlaygroundMaxSize);
-        require_at_most("dilation", axis->dilation, kPlaygroundMaxSize);
-        require_at_most("output padding", axis->output_padding, kPlaygroundMaxSize);
+        require_at_most(Message("stride"), axis->stride, kPlaygroundMaxSize);
+        require_at_most(Message("dilation"), axis->dilation, kPlaygroundMaxSize);
+        require_at_most(Message("output padding"), axis->output_padding, kPlaygroundMaxSize);
         if (axis->padding.mode == Padding::Mode::Explicit) {
-            require_at_most("padding", axis->padding.amount, kPlaygroundMaxSize);
+            require_at_most(Message("padding"), axis->padding.amount, kPlaygroundMaxSize);
         }
     }
 }
@@ -57,14 +58,32 @@ std::size_t element_count(const std::vector<int>& shape) {
     return count;
 }
 
+enum class SetupTensor { Input, Kernel, Bias };
+
+// One whole sentence per tensor, so a translation names each its own way.
+Message count_mismatch(SetupTensor tensor, std::size_t count, const std::vector<int>& shape,
+                       std::size_t needed) {
+    Message::Values values = {{"count", count}, {"shape", shape_text(shape)}, {"needed", needed}};
+    switch (tensor) {
+        case SetupTensor::Input:
+            return Message("input has {count} values but its shape {shape} needs {needed}",
+                           std::move(values));
+        case SetupTensor::Kernel:
+            return Message("kernel has {count} values but its shape {shape} needs {needed}",
+                           std::move(values));
+        case SetupTensor::Bias:
+            break;
+    }
+    return Message("bias has {count} values but its shape {shape} needs {needed}",
+                   std::move(values));
+}
+
 Tensor tensor_from(std::vector<int> shape, const std::vector<float>& explicit_values,
-                   std::uint32_t seed, int low, int high, const char* what) {
+                   std::uint32_t seed, int low, int high, SetupTensor tensor) {
     const std::size_t count = element_count(shape);
     if (explicit_values.empty()) return Tensor(shape, seeded_values(count, seed, low, high));
     if (explicit_values.size() != count) {
-        throw InputError(std::string(what) + " has " + std::to_string(explicit_values.size()) +
-                         " values but its shape " + shape_text(shape) + " needs " +
-                         std::to_string(count));
+        throw InputError(count_mismatch(tensor, explicit_values.size(), shape, count));
     }
     return Tensor(shape, explicit_values);
 }
@@ -99,28 +118,29 @@ std::vector<float> seeded_values(std::size_t count, std::uint32_t seed, int low,
 }
 
 Playground build_playground(const PlaygroundSetup& setup) {
-    require_range("batch N", setup.batch, 1, kPlaygroundMaxChannels);
-    require_range("channels C", setup.channels, 1, kPlaygroundMaxChannels);
-    require_range("filters FN", setup.filters, 1, kPlaygroundMaxChannels);
-    require_range("input height", setup.input_h, 1, kPlaygroundMaxSize);
-    require_range("input width", setup.input_w, 1, kPlaygroundMaxSize);
-    require_range("kernel height", setup.kernel_h, 1, kPlaygroundMaxSize);
-    require_range("kernel width", setup.kernel_w, 1, kPlaygroundMaxSize);
+    require_range(Message("batch N"), setup.batch, 1, kPlaygroundMaxChannels);
+    require_range(Message("channels C"), setup.channels, 1, kPlaygroundMaxChannels);
+    require_range(Message("filters FN"), setup.filters, 1, kPlaygroundMaxChannels);
+    require_range(Message("input height"), setup.input_h, 1, kPlaygroundMaxSize);
+    require_range(Message("input width"), setup.input_w, 1, kPlaygroundMaxSize);
+    require_range(Message("kernel height"), setup.kernel_h, 1, kPlaygroundMaxSize);
+    require_range(Message("kernel width"), setup.kernel_w, 1, kPlaygroundMaxSize);
     require_options_in_range(setup.options);
 
     Playground p;
     p.setup = setup;
-    p.input = tensor_from(input_shape(setup), setup.input_values, setup.seed, 0, 3, "input");
+    p.input =
+        tensor_from(input_shape(setup), setup.input_values, setup.seed, 0, 3, SetupTensor::Input);
     switch (setup.op) {
         case TracedOp::Conv:
         case TracedOp::TransposedConv: {
             const bool transposed = setup.op == TracedOp::TransposedConv;
             p.kernel = tensor_from(kernel_shape(setup), setup.kernel_values, setup.seed + 1, -1, 2,
-                                   "kernel");
+                                   SetupTensor::Kernel);
             if (setup.has_bias) {
-                p.bias =
-                    tensor_from(bias_shape(setup), setup.bias_values, setup.seed + 2, -2, 2, "bias")
-                        .values();
+                p.bias = tensor_from(bias_shape(setup), setup.bias_values, setup.seed + 2, -2, 2,
+                                     SetupTensor::Bias)
+                             .values();
             }
             p.trace = transposed ? OperationTrace::transposed_conv(p.input, p.kernel, p.bias,
                                                                    setup.options)

@@ -16,32 +16,35 @@ namespace {
 
 struct KeySpec {
     const char* key;
-    const char* takes;  // what a bad value's message says the key takes; "": it says already
+    Message takes;  // what a bad value's message says the key takes; empty: it says already
 };
 
-const std::string kSize = "N or HxW from 1 to " + std::to_string(kPlaygroundMaxSize);
-const std::string kPad =
-    "N or HxW from 0 to " + std::to_string(kPlaygroundMaxSize) + ", or valid, same, full";
-const std::string kOutputPad = "N or HxW from 0 to " + std::to_string(kPlaygroundMaxSize);
-const std::string kCount = "a count from 1 to " + std::to_string(kPlaygroundMaxChannels);
-
 const std::vector<KeySpec>& key_specs() {
-    static const std::vector<KeySpec> specs = {
-        {"op", ""},  // parse_op_setting's message lists the names
-        {"input", kSize.c_str()},
-        {"kernel", kSize.c_str()},
-        {"padding", kPad.c_str()},
-        {"stride", kSize.c_str()},
-        {"dilation", kSize.c_str()},
-        {"output_padding", kOutputPad.c_str()},
-        {"channels", kCount.c_str()},
-        {"filters", kCount.c_str()},
-        {"batch", kCount.c_str()},
-        {"bias", "on, off, one number for every filter, or [V1,V2,...] (one per filter)"},
-        {"seed", "a whole number from 0 (the values drawn from it replace explicit ones)"},
-        {"input_values", "a JSON array of N*C*H*W finite numbers, like [[1,2],[3,4]]"},
-        {"kernel_values", "a JSON array of FN*C*KH*KW finite numbers, like [[1,0],[0,1]]"},
-    };
+    static const std::vector<KeySpec> specs = [] {
+        const Message::Values size = {{"max", kPlaygroundMaxSize}};
+        const Message::Values count = {{"max", kPlaygroundMaxChannels}};
+        const auto sizes = Message("N or HxW from 1 to {max}", size);
+        const auto counts = Message("a count from 1 to {max}", count);
+        return std::vector<KeySpec>{
+            {"op", Message()},  // parse_op_setting's message lists the names
+            {"input", sizes},
+            {"kernel", sizes},
+            {"padding", Message("N or HxW from 0 to {max}, or valid, same, full", size)},
+            {"stride", sizes},
+            {"dilation", sizes},
+            {"output_padding", Message("N or HxW from 0 to {max}", size)},
+            {"channels", counts},
+            {"filters", counts},
+            {"batch", counts},
+            {"bias",
+             Message("on, off, one number for every filter, or [V1,V2,...] (one per filter)")},
+            {"seed",
+             Message("a whole number from 0 (the values drawn from it replace explicit ones)")},
+            {"input_values", Message("a JSON array of N*C*H*W finite numbers, like [[1,2],[3,4]]")},
+            {"kernel_values",
+             Message("a JSON array of FN*C*KH*KW finite numbers, like [[1,0],[0,1]]")},
+        };
+    }();
     return specs;
 }
 
@@ -81,7 +84,8 @@ std::vector<std::string> split_entries(const std::string& text) {
         }
     }
     if (depth != 0) {
-        throw InputError("settings '" + text + "' have unbalanced brackets [ ]");
+        throw InputError(
+            Message("settings '{text}' have unbalanced brackets [ ]", {{"text", text}}));
     }
     entries.push_back(trimmed(current));
     return entries;
@@ -93,16 +97,19 @@ std::map<std::string, std::string> parse_entries(const std::string& text) {
     for (const std::string& entry : split_entries(text)) {
         const std::size_t equals = entry.find('=');
         if (entry.empty() || equals == std::string::npos || equals == 0) {
-            throw InputError("setting '" + entry +
-                             "' is not KEY=VALUE (like input=7x7,stride=2); " + "the keys are " +
-                             keys_text());
+            throw InputError(Message(
+                "setting '{entry}' is not KEY=VALUE (like input=7x7,stride=2); the keys are {keys}",
+                {{"entry", entry}, {"keys", keys_text()}}));
         }
         const std::string key = trimmed(entry.substr(0, equals));
         const std::string value = trimmed(entry.substr(equals + 1));
         if (find_key(key) == nullptr) {
-            throw InputError("unknown setting '" + key + "'; the keys are " + keys_text());
+            throw InputError(Message("unknown setting '{key}'; the keys are {keys}",
+                                     {{"key", key}, {"keys", keys_text()}}));
         }
-        if (values.count(key) != 0) throw InputError("setting '" + key + "' is given twice");
+        if (values.count(key) != 0) {
+            throw InputError(Message("setting '{key}' is given twice", {{"key", key}}));
+        }
         values[key] = value;
     }
     return values;
@@ -117,12 +124,14 @@ void set_axes(Options2d& options, AxisField field, std::pair<int, int> values) {
     options.w.*field = values.second;
 }
 
+// `tensor` names what takes the values, as a translatable word.
 std::vector<float> values_of(const std::string& text, const std::string& key, std::size_t count,
-                             const std::string& tensor) {
+                             const Message& tensor) {
     const Tensor parsed = parse_nested_array(text, key);
     if (parsed.size() != count) {
-        throw InputError(key + " has " + std::to_string(parsed.size()) + " numbers but the " +
-                         tensor + " takes " + std::to_string(count));
+        throw InputError(Message(
+            "{key} has {count} numbers but the {tensor} takes {needed}",
+            {{"key", key}, {"count", parsed.size()}, {"tensor", tensor}, {"needed", count}}));
     }
     return parsed.values();  // finite: parse_nested_array refuses what a float cannot hold
 }
@@ -135,9 +144,10 @@ void apply_bias(PlaygroundSetup& setup, const std::string& text) {
     }
     const std::size_t count = value_counts(setup).bias;
     if (!text.empty() && text[0] == '[') {
-        setup.bias_values = values_of(text, "bias", count, "filter count FN");
+        setup.bias_values = values_of(text, "bias", count, Message("filter count FN"));
     } else {
-        const float value = values_of("[" + text + "]", "bias", 1, "bias")[0];
+        // One number in brackets always counts 1: this message cannot show.
+        const float value = values_of("[" + text + "]", "bias", 1, Message::verbatim("bias"))[0];
         setup.bias_values.assign(count, value);
     }
     setup.has_bias = true;
@@ -157,7 +167,7 @@ void apply_shape_key(PlaygroundSetup& s, const std::string& key, const std::stri
         const auto [h, w] = parse_padding_pair(value);
         for (const Padding& padding : {h, w}) {
             if (padding.mode == Padding::Mode::Explicit && padding.amount > max_size) {
-                throw InputError("padding=" + value + " is out of range");
+                throw InputError(Message("padding={value} is out of range", {{"value", value}}));
             }
         }
         s.options.h.padding = h;
@@ -187,9 +197,9 @@ void apply_value_key(PlaygroundSetup& s, const std::string& key, const std::stri
     if (key == "bias") {
         apply_bias(s, value);
     } else if (key == "input_values") {
-        s.input_values = values_of(value, key, counts.input, "input (N*C*H*W)");
+        s.input_values = values_of(value, key, counts.input, Message("input (N*C*H*W)"));
     } else if (key == "kernel_values") {
-        s.kernel_values = values_of(value, key, counts.kernel, "kernel (FN*C*KH*KW)");
+        s.kernel_values = values_of(value, key, counts.kernel, Message("kernel (FN*C*KH*KW)"));
     }
 }
 
@@ -222,9 +232,10 @@ PlaygroundSetup apply_setting_overrides(PlaygroundSetup setup, const std::string
                     apply_shape_key(setup, entry->first, entry->second);
                 }
             } catch (const InputError& error) {
-                if (*spec.takes == '\0') throw;
-                throw InputError(std::string(error.what()) + "; " + spec.key + " takes " +
-                                 spec.takes);
+                if (spec.takes.empty()) throw;
+                throw InputError(Message(
+                    "{reason}; {key} takes {takes}",
+                    {{"reason", error.message()}, {"key", spec.key}, {"takes", spec.takes}}));
             }
         }
         if (!values) setup = without_values_that_no_longer_fit(std::move(setup));
@@ -251,7 +262,8 @@ TracedOp parse_op_setting(const std::string& text) {
          {TracedOp::Conv, TracedOp::TransposedConv, TracedOp::MaxPool, TracedOp::AveragePool}) {
         if (text == op_setting_name(op)) return op;
     }
-    throw InputError("op '" + text + "' is none of conv, transposed, max-pool, avg-pool");
+    throw InputError(
+        Message("op '{text}' is none of conv, transposed, max-pool, avg-pool", {{"text", text}}));
 }
 
 }  // namespace convscope

@@ -24,7 +24,7 @@ Tensor shift_tensor(const Tensor& tensor, int dy, int dx) {
 EquivarianceCheck check_equivariance(const Tensor& input, const Tensor& weight,
                                      const Options2d& options, int dy, int dx) {
     if (options.h.stride != 1 || options.w.stride != 1) {
-        throw InputError("equivariance to one-cell shifts needs stride 1");
+        throw InputError(Message("equivariance to one-cell shifts needs stride 1"));
     }
     EquivarianceCheck check;
     check.conv_of_shift = conv2d(shift_tensor(input, dy, dx), weight, {}, options);

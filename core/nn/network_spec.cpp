@@ -148,7 +148,8 @@ NetworkSpec network_preset(const std::string& name) {
     std::string names;
     for (const std::string& known : network_preset_names())
         names += (names.empty() ? "" : ", ") + known;
-    throw InputError("unknown network '" + name + "': choose one of " + names);
+    throw InputError(Message("unknown network '{name}': choose one of {names}",
+                             {{"name", name}, {"names", names}}));
 }
 
 template <typename Real>

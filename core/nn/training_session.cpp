@@ -15,11 +15,17 @@ namespace convscope {
 
 namespace {
 
-void require_range(const char* name, long value, long low, long high) {
+// `setting`: a translatable word ("the batch size") or a field's name (verbatim).
+void require_range(const Message& setting, long value, long low, long high) {
     if (value < low || value > high) {
-        throw InputError(std::string(name) + " must be between " + std::to_string(low) + " and " +
-                         std::to_string(high) + ", got " + std::to_string(value));
+        throw InputError(
+            Message("{setting} must be between {low} and {high}, got {value}",
+                    {{"setting", setting}, {"low", low}, {"high", high}, {"value", value}}));
     }
+}
+
+void require_field_range(const char* field, long value, long low, long high) {
+    require_range(Message::verbatim(field), value, low, high);
 }
 
 }  // namespace
@@ -27,16 +33,16 @@ void require_range(const char* name, long value, long low, long high) {
 void validate_training_settings(const TrainingSettings& s) {
     network_preset(s.network);  // throws for an unknown name
     if (!(s.learning_rate > 0) || !std::isfinite(s.learning_rate) || s.learning_rate > 10) {
-        throw InputError("the learning rate must be above 0 and at most 10, got " +
-                         std::to_string(s.learning_rate));
+        throw InputError(Message("the learning rate must be above 0 and at most 10, got {value}",
+                                 {{"value", std::to_string(s.learning_rate)}}));
     }
-    require_range("the batch size", s.batch, 1, 4096);
-    require_range("the thread count", s.threads, 1, 256);
-    require_range("publish_every_batches", s.publish_every_batches, 1, 1000000);
-    require_range("publish_interval_ms", s.publish_interval_ms, 1, 3600000);
-    require_range("accuracy_every_batches", s.accuracy_every_batches, 1, 1000000);
-    require_range("test_images_per_point", s.test_images_per_point, 0, 100000000);
-    require_range("stop_after_epochs", s.stop_after_epochs, 0, 1000000);
+    require_range(Message("the batch size"), s.batch, 1, 4096);
+    require_range(Message("the thread count"), s.threads, 1, 256);
+    require_field_range("publish_every_batches", s.publish_every_batches, 1, 1000000);
+    require_field_range("publish_interval_ms", s.publish_interval_ms, 1, 3600000);
+    require_field_range("accuracy_every_batches", s.accuracy_every_batches, 1, 1000000);
+    require_field_range("test_images_per_point", s.test_images_per_point, 0, 100000000);
+    require_field_range("stop_after_epochs", s.stop_after_epochs, 0, 1000000);
 }
 
 const char* training_state_name(TrainingState state) {
@@ -109,7 +115,9 @@ void TrainingSession::change_settings(const TrainingSettings& settings) {
     validate_training_settings(settings);
     {
         std::lock_guard<std::mutex> lock(control_mutex_);
-        if (run_requested_) throw InputError("pause training before changing its settings");
+        if (run_requested_) {
+            throw InputError(Message("pause training before changing its settings"));
+        }
         requests_.settings = settings;
         requested_settings_ = settings;
     }
@@ -119,7 +127,7 @@ void TrainingSession::change_settings(const TrainingSettings& settings) {
 void TrainingSession::change_data(std::shared_ptr<const MnistData> data) {
     CS_CHECK(data != nullptr);
     if (data->train.count == 0 || data->test.count == 0)
-        throw InputError("the training and test sets must each hold at least one image");
+        throw InputError(Message("the training and test sets must each hold at least one image"));
     {
         std::lock_guard<std::mutex> lock(control_mutex_);
         run_requested_ = false;
@@ -130,8 +138,8 @@ void TrainingSession::change_data(std::shared_ptr<const MnistData> data) {
 
 void TrainingSession::set_probe_image(std::vector<float> image) {
     if (static_cast<int>(image.size()) != probe_size_) {
-        throw InputError("the probe image must have " + std::to_string(probe_size_) +
-                         " values, got " + std::to_string(image.size()));
+        throw InputError(Message("the probe image must have {size} values, got {count}",
+                                 {{"size", probe_size_}, {"count", image.size()}}));
     }
     {
         std::lock_guard<std::mutex> lock(control_mutex_);

@@ -13,9 +13,11 @@ std::string str(int value) {
     return std::to_string(value);
 }
 
-void require_at_least(const char* what, int value, int bound) {
+// `setting` names the value as a translatable word with its symbol ("stride s").
+void require_at_least(const Message& setting, int value, int bound) {
     if (value < bound) {
-        throw InputError(std::string(what) + "=" + str(value) + " must be at least " + str(bound));
+        throw InputError(Message("{setting}={value} must be at least {bound}",
+                                 {{"setting", setting}, {"value", value}, {"bound", bound}}));
     }
 }
 
@@ -31,7 +33,7 @@ void resolve_padding(OpKind kind, const Padding& padding, AxisGeometry& axis) {
     const int k_eff = axis.effective_kernel();
     switch (padding.mode) {
         case Padding::Mode::Explicit:
-            require_at_least("padding p", padding.amount, 0);
+            require_at_least(Message("padding p"), padding.amount, 0);
             axis.pad_before = axis.pad_after = padding.amount;
             return;
         case Padding::Mode::Valid:
@@ -43,8 +45,9 @@ void resolve_padding(OpKind kind, const Padding& padding, AxisGeometry& axis) {
             axis.pad_after = (k_eff - 1) - axis.pad_before;
             if (kind == OpKind::TransposedConv && axis.pad_before != axis.pad_after) {
                 throw InputError(
-                    "same padding for a transposed conv needs an odd effective kernel (k_eff=" +
-                    str(k_eff) + "): ConvTranspose2d pads both sides equally");
+                    Message("same padding for a transposed conv needs an odd effective kernel "
+                            "(k_eff={k_eff}): ConvTranspose2d pads both sides equally",
+                            {{"k_eff", k_eff}}));
             }
             return;
         case Padding::Mode::Full:
@@ -62,8 +65,9 @@ Padding Padding::parse(const std::string& text) {
     char* end = nullptr;
     long amount = std::strtol(text.c_str(), &end, 10);
     if (text.empty() || *end != '\0' || amount < 0 || amount > 1000000) {
-        throw InputError("padding '" + text +
-                         "' is not a number from 0 up, nor one of valid, same, full");
+        throw InputError(
+            Message("padding '{text}' is not a number from 0 up, nor one of valid, same, full",
+                    {{"text", text}}));
     }
     return of(static_cast<int>(amount));
 }
@@ -83,16 +87,16 @@ std::string Padding::text() const {
 }
 
 AxisGeometry resolve_axis(OpKind kind, const AxisParams& params) {
-    require_at_least("input size i", params.input, 1);
-    require_at_least("kernel size k", params.kernel, 1);
-    require_at_least("stride s", params.stride, 1);
-    require_at_least("dilation d", params.dilation, 1);
-    require_at_least("output padding a", params.output_padding, 0);
+    require_at_least(Message("input size i"), params.input, 1);
+    require_at_least(Message("kernel size k"), params.kernel, 1);
+    require_at_least(Message("stride s"), params.stride, 1);
+    require_at_least(Message("dilation d"), params.dilation, 1);
+    require_at_least(Message("output padding a"), params.output_padding, 0);
     // Bounds that keep every product below int overflow; far beyond any real layer.
     const int kLimit = 1 << 20;
     if (params.input > kLimit || params.kernel > kLimit || params.stride > kLimit ||
         params.dilation > kLimit || params.output_padding > kLimit) {
-        throw InputError("sizes above " + str(kLimit) + " are not supported");
+        throw InputError(Message("sizes above {limit} are not supported", {{"limit", kLimit}}));
     }
 
     AxisGeometry axis;
@@ -102,28 +106,31 @@ AxisGeometry resolve_axis(OpKind kind, const AxisParams& params) {
     axis.dilation = params.dilation;
     axis.output_padding = params.output_padding;
     const int k_eff = axis.effective_kernel();
-    if (k_eff > kLimit)
-        throw InputError("effective kernel (k-1)d+1=" + str(k_eff) + " is too large");
+    if (k_eff > kLimit) {
+        throw InputError(
+            Message("effective kernel (k-1)d+1={k_eff} is too large", {{"k_eff", k_eff}}));
+    }
     resolve_padding(kind, params.padding, axis);
 
     if (kind != OpKind::TransposedConv && params.output_padding != 0) {
-        throw InputError("output padding a=" + str(params.output_padding) +
-                         " applies only to transposed convolutions");
+        throw InputError(Message("output padding a={a} applies only to transposed convolutions",
+                                 {{"a", params.output_padding}}));
     }
 
     if (kind == OpKind::TransposedConv) {
         const int limit = std::max(axis.stride, axis.dilation);
         if (axis.output_padding >= limit) {
             throw InputError(
-                "output padding a=" + str(axis.output_padding) +
-                " must be smaller than the stride or the dilation (max(s,d)=" + str(limit) + ")");
+                Message("output padding a={a} must be smaller than the stride or the dilation "
+                        "(max(s,d)={limit})",
+                        {{"a", axis.output_padding}, {"limit", limit}}));
         }
         axis.output =
             axis.stride * (axis.input - 1) + axis.output_padding + k_eff - 2 * axis.pad_before;
         if (axis.output < 1) {
-            throw InputError("padding p=" + str(axis.pad_before) +
-                             " is too large for a transposed conv: o = s(i-1)+a+k-2p = " +
-                             str(axis.output) + " < 1");
+            throw InputError(Message(
+                "padding p={p} is too large for a transposed conv: o = s(i-1)+a+k-2p = {o} < 1",
+                {{"p", axis.pad_before}, {"o", axis.output}}));
         }
         return axis;
     }
@@ -131,16 +138,28 @@ AxisGeometry resolve_axis(OpKind kind, const AxisParams& params) {
     if (kind == OpKind::Pool) {
         const int half = axis.kernel / 2;
         if (axis.pad_before > half || axis.pad_after > half) {
-            throw InputError("pool padding p=" + str(std::max(axis.pad_before, axis.pad_after)) +
-                             " must be at most half the window (k/2=" + str(half) + ")");
+            throw InputError(
+                Message("pool padding p={p} must be at most half the window (k/2={half})",
+                        {{"p", std::max(axis.pad_before, axis.pad_after)}, {"half", half}}));
         }
     }
     if (axis.padded_input() < k_eff) {
-        std::string kernel_text = "kernel k=" + str(axis.kernel);
-        if (axis.dilation > 1) kernel_text += " (effective " + str(k_eff) + " with dilation)";
-        throw InputError(kernel_text + " is larger than the padded input i+p=" + str(axis.input) +
-                         "+" + str(axis.pad_before + axis.pad_after) + "=" +
-                         str(axis.padded_input()) + "; pad more or use a smaller kernel");
+        Message::Values values = {{"k", axis.kernel},
+                                  {"k_eff", k_eff},
+                                  {"i", axis.input},
+                                  {"p", axis.pad_before + axis.pad_after},
+                                  {"padded", axis.padded_input()}};
+        if (axis.dilation > 1) {
+            throw InputError(
+                Message("kernel k={k} (effective {k_eff} with dilation) is larger "
+                        "than the padded input i+p={i}+{p}={padded}; pad more or "
+                        "use a smaller kernel",
+                        std::move(values)));
+        }
+        throw InputError(
+            Message("kernel k={k} is larger than the padded input "
+                    "i+p={i}+{p}={padded}; pad more or use a smaller kernel",
+                    std::move(values)));
     }
     axis.output = floor_div(axis.padded_input() - k_eff, axis.stride) + 1;
     return axis;
@@ -184,12 +203,12 @@ ConvGeometry resolve_geometry(OpKind kind, const AxisParams& h, const AxisParams
     try {
         geometry.h = resolve_axis(kind, h);
     } catch (const InputError& error) {
-        throw InputError(std::string("height: ") + error.what());
+        throw InputError(Message("height: {reason}", {{"reason", error.message()}}));
     }
     try {
         geometry.w = resolve_axis(kind, w);
     } catch (const InputError& error) {
-        throw InputError(std::string("width: ") + error.what());
+        throw InputError(Message("width: {reason}", {{"reason", error.message()}}));
     }
     return geometry;
 }

@@ -103,7 +103,7 @@ Tensor pool2d(PoolKind kind, const Tensor& input, int window_h, int window_w,
               const Options2d& options) {
     require_rank4(input, "input", "(N,C,H,W)");
     if (kind == PoolKind::Average && (options.h.dilation != 1 || options.w.dilation != 1)) {
-        throw InputError("average pooling has no dilation: d must be 1");
+        throw InputError(Message("average pooling has no dilation: d must be 1"));
     }
     const ConvGeometry g = geometry_of_input(OpKind::Pool, input, window_h, window_w, options);
     const int batch = input.dim(0), channels = input.dim(1);
