@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <utility>
 
-#include "app/model/translate.hpp"
 #include "app/model/message_text.hpp"
+#include "app/model/translate.hpp"
 #include "core/formats/atomic_file.hpp"
 #include "core/tensor/check.hpp"
 
