@@ -66,34 +66,38 @@ std::string shown_path(const std::string& path) {
     return error ? path : absolute.lexically_normal().string();
 }
 
+// What a Save or Open did, on the controls' message line.
+void report_lesson_file(AppState& state, const std::string& done) {
+    state.lesson_file.message = done;
+    state.lesson_file.failed = false;
+    state.lesson_file.error_message = Message();
+    state.lesson_file.reveal = true;
+}
+void report_lesson_file(AppState& state, const InputError& error) {
+    state.lesson_file.message = error.what();
+    state.lesson_file.failed = true;
+    state.lesson_file.error_message = error.message();
+    state.lesson_file.reveal = true;
+}
+
 void open_lesson_file(const std::string& path, AppState& state, LessonScene& scene) {
     try {
         show_lesson_state(load_lesson_state(path), state, scene);
-        state.lesson_file.message = trf("Opened {lesson}, step {t} of {n}, from {path}",
-                                        where_in_lesson(state, scene, shown_path(path)));
-        state.lesson_file.failed = false;
-        state.lesson_file.error_message = Message();
+        report_lesson_file(state, trf("Opened {lesson}, step {t} of {n}, from {path}",
+                                      where_in_lesson(state, scene, shown_path(path))));
     } catch (const InputError& error) {
-        state.lesson_file.message = error.what();
-        state.lesson_file.failed = true;
-        state.lesson_file.error_message = error.message();
+        report_lesson_file(state, error);
     }
-    state.lesson_file.reveal = true;
 }
 
 void save_lesson_file(const std::string& path, AppState& state, const LessonScene& scene) {
     try {
         save_lesson_state(path, current_lesson_state(state, scene));
-        state.lesson_file.message = trf("Saved {lesson}, step {t} of {n}, to {path}",
-                                        where_in_lesson(state, scene, shown_path(path)));
-        state.lesson_file.failed = false;
-        state.lesson_file.error_message = Message();
+        report_lesson_file(state, trf("Saved {lesson}, step {t} of {n}, to {path}",
+                                      where_in_lesson(state, scene, shown_path(path))));
     } catch (const InputError& error) {
-        state.lesson_file.message = error.what();
-        state.lesson_file.failed = true;
-        state.lesson_file.error_message = error.message();
+        report_lesson_file(state, error);
     }
-    state.lesson_file.reveal = true;
 }
 
 }  // namespace
