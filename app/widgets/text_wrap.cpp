@@ -144,9 +144,10 @@ std::vector<std::string> wrap_lines(ImFont* font, float size, const std::string&
             }
             if (i > line_start) {
                 const unsigned before = glyphs[i - 1].code;
-                const bool between_cjk = is_cjk(before) || is_cjk(c);
-                const bool after_space = before == ' ' && c != ' ';
-                if ((between_cjk || after_space) && !closes(c) && !opens(before)) last_break = i;
+                // Only beside a CJK character: a run of Latin text inside Chinese (a
+                // formula such as o = s(i - 1) + a + k - 2p, a shape) stays on one line.
+                const bool beside_cjk = is_cjk(before) || is_cjk(c);
+                if (beside_cjk && !closes(c) && !opens(before)) last_break = i;
             }
             x += font->GetCharAdvance(static_cast<ImWchar>(c)) * scale;
             if (x > width && i > line_start) break;

@@ -1,7 +1,8 @@
 // Line breaks for paragraphs in Chinese as well as English. ImGui wraps only at spaces
 // (and cuts anywhere a run longer than the line), which leaves Chinese lines ragged and
 // can start a line with "，". Here a line may also break between any two CJK
-// characters, but never before closing punctuation nor after opening punctuation.
+// characters, but never before closing punctuation nor after opening punctuation, and
+// a run of Latin text inside Chinese (a formula, a shape) is kept on one line.
 // Text with no CJK character breaks exactly where ImGui breaks it, so English screens
 // stay as they were.
 #pragma once
