@@ -136,7 +136,9 @@ float add_single_slice_steps(const ViewContext& context, Board& board, float min
     const std::string output_size = size_text(g.h.output, g.w.output);
     const PaddingRing ring = input_padding_ring(pg);
     std::string input_title = trf("Input {size}", {{"size", input_size}});
-    if (transposed) {
+    // "(small)" only where it is: a transposed conv with padding can shrink (6×6 → 5×5).
+    const bool grows = g.h.input * g.w.input < g.h.output * g.w.output;
+    if (transposed && grows) {
         input_title = trf("Input {size} (small)", {{"size", input_size}});
     } else if (ring.h.size() != g.h.input || ring.w.size() != g.w.input) {
         input_title =
@@ -191,8 +193,9 @@ float add_single_slice_steps(const ViewContext& context, Board& board, float min
     if (transposed) {
         // conv_arithmetic's users mistook which grid is which: say it in words.
         // Two lines: on one it shrank to fit the grids' width and became hard to read.
-        board.add_text({{trf("Input {input} (small) \u2192 Output {output}:",
-                             {{"input", input_size}, {"output", output_size}}),
+        const TextArgs sizes = {{"input", input_size}, {"output", output_size}};
+        board.add_text({{grows ? trf("Input {input} (small) \u2192 Output {output}:", sizes)
+                               : trf("Input {input} \u2192 Output {output}:", sizes),
                          kInk}},
                        x * 0.5f, -kLabelHeight - 1.9f, x, TextStyle::Heading);
         board.add_text({{tr("each input cell scatters the kernel, scaled by its value"), kInk}},

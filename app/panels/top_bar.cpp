@@ -49,7 +49,7 @@ bool mode_tab(const ModeEntry& entry, bool active) {
 Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
     Actions actions;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(metrics.px(10), metrics.px(9)));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(metrics.px(18), metrics.px(4)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(metrics.px(14), metrics.px(4)));
     if (!ImGui::BeginMainMenuBar()) {
         ImGui::PopStyleVar(2);
         return actions;
@@ -80,8 +80,10 @@ Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
     const char* smaller = metrics.fonts->has_math_glyphs() ? "A\u2212" : "A-";
     // A language that could not be shown (no font, no texts) marks the menu; its tooltip
     // says why.
+    // Short on the bar ("EN", "中文": the bar is full at 1280x720), whole in the menu.
     const std::string language_label =
-        std::string(language_name(state.language)) + (state.language_notice.empty() ? "" : " (!)");
+        std::string(state.language == Language::English ? "EN" : language_name(state.language)) +
+        (state.language_notice.empty() ? "" : " (!)");
     const char* language = language_label.c_str();
     const char* present = tr("Present");
     const char* lessons = tr("Lessons");
