@@ -128,7 +128,7 @@ int LessonRenderer::height() const {
 bool LessonRenderer::Context::frame(const LessonScene& scene, const AppState& state,
                                     SvgCanvas* svg) {
     if (fonts_language != current_language()) {  // the language on screen, or --lang's
-        fonts->set_extra_text(characters_in_use());
+        fonts->set_extra_text(characters_in_use(), lesson_titles_in_use());
         fonts_language = current_language();
     }
     fonts->build(wanted(state), 1.0f, fonts_uploaded);

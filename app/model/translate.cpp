@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "app/assets/asset_paths.hpp"
+#include "core/lessons/lessons.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {
@@ -89,6 +90,12 @@ std::string characters_in_use() {
     std::string text =
         std::string(language_name(Language::English)) + language_name(Language::Chinese);
     for (const CatalogueEntry& entry : current().catalogue.entries()) text += entry.translation;
+    return text;
+}
+
+std::string lesson_titles_in_use() {
+    std::string text;
+    for (const Lesson& lesson : lessons()) text += tr(lesson.title);
     return text;
 }
 

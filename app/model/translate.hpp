@@ -36,6 +36,8 @@ const Catalogue& current_catalogue();
 // Every translated text of the current catalogue run together, with the languages'
 // names: the characters the fonts must hold (Fonts::set_extra_text).
 std::string characters_in_use();
+// The lessons' titles in the current language: what the title font draws.
+std::string lesson_titles_in_use();
 
 // Marks a literal for the catalogue check without translating it where it stands (a
 // table of names translated later with tr(name)), as gettext's N_.

@@ -63,25 +63,50 @@ Fonts::Fonts()
     builder.BuildRanges(&text_ranges_);
 }
 
-void Fonts::set_extra_text(const std::string& text) {
-    // Only the characters the texts use: a whole CJK range would bake ~20,000 glyphs per
-    // size and make the first frame slow.
+namespace {
+
+// The glyph ranges of the characters beyond Latin in `text`: CJK, full-width forms and
+// general punctuation (“”). Glyphs DejaVu already has stay DejaVu's (a merged font
+// never replaces one). Returns how many characters.
+int extra_ranges_of(const std::string& text, ImVector<ImWchar>& ranges) {
     ImFontGlyphRangesBuilder builder;
     for (std::size_t i = 0; i < text.size();) {
         unsigned int c = 0;
         const int length = ImTextCharFromUtf8(&c, text.c_str() + i, text.c_str() + text.size());
         if (length <= 0) break;
         i += static_cast<std::size_t>(length);
-        // CJK, full-width forms and general punctuation (“”); glyphs DejaVu already has
-        // stay DejaVu's (a merged font never replaces one).
         if (c >= 0x2000 && c <= 0xFFFF) builder.AddChar(static_cast<ImWchar>(c));
     }
-    ImVector<ImWchar> ranges;
     builder.BuildRanges(&ranges);
-    extra_ranges_ = ranges;
-    extra_glyphs_ = 0;
-    for (int i = 0; i + 1 < ranges.Size; i += 2) extra_glyphs_ += ranges[i + 1] - ranges[i] + 1;
+    int count = 0;
+    for (int i = 0; i + 1 < ranges.Size; i += 2) count += ranges[i + 1] - ranges[i] + 1;
+    return count;
+}
+
+}  // namespace
+
+void Fonts::set_extra_text(const std::string& text, const std::string& title_text) {
+    // Only the characters the texts use: a whole CJK range would bake ~20,000 glyphs per
+    // size and make the first frame slow. The title font draws lesson titles only.
+    extra_glyphs_ = extra_ranges_of(text, extra_ranges_);
+    extra_ranges_of(title_text, title_ranges_);
     ui_ = nullptr;  // rebuild at the next build()
+}
+
+const std::vector<char>& Fonts::file_data(const std::string& path) {
+    // Read once: ImGui would read the file again for every font size (the CJK file is
+    // 5 MB), which shows in the first frame.
+    std::vector<char>& data = file_data_[path];
+    if (data.empty()) {
+        std::ifstream in(path, std::ios::binary | std::ios::ate);
+        const std::streamsize size = in ? static_cast<std::streamsize>(in.tellg()) : 0;
+        if (size > 0) {
+            data.resize(static_cast<std::size_t>(size));
+            in.seekg(0);
+            if (!in.read(data.data(), size)) data.clear();
+        }
+    }
+    return data;
 }
 
 void Fonts::build(const FontSizes& sizes, float pixel_ratio, bool renderer_ready) {
@@ -98,32 +123,41 @@ void Fonts::build(const FontSizes& sizes, float pixel_ratio, bool renderer_ready
         config.OversampleH = 2;
         config.OversampleV = 1;
         config.PixelSnapH = false;
+        config.FontDataOwnedByAtlas = false;  // file_data keeps the bytes
         if (!path.empty()) {
-            if (ImFont* font = io.Fonts->AddFontFromFileTTF(path.c_str(), config.SizePixels,
-                                                            &config, ranges)) {
-                return font;
+            const std::vector<char>& data = file_data(path);
+            if (!data.empty()) {
+                return io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(data.data()),
+                                                      static_cast<int>(data.size()),
+                                                      config.SizePixels, &config, ranges);
             }
         }
+        config.FontDataOwnedByAtlas = true;
         return io.Fonts->AddFontDefault(&config);
     };
     // The CJK characters in use merged into each text font, at the same size.
-    auto add_text_font = [&](const std::string& path, float size) -> ImFont* {
+    auto add_text_font = [&](const std::string& path, float size,
+                             const ImVector<ImWchar>& extra) -> ImFont* {
         ImFont* font = add(path, size, text_ranges_.Data);
-        if (has_cjk() && extra_glyphs_ > 0) {
+        if (!has_cjk() || extra.Size <= 1) return font;
+        const std::vector<char>& cjk = file_data(cjk_path_);
+        if (!cjk.empty()) {
             ImFontConfig config;
             config.MergeMode = true;
+            config.FontDataOwnedByAtlas = false;
             config.SizePixels = size * pixel_ratio;
             config.OversampleH = 1;  // CJK strokes are dense enough; halves the atlas
             config.OversampleV = 1;
-            io.Fonts->AddFontFromFileTTF(cjk_path_.c_str(), config.SizePixels, &config,
-                                         extra_ranges_.Data);
+            io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(cjk.data()),
+                                           static_cast<int>(cjk.size()), config.SizePixels, &config,
+                                           extra.Data);
         }
         return font;
     };
-    ui_ = add_text_font(regular_path_, sizes.ui);
-    title_ = add_text_font(bold_path_, sizes.title);
-    body_ = add_text_font(regular_path_, sizes.body);
-    heading_ = add_text_font(regular_path_, sizes.heading);
+    ui_ = add_text_font(regular_path_, sizes.ui, extra_ranges_);
+    title_ = add_text_font(bold_path_, sizes.title, title_ranges_);
+    body_ = add_text_font(regular_path_, sizes.body, extra_ranges_);
+    heading_ = add_text_font(regular_path_, sizes.heading, extra_ranges_);
     number_ = add(bold_path_, sizes.number, bold_path_.empty() ? nullptr : kNumberRanges);
     io.FontDefault = ui_;
     io.FontGlobalScale = 1.0f / pixel_ratio;

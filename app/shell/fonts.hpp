@@ -4,7 +4,9 @@
 // comes from WenQuanYi Micro Hei, only the characters in use.
 #pragma once
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 
@@ -32,8 +34,9 @@ class Fonts {
     void build(const FontSizes& sizes, float pixel_ratio, bool renderer_ready);
 
     // Characters beyond Latin the window's texts use (a catalogue's translations): merged
-    // from the CJK font (fonts-wqy-microhei) into every text font at the next build().
-    void set_extra_text(const std::string& text);
+    // from the CJK font (fonts-wqy-microhei) into every text font at the next build();
+    // the title font takes only `title_text`'s (it draws lesson titles alone).
+    void set_extra_text(const std::string& text, const std::string& title_text);
     // Whether the CJK font was found; without it Chinese text cannot be shown.
     bool has_cjk() const { return !cjk_path_.empty(); }
     int extra_glyphs() const { return extra_glyphs_; }
@@ -53,6 +56,10 @@ class Fonts {
     std::string bold_path_;
     std::string cjk_path_;
     ImVector<ImWchar> extra_ranges_;  // must outlive the atlas too
+    ImVector<ImWchar> title_ranges_;
+    // Font files read once, by path ("" stays empty): the atlas points into them.
+    const std::vector<char>& file_data(const std::string& path);
+    std::map<std::string, std::vector<char>> file_data_;
     int extra_glyphs_ = 0;
     FontSizes sizes_;
     float pixel_ratio_ = 0;

@@ -74,7 +74,7 @@ void GuiApp::set_language(Language language) {
     if (!state_.language_notice.empty()) {
         std::fprintf(stderr, "convscope: %s\n", state_.language_notice.c_str());
     }
-    fonts_.set_extra_text(characters_in_use());
+    fonts_.set_extra_text(characters_in_use(), lesson_titles_in_use());
 }
 
 void GuiApp::open_dropped(const std::string& path) {
