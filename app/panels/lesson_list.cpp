@@ -1,5 +1,6 @@
 #include "app/panels/lesson_list.hpp"
 
+#include <functional>
 #include <string>
 
 #include "app/model/translate.hpp"
@@ -34,6 +35,14 @@ Actions draw_lesson_list(const AppState& state, const UiMetrics& metrics, ImVec2
     // A scrollbar, since the list is longer than a 720p window.
     if (begin_side_panel("##lessons", position, size, ImVec2(metrics.px(12), metrics.px(12)),
                          /*scrollbar=*/true)) {
+        // The selected lesson comes into view when it changes from elsewhere (start-up,
+        // --scene, a lesson file) and is out of sight; once per change, so the list can
+        // still be scrolled away from it. ImGui keeps the last scene seen per window.
+        ImGuiStorage* storage = ImGui::GetStateStorage();
+        const ImGuiID seen_key = ImGui::GetID("##scene-seen");
+        const int scene_key = static_cast<int>(std::hash<std::string>{}(state.scene) & 0x7fffffff);
+        const bool scene_changed = storage->GetInt(seen_key, -1) != scene_key;
+        storage->SetInt(seen_key, scene_key);
         group_label(tr("THE CHAPTER"));
         std::string previous_section;
         LessonGroup group = LessonGroup::Chapter;
@@ -57,6 +66,7 @@ Actions draw_lesson_list(const AppState& state, const UiMetrics& metrics, ImVec2
             if (ImGui::Selectable(("##" + lesson.id).c_str(), selected, 0, ImVec2(0, row_height))) {
                 if (!selected) actions.select_scene = lesson.id;
             }
+            if (selected && scene_changed && !ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
             const bool hovered = ImGui::IsItemHovered();
             const ImVec2 after = ImGui::GetCursorPos();
             const float text_y = start.y + (row_height - ImGui::GetFontSize()) * 0.5f;
