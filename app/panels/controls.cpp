@@ -248,7 +248,7 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
         const std::string shape = steps == 1 ? trf("Output {shape}, {n} step", shape_args)
                                              : trf("Output {shape}, {n} steps", shape_args);
         ImGui::TextWrapped("%s", shape.c_str());
-        if (ImGui::Button(tr("New random values"))) actions.new_random_values = true;
+        if (ImGui::Button(tr("Random values"))) actions.new_random_values = true;
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", tr("Draw new small integers (new seed)"));
         same_line_if_fits(tr("Reset"));
