@@ -21,7 +21,8 @@ share=$prefix/share
 for file in man/man1/convscope.1 applications/convscope.desktop \
     metainfo/io.github.convscope.metainfo.xml icons/hicolor/scalable/apps/convscope.svg \
     icons/hicolor/48x48/apps/convscope.png icons/hicolor/128x128/apps/convscope.png \
-    icons/hicolor/256x256/apps/convscope.png convscope/assets/lang/zh/messages.po; do
+    icons/hicolor/256x256/apps/convscope.png convscope/assets/lang/zh/messages.po \
+    doc/convscope/LICENSE doc/convscope/LICENSES.md; do
     check "installed $file" test -s "$share/$file"
 done
 if grep -q "print the version" "$share/man/man1/convscope.1"; then pass; else fail "man page lacks --version"; fi
