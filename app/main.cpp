@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app/cli/commands.hpp"
+#include "app/version.hpp"
 #ifdef CONVSCOPE_HAS_GUI
 #include "app/shell/gui_main.hpp"
 #endif
@@ -14,6 +15,10 @@ int main(int argc, char** argv) {
         std::string first = argv[1];
         if (first == "--help" || first == "-h" || first == "help") {
             print_usage(stdout);
+            return 0;
+        }
+        if (first == "--version") {
+            std::printf("convscope %s\n", kConvscopeVersion);
             return 0;
         }
         if (Command command = find_command(first)) {

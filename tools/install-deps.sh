@@ -11,7 +11,10 @@ packages=(
     libgif-dev                                # GIF export (giflib)
     fonts-dejavu-core                         # the TTF font for numbers
     fonts-wqy-microhei                        # Chinese text (only the characters in use)
+    help2man                                  # the man page, made from --help
+    desktop-file-utils appstream              # install test: validates .desktop, metainfo
     xvfb xauth libgl1-mesa-dri                # GUI tests: Xvfb and Mesa's software GL
+    x11-utils                                 # GUI test: xprop reads the window icon
     python3                                   # CLI test: writes weights of another net
     python3-numpy                             # CLI test: loads the .npy files conv writes
     clang-format                              # CI's formatting check (.ci/run)

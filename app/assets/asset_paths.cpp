@@ -21,9 +21,11 @@ std::string executable_folder() {
 
 std::vector<std::string> asset_folders() {
     std::vector<std::string> folders;
-    // build/app/convscope reaches the source tree's assets two folders up; an installed
-    // binary finds them beside itself.
+    // An installed P/bin/convscope finds P/share/convscope/assets first, so it never reads
+    // the source tree it was built from. build/app/convscope reaches the source tree's
+    // assets two folders up; a copied binary finds them beside itself.
     std::string folder = executable_folder();
+    folders.push_back(folder + "/../share/convscope/assets");
     for (int up = 0; up < 4; ++up) {
         folders.push_back(folder + "/assets");
         folder += "/..";

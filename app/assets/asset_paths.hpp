@@ -1,5 +1,6 @@
-// Where the bundled assets (MNIST subset, pretrained weights, sample images) are: beside
-// the executable for an installed or copied build, else in the source tree the binary
+// Where the bundled assets (MNIST subset, pretrained weights, sample images, catalogues,
+// icons) are: ../share/convscope/assets from the executable when installed, beside it or
+// up to three folders up for a build or copied binary, else in the source tree the binary
 // was built from (CONVSCOPE_ASSET_DIR), else under the working folder.
 #pragma once
 

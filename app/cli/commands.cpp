@@ -86,6 +86,7 @@ void print_usage(std::FILE* out) {
         "       convscope [--scene NAME | --open LESSON.json] [--set K=V,...] [--step T]\n"
         "                 [--presentation] [--screenshot FILE.png [--size WxH]]\n"
         "       convscope --list-scenes\n"
+        "       convscope --version             print the version (and git commit)\n"
         "       convscope COMMAND [options]     (COMMAND --help for its options)\n\n"
         "window:\n"
         "  --open FILE   a lesson file saved by the window: its lesson, step, settings, values\n"
@@ -96,6 +97,9 @@ void print_usage(std::FILE* out) {
         "\ncommands:\n");
     for (const CommandEntry& entry : kCommands)
         std::fprintf(out, "  %-8s %s\n", entry.name, entry.summary);
+    std::fprintf(out,
+                 "\nexit status: 0 success, 1 failure (no window, an OpenGL or file error),\n"
+                 "2 bad usage (an unknown option or a value out of range)\n");
 }
 
 }  // namespace convscope

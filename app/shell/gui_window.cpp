@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/shell/window_icon.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
@@ -75,6 +76,9 @@ GuiWindow::GuiWindow(int width, int height, bool visible) : glfw_(std::make_uniq
             "cannot open a window with OpenGL 3.3 core: no display, or a driver without GL "
             "3.3? run under xvfb-run, or with LIBGL_ALWAYS_SOFTWARE=1"));
     }
+    set_window_icon(window_);
+    // Wayland reports that it cannot set an icon: not a reason to show in a later error.
+    last_glfw_error.clear();
     glfwMakeContextCurrent(window_);
     if (epoxy_gl_version() < 33) {
         glfwDestroyWindow(window_);

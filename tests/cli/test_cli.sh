@@ -66,6 +66,9 @@ for command in shape conv pool; do
     if "$bin" $command --help | grep -q "usage: convscope $command"; then pass; else fail "$command --help"; fi
 done
 if "$bin" --help | grep -q "commands:"; then pass; else fail "--help"; fi
+if "$bin" --help | grep -q "exit status: 0 success, 1 failure"; then pass; else fail "--help exit codes"; fi
+# --version: "convscope X.Y.Z", then " (git abcdef1)" when built from a git checkout.
+if "$bin" --version | grep -qE '^convscope [0-9]+\.[0-9]+\.[0-9]+( \(git [0-9a-f]{7,}\))?$'; then pass; else fail "--version"; fi
 
 # Bad input: a message naming the problem, exit 2.
 expect_error "stride 0" "stride s=0 must be at least 1" "$bin" shape -i 5 -k 3 -s 0
