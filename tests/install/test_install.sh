@@ -32,8 +32,11 @@ out=$("$bin" eval 2>&1)
 if [[ $? -eq 0 && $out == *"test images from $prefix/bin/../share/convscope/assets/mnist"* &&
     $out == *"test accuracy: 0.9"* ]]; then pass; else fail "installed eval: $out"; fi
 
-# The window in Chinese, when Xvfb is here: the catalogue found under the prefix.
-if command -v xvfb-run >/dev/null 2>&1; then
+# The window in Chinese, when Xvfb is here and the build has a window (the sanitizer
+# build has none): the catalogue found under the prefix.
+if ! "$bin" --list-scenes >/dev/null 2>&1; then
+    echo "note: this build has no window, the Chinese screenshot is not checked"
+elif command -v xvfb-run >/dev/null 2>&1; then
     out=$(XDG_CONFIG_HOME=$work/config xvfb-run -a -s "-screen 0 1600x900x24" "$bin" \
         --lang zh --scene conv-basic --screenshot x.png 2>&1)
     if [[ $? -eq 0 && -s x.png && $out == *"fonts: zh"* && $out != *"showing English"* ]]; then
