@@ -4,21 +4,14 @@
 #include <doctest/doctest.h>
 
 #include "app/model/reducer.hpp"
+#include "app_model_fixture.hpp"
 #include "core/tensor/check.hpp"
 
 using namespace convscope;
 
 namespace {
 
-struct Model {
-    AppState state;
-    LessonScene scene;
-    explicit Model(const std::string& lesson = "conv-basic", int step = 0) {
-        show_lesson(lesson, step, state, scene);
-    }
-    WindowRequests apply(const Actions& actions) { return apply_actions(actions, state, scene); }
-    int last() const { return scene.step_count() - 1; }
-};
+using Model = testing::AppModel;
 
 Actions step_by(int steps) {
     Actions actions;

@@ -8,6 +8,7 @@
 #include "app/model/lesson_start.hpp"
 #include "app/model/reducer.hpp"
 #include "app/model/translate.hpp"
+#include "app_model_fixture.hpp"
 #include "lesson_setup_equal.hpp"
 #include "temp_folder.hpp"
 
@@ -16,13 +17,9 @@ using namespace convscope::testing;
 
 namespace {
 
-struct Model {
-    AppState state;
-    LessonScene scene;
-    explicit Model(const std::string& lesson = "conv-basic", int step = 0) {
-        show_lesson(lesson, step, state, scene);
-    }
-    void apply(const Actions& actions) { apply_actions(actions, state, scene); }
+// The shared model, with a lesson file's Save, Open and a typed edit as actions.
+struct Model : AppModel {
+    using AppModel::AppModel;
     void save(const std::string& path) {
         Actions actions;
         actions.save_lesson_file = path;
