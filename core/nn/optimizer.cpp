@@ -43,6 +43,11 @@ class Momentum : public Optimizer {
     std::string description() const override {
         return "momentum lr=" + rate_text(rate_) + " momentum=0.9";
     }
+    OptimizerState state() const override { return {0, {velocity_}}; }
+    void restore(const OptimizerState& state) override {
+        CS_CHECK(state.buffers.size() == 1 && state.buffers[0].size() == count_);
+        velocity_ = state.buffers[0];
+    }
 
   private:
     static constexpr float kMomentum = 0.9f;
@@ -96,6 +101,16 @@ class Adam : public Optimizer {
     std::string description() const override {
         return "adam lr=" + rate_text(rate_);
     }
+    OptimizerState state() const override {
+        return {steps_, {m_, v_}};
+    }
+    void restore(const OptimizerState& state) override {
+        CS_CHECK(state.buffers.size() == 2 && state.buffers[0].size() == count_ &&
+                 state.buffers[1].size() == count_ && state.steps >= 0);
+        steps_ = state.steps;
+        m_ = state.buffers[0];
+        v_ = state.buffers[1];
+    }
 
   private:
     static constexpr float kBeta1 = 0.9f;
@@ -109,6 +124,10 @@ class Adam : public Optimizer {
 };
 
 }  // namespace
+
+void Optimizer::restore(const OptimizerState& state) {
+    CS_CHECK(state.buffers.empty());  // SGD keeps nothing between steps
+}
 
 void Optimizer::step(float* parameters, const float* gradients) {
     begin_step();

@@ -12,6 +12,14 @@ namespace convscope {
 
 enum class OptimizerKind { Sgd, Momentum, Adam };
 
+// What a training checkpoint keeps of an optimizer, so a resumed run steps exactly as
+// an uninterrupted one: Adam's step count (its bias correction) and the per-parameter
+// buffers (Momentum's velocities; Adam's first and second moments), each count() long.
+struct OptimizerState {
+    long steps = 0;
+    std::vector<std::vector<float>> buffers;
+};
+
 class Optimizer {
   public:
     Optimizer(float learning_rate, std::size_t count) : rate_(learning_rate), count_(count) {}
@@ -32,6 +40,10 @@ class Optimizer {
     // Schedules lower the rate between steps; the state (velocities, moments) stays.
     void set_learning_rate(float rate) { rate_ = rate; }
     virtual std::string description() const = 0;  // "adam lr=0.001"
+
+    virtual OptimizerState state() const { return {}; }
+    // `state` must come from state() of an optimizer of the same kind and count.
+    virtual void restore(const OptimizerState& state);
 
   protected:
     float rate_;

@@ -76,6 +76,34 @@ BatchResult<float> Trainer::train_batch() {
     return result;
 }
 
+TrainerState Trainer::state() const {
+    return {epoch_, next_batch_, steps_done_, random_.state(), order_, optimizer_->state()};
+}
+
+void Trainer::restore(const TrainerState& state) {
+    const bool fits = state.order.size() == order_.size() && state.next_batch >= 0 &&
+                      state.next_batch <= batches_per_epoch() && state.epoch >= 0 &&
+                      state.steps_done >= 0;
+    bool buffers_fit = state.optimizer.buffers.size() == optimizer_->state().buffers.size();
+    for (const std::vector<float>& buffer : state.optimizer.buffers) {
+        buffers_fit = buffers_fit && buffer.size() == optimizer_->count();
+    }
+    if (!fits || !buffers_fit) {
+        throw InputError("the training state does not fit this network and data");
+    }
+    for (int index : state.order) {
+        if (index < 0 || index >= train_.count) {
+            throw InputError("the training state's image order is not of this data");
+        }
+    }
+    epoch_ = state.epoch;
+    next_batch_ = state.next_batch;
+    steps_done_ = state.steps_done;
+    random_.set_state(state.random_state);
+    order_ = state.order;
+    optimizer_->restore(state.optimizer);
+}
+
 double evaluate_accuracy(Network<float>& network, const Dataset& data) {
     if (data.count == 0) return 0.0;
     require_input_fits(network, data);

@@ -15,6 +15,17 @@
 
 namespace convscope {
 
+// Everything a Trainer carries from one step to the next besides the network's weights:
+// a checkpoint stores it so a resumed run takes the same steps as an uninterrupted one.
+struct TrainerState {
+    int epoch = 0;
+    int next_batch = 0;
+    long steps_done = 0;  // the learning-rate schedule's position
+    std::uint64_t random_state = 0;
+    std::vector<int> order;  // this epoch's image order
+    OptimizerState optimizer;
+};
+
 class Trainer {
   public:
     // Batches hold network.max_batch() images (the last of an epoch may hold fewer).
@@ -36,6 +47,11 @@ class Trainer {
     BatchResult<float> train_batch();
     // How many images the last train_batch() used.
     int last_batch_size() const { return last_batch_size_; }
+
+    TrainerState state() const;
+    // Goes on from `state` (taken from a Trainer on the same data, network and optimizer
+    // kind); InputError when its sizes do not fit this one.
+    void restore(const TrainerState& state);
 
   private:
     Network<float>& network_;

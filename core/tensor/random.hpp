@@ -21,6 +21,11 @@ class Random {
     // Fisher-Yates shuffle of indices.
     void shuffle(std::vector<int>& values);
 
+    // The whole generator, for training checkpoints: set_state(state()) goes on with the
+    // same numbers.
+    std::uint64_t state() const { return state_; }
+    void set_state(std::uint64_t state) { state_ = state; }
+
   private:
     std::uint64_t state_;
 };
