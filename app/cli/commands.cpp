@@ -99,7 +99,8 @@ void print_usage(std::FILE* out) {
         std::fprintf(out, "  %-8s %s\n", entry.name, entry.summary);
     std::fprintf(out,
                  "\nexit status: 0 success, 1 failure (no window, an OpenGL or file error),\n"
-                 "2 bad usage (an unknown option or a value out of range)\n");
+                 "2 bad usage (an unknown option or a value out of range),\n"
+                 "130 train stopped by Ctrl+C (its checkpoint resumes it)\n");
 }
 
 }  // namespace convscope
