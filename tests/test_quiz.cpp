@@ -46,7 +46,7 @@ TEST_CASE("one product missed, added, or multiplied by the wrong weight") {
     const Diagnosis missed = diagnose_cell(trace, 0, 279.0f - 5 * 17);
     CHECK(missed.mistake == Mistake::ProductMissed);
     CHECK(missed.term == 2);
-    CHECK(missed.message.english() == "The product 5×17 = 85 is missing from the sum.");
+    CHECK(missed.message.english() == "The product 17×5 = 85 is missing from the sum.");
     const Diagnosis added = diagnose_cell(trace, 0, 279.0f - 7 * 19 + (7 + 19));
     CHECK(added.mistake == Mistake::AddedNotMultiplied);
     CHECK(added.term == 3);
@@ -173,7 +173,7 @@ TEST_CASE("a window's cells: stride, dilation or padding ignored, cells missing 
     fewer.erase({2, 2});
     const Diagnosis missing = diagnose_window(g, 1, 1, fewer);
     CHECK(missing.mistake == Mistake::CellsMissing);
-    CHECK(missing.message.english() == "1 cell(s) of the window are missing.");
+    CHECK(missing.message.english() == "Cells of the window not chosen: 1.");
     InputCells more = right;
     more.insert({4, 4});
     CHECK(diagnose_window(g, 1, 1, more).mistake == Mistake::CellsExtra);

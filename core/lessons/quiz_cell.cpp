@@ -61,7 +61,7 @@ std::optional<Diagnosis> term_mistake(const TraceStep& step, float answer) {
         const TraceTerm& t = step.terms[i];
         if (t.product != 0.0f && same_number(answer, right - t.product)) {
             Diagnosis d = found(Mistake::ProductMissed,
-                                Message("The product {input}×{weight} = {product} is missing "
+                                Message("The product {weight}×{input} = {product} is missing "
                                         "from the sum.",
                                         {{"input", number(t.input_value)},
                                          {"weight", number(t.kernel_value)},
@@ -72,11 +72,13 @@ std::optional<Diagnosis> term_mistake(const TraceStep& step, float answer) {
     }
     for (int i = 0; i < static_cast<int>(step.terms.size()); ++i) {
         const TraceTerm& t = step.terms[i];
+        // Only where adding is a slip worth naming: a 0 or 1 makes any small error look like it.
+        const bool plain = std::fabs(t.input_value) < 2 || std::fabs(t.kernel_value) < 2;
         const float added = t.input_value + t.kernel_value;
-        if (added != t.product && same_number(answer, right - t.product + added)) {
+        if (!plain && added != t.product && same_number(answer, right - t.product + added)) {
             Diagnosis d = found(Mistake::AddedNotMultiplied,
-                                Message("{input} and {weight} were added; multiply them: "
-                                        "{input}×{weight} = {product}.",
+                                Message("{weight} and {input} were added; multiply them: "
+                                        "{weight}×{input} = {product}.",
                                         {{"input", number(t.input_value)},
                                          {"weight", number(t.kernel_value)},
                                          {"product", number(t.product)}}));

@@ -65,12 +65,12 @@ Diagnosis diagnose_window(const ConvGeometry& g, int out_y, int out_x, const Inp
     const std::size_t extra = count_missing(answer, right);
     if (missing > 0 && extra == 0)
         return {Mistake::CellsMissing,
-                Message("{count} cell(s) of the window are missing.", {{"count", missing}})};
+                Message("Cells of the window not chosen: {count}.", {{"count", missing}})};
     if (extra > 0 && missing == 0)
         return {Mistake::CellsExtra,
-                Message("{count} cell(s) are not in the window.", {{"count", extra}})};
+                Message("Cells chosen outside the window: {count}.", {{"count", extra}})};
     return {Mistake::Unknown,
-            Message("{missing} cell(s) of the window are missing and {extra} are not in it.",
+            Message("Cells of the window not chosen: {missing}; chosen outside it: {extra}.",
                     {{"missing", missing}, {"extra", extra}})};
 }
 
