@@ -9,6 +9,7 @@
 
 #include "app/model/export_request.hpp"
 #include "app/model/live_state.hpp"
+#include "app/model/quiz_state.hpp"
 #include "app/model/translate.hpp"
 #include "core/lessons/playground.hpp"
 #include "core/tensor/message.hpp"
@@ -77,6 +78,8 @@ struct AppState {
     bool show_export = false;  // the Export window
     ExportChoices export_choices;
     ExportProgress export_progress;  // the shell copies it from the running export each frame
+    QuizState quiz;
+    RevealState reveal;  // presentation mode's predict-then-reveal
 };
 
 constexpr float kMinTextScale = 0.6f;
@@ -127,6 +130,8 @@ struct Actions {
     std::optional<ExportChoices> edit_export;
     bool start_export = false;  // with the choices as they stand after edit_export
 
+    QuizActions quiz;  // answers, questions, predict-then-reveal
+
     // Folds another panel's actions into these. Every toggle ORs: two panels asking to
     // toggle in one frame toggle once (an XOR would cancel them).
     void merge(const Actions& other) {
@@ -161,6 +166,7 @@ struct Actions {
         if (!other.open_lesson_file.empty()) open_lesson_file = other.open_lesson_file;
         lesson_message_revealed |= other.lesson_message_revealed;
         live.merge(other.live);
+        quiz.merge(other.quiz);
     }
 };
 

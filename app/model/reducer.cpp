@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "app/model/quiz_reducer.hpp"
 #include "app/model/translate.hpp"
 #include "core/tensor/check.hpp"
 
@@ -185,6 +186,7 @@ WindowRequests apply_actions(const Actions& actions, AppState& state, LessonScen
     apply_panel_toggles(actions, state);
     if (!actions.save_lesson_file.empty()) save_lesson_file(actions.save_lesson_file, state, scene);
     apply_live_view_actions(actions.live, state);
+    apply_quiz_actions(actions.quiz, state, scene);
     if (actions.edit_export) state.export_choices = *actions.edit_export;
     window.start_export = actions.start_export && !state.export_progress.running;
     window.toggle_fullscreen = actions.toggle_fullscreen;

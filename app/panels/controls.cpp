@@ -7,6 +7,7 @@
 
 #include "app/model/message_text.hpp"
 #include "app/model/translate.hpp"
+#include "app/panels/quiz_controls.hpp"
 #include "app/widgets/panel_window.hpp"
 #include "app/widgets/text_wrap.hpp"
 
@@ -232,6 +233,7 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
         "##controls", position, size, ImVec2(metrics.px(14), metrics.px(12)), /*scrollbar=*/true);
     ImGui::PopStyleVar();
     if (visible) {
+        quiz_controls(scene, state, actions);  // on top while a quiz runs
         PlaygroundSetup draft = scene.draft;
         if (settings(draft)) actions.edit_setup = draft;
         if (!scene.error.empty()) {
@@ -247,7 +249,11 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
                                      {"n", std::to_string(steps)}};
         const std::string shape = steps == 1 ? trf("Output {shape}, {n} step", shape_args)
                                              : trf("Output {shape}, {n} steps", shape_args);
-        ImGui::TextWrapped("%s", shape.c_str());
+        // The output's shape answers the quiz's size question: hidden until answered.
+        const bool size_asked = state.quiz.active &&
+                                state.quiz.question == QuizQuestion::OutputSize &&
+                                !state.quiz.verdict;
+        if (!size_asked) ImGui::TextWrapped("%s", shape.c_str());
         if (ImGui::Button(tr("Random values"))) actions.new_random_values = true;
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", tr("Draw new small integers (new seed)"));
@@ -255,7 +261,11 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
         if (ImGui::Button(tr("Reset"))) actions.reset_lesson = true;
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", tr("Back to the lesson's own settings"));
-        cell_editor(scene, state, actions);
+        if (!state.quiz.active && offers_quiz(scene)) {
+            same_line_if_fits(tr("Quiz me"));
+            quiz_button(scene, actions);
+        }
+        if (!state.quiz.active) cell_editor(scene, state, actions);
         lesson_file_row(state, actions);
     }
     ImGui::End();

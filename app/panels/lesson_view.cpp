@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "app/boards/lesson_boards.hpp"
+#include "app/boards/quiz_overlay.hpp"
 #include "app/model/translate.hpp"
 #include "app/widgets/text_wrap.hpp"
 
@@ -48,7 +49,14 @@ float draw_header(Canvas& canvas, const Lesson& lesson, const UiMetrics& metrics
 
 // ---- clicks ---------------------------------------------------------------------------
 
-void click_to_actions(const BoardClick& click, const Playground& playground, Actions& actions) {
+void click_to_actions(const BoardClick& click, const Playground& playground, const AppState& state,
+                      Actions& actions) {
+    const bool choosing_cells =
+        state.quiz.active && state.quiz.question == QuizQuestion::WindowCells;
+    if (choosing_cells && click.target.kind == ClickTarget::Kind::InputCell) {
+        actions.quiz.toggle_cell = std::make_pair(click.row, click.col);  // padding too
+        return;
+    }
     switch (click.target.kind) {
         case ClickTarget::Kind::None:
             return;
@@ -94,7 +102,8 @@ BoardResult paint_lesson_view(const LessonScene& scene, const AppState& state,
     // Two lines beneath is the usual count; the estimate only steers a view's choice.
     context.area = ImVec2(size.x - 2 * margin, position.y + size.y - header_bottom - margin * 1.5f -
                                                    (heading + body) * 1.5f);
-    const LessonBoard lesson = lesson_board(scene.lesson->view, context);
+    LessonBoard lesson = lesson_board(scene.lesson->view, context);
+    if (scene.lesson->view == LessonView::Steps) apply_quiz_overlay(lesson, context);
 
     float lines_height = 0;
     for (size_t i = 0; i < lesson.lines.size(); ++i)
@@ -134,7 +143,7 @@ Actions draw_lesson_view(const LessonScene& scene, const AppState& state, const 
     const BoardResult drawn = paint_lesson_view(scene, state, metrics, position, size, canvas);
     ImGui::End();
     actions.fonts = drawn.fonts;
-    if (drawn.click) click_to_actions(*drawn.click, scene.playground, actions);
+    if (drawn.click) click_to_actions(*drawn.click, scene.playground, state, actions);
     return actions;
 }
 

@@ -21,6 +21,8 @@ constexpr Shortcut kShortcuts[] = {
     {N_("Left / Right"), N_("step back / forward")},
     {"Home / End", N_("first / last step")},
     {"P", N_("presentation mode on / off")},
+    {N_("0-9 - . Enter"), N_("quiz: type the answer, check it, next question")},
+    {"H / R", N_("presentation: hide the next value / reveal it")},
     {"Ctrl + =", N_("larger text")},
     {"Ctrl + -", N_("smaller text")},
     {"Ctrl + 0", N_("reset text size")},

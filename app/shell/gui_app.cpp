@@ -82,6 +82,25 @@ void GuiApp::open_dropped(const std::string& path) {
     live_.open_image(path, state_);
 }
 
+void GuiApp::start_quiz(QuizQuestion question, const std::string& answer) {
+    Actions start;
+    start.quiz.toggle = !state_.quiz.active;
+    start.quiz.ask = question;
+    apply_actions(start, state_, scene_);
+    if (answer.empty()) return;
+    if (question == QuizQuestion::WindowCells) {
+        for (const auto& cell : parse_input_cells(answer)) {
+            Actions click;
+            click.quiz.toggle_cell = cell;
+            apply_actions(click, state_, scene_);
+        }
+    }
+    Actions check;
+    if (question != QuizQuestion::WindowCells) check.quiz.type = answer;
+    check.quiz.submit = true;
+    apply_actions(check, state_, scene_);
+}
+
 void GuiApp::open_scene(const std::string& scene, int step) {
     if (LiveModes::is_scene(scene)) {
         live_.open_scene(scene, state_);

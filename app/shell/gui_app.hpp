@@ -36,6 +36,10 @@ class GuiApp {
     // Frames of the lesson view alone, as export draws it (for comparing the two).
     void set_board_only(bool on) { board_only_ = on; }
 
+    // Starts the quiz's `question` on the lesson on screen; a non-empty `answer` is typed
+    // (a window question's: clicked, "y,x;y,x") and checked. InputError for a bad answer.
+    void start_quiz(QuizQuestion question, const std::string& answer);
+
     // Until the window closes.
     void run();
 

@@ -47,7 +47,13 @@ int run_gui(int argc, char** argv) {
         for (const Lesson& lesson : lessons()) std::printf("%s\n", lesson.id.c_str());
         for (const std::string& scene : LiveModes::scene_names())
             std::printf("%s\n", scene.c_str());
+        std::printf("quiz\n");
         return 0;
+    }
+    // The quiz scene: the chapter's first convolution with its value question.
+    if (options.scene == "quiz") {
+        options.scene = lessons().front().id;
+        if (options.quiz.empty()) options.quiz = "value";
     }
     if (options.scene.empty() && options.open_path.empty()) options.scene = lessons().front().id;
     const bool live_scene = LiveModes::is_scene(options.scene);
@@ -87,6 +93,8 @@ int run_gui(int argc, char** argv) {
             app.show_lesson_state(start);
         }
         app.set_presentation(options.presentation);
+        if (!options.quiz.empty())
+            app.start_quiz(*parse_quiz_question(options.quiz), options.answer);
         app.set_board_only(options.board_only);
         app.set_language(starting_language(options.language));
         if (options.all_scenes) {

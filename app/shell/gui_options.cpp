@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "app/model/quiz_state.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {
@@ -95,6 +96,13 @@ GuiOptions parse_gui_options(int argc, char** argv) {
                 throw InputError("--bench-frames must be a frame count from 1, not '" + text + "'");
             }
             options.bench_frames = std::atoi(text.c_str());
+        } else if (argument == "--quiz") {
+            options.quiz = take_value();
+            if (!parse_quiz_question(options.quiz))
+                throw InputError("--quiz '" + options.quiz +
+                                 "': questions are value, size, window");
+        } else if (argument == "--answer") {
+            options.answer = take_value();
         } else if (argument == "--list-scenes" && !has_value) {
             options.list_scenes = true;
         } else {
@@ -103,7 +111,16 @@ GuiOptions parse_gui_options(int argc, char** argv) {
                 "' (the window takes --scene NAME, --open FILE, --set K=V,..., "
                 "--step T, --lang en|zh, --presentation, --board-only, --screenshot FILE.png, "
                 "--all-scenes --screenshot-dir DIR, --size WxH, --list-scenes, "
-                "--bench-frames N)");
+                "--bench-frames N, --quiz value|size|window, --answer A)");
+        }
+    }
+    if (!options.answer.empty() && options.quiz.empty() && options.scene != "quiz")
+        throw InputError("--answer needs --quiz value|size|window (or --scene quiz)");
+    if (options.quiz == "window" && !options.answer.empty()) {
+        try {
+            parse_input_cells(options.answer);
+        } catch (const InputError& error) {
+            throw InputError(std::string("--answer: ") + error.what());
         }
     }
     if (options.all_scenes != !options.screenshot_dir.empty()) {

@@ -1,7 +1,7 @@
 // The window's command line: [--scene NAME | --open FILE] [--set K=V,...] [--step T]
 // [--lang en|zh] [--presentation] [--board-only] [--screenshot FILE.png | --all-scenes
 // --screenshot-dir DIR]
-// [--size WxH] [--list-scenes] [--bench-frames N].
+// [--size WxH] [--list-scenes] [--bench-frames N] [--quiz value|size|window [--answer A]].
 #pragma once
 
 #include <optional>
@@ -29,6 +29,10 @@ struct GuiOptions {
     bool list_scenes = false;
     // Render this many frames offscreen and print their times (then the screenshot, if any).
     int bench_frames = 0;
+    // --quiz value|size|window: the lesson opens with that question asked; --answer
+    // types (or, for a window, clicks "y,x;y,x") and checks an answer, for screenshots.
+    std::string quiz;
+    std::string answer;
 };
 
 // Throws InputError naming the bad argument.

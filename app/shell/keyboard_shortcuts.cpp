@@ -7,6 +7,28 @@
 
 namespace convscope {
 
+namespace {
+
+// The quiz's answer is typed straight away, no field to click first: digits, minus and the
+// decimal point, Backspace, Enter to check (and again for the next question). R reveals
+// a lecture's hidden value, H hides the next ones.
+void read_quiz_keys(const AppState& state, QuizActions& quiz) {
+    const ImGuiIO& io = ImGui::GetIO();
+    auto pressed = [](int key) { return ImGui::IsKeyPressed(key, /*repeat=*/false); };
+    if (pressed(GLFW_KEY_R)) quiz.reveal = true;
+    if (pressed(GLFW_KEY_H)) quiz.toggle_hide_next = true;
+    if (!state.quiz.active) return;
+    for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+        const ImWchar ch = io.InputQueueCharacters[i];
+        if ((ch >= '0' && ch <= '9') || ch == '-' || ch == '.')
+            quiz.type.push_back(static_cast<char>(ch));
+    }
+    if (ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE, /*repeat=*/true)) ++quiz.erase;
+    if (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER)) quiz.submit = true;
+}
+
+}  // namespace
+
 // ImGui 1.86 indexes keys by the backend's codes: the GLFW key constants.
 Actions read_keyboard_shortcuts(const AppState& state) {
     Actions actions;
@@ -29,6 +51,7 @@ Actions read_keyboard_shortcuts(const AppState& state) {
         if (pressed(GLFW_KEY_HOME)) actions.go_to_step = 0;
         if (pressed(GLFW_KEY_END)) actions.go_to_step = kLastStep;
         if (pressed(GLFW_KEY_P)) actions.toggle_presentation = true;
+        if (state.mode == Mode::Convolution) read_quiz_keys(state, actions.quiz);
     }
     if (pressed(GLFW_KEY_F11)) actions.toggle_fullscreen = true;
     if (pressed(GLFW_KEY_F1)) actions.toggle_shortcuts = true;

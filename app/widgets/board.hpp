@@ -88,6 +88,8 @@ class Board {
         TextStyle style = TextStyle::Heading;
     };
     const std::vector<PlacedGrid>& grids() const { return grids_; }
+    // For views drawn over another's board (the quiz hides cells and grids).
+    std::vector<PlacedGrid>& grids() { return grids_; }
     const std::vector<PlacedText>& texts() const { return texts_; }
     // The extent of everything, in cell units.
     float left() const { return left_; }

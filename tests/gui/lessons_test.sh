@@ -9,8 +9,9 @@ set -u
 source "$(dirname "$0")/xvfb_test_setup.sh" "$@"
 rm -rf "$out_dir" && mkdir -p "$out_dir"  # stale pictures would hide a missing one
 
-# --list-scenes also names the live-mode scenes (tests/gui/live_scenes_test.sh); keep the lessons.
-lessons=$("$convscope" --list-scenes | grep -vxE 'training|features|network-receptive-field|draw') ||
+# --list-scenes also names the live-mode scenes (tests/gui/live_scenes_test.sh) and the
+# quiz (quiz_test.sh); keep the lessons.
+lessons=$("$convscope" --list-scenes | grep -vxE 'training|features|network-receptive-field|draw|quiz') ||
     fail "--list-scenes failed"
 count=$(wc -l <<<"$lessons")
 ((count >= 30)) || fail "--list-scenes lists only $count lessons"
