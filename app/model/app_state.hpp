@@ -11,6 +11,7 @@
 #include "app/model/live_state.hpp"
 #include "app/model/quiz_state.hpp"
 #include "app/model/translate.hpp"
+#include "app/model/typing_actions.hpp"
 #include "core/lessons/playground.hpp"
 #include "core/tensor/message.hpp"
 
@@ -70,8 +71,9 @@ struct AppState {
     bool show_shortcuts = false;  // the keyboard help window ("?" / F1)
     bool presentation = false;    // lecture mode: grids large, side panels hidden
     Playback playback;
-    CellRef selected_cell;  // the cell the editor changes; a kernel cell also lights its uses
-    UnitRef field_unit;     // receptive-field view
+    CellRef selected_cell;    // the cell the editor changes; a kernel cell also lights its uses
+    std::string cell_typing;  // digits typed into the selected cell, before Enter or Tab
+    UnitRef field_unit;       // receptive-field view
     LessonFileView lesson_file;
     NetworkViewState network;
     ImagesViewState images;
@@ -130,7 +132,8 @@ struct Actions {
     std::optional<ExportChoices> edit_export;
     bool start_export = false;  // with the choices as they stand after edit_export
 
-    QuizActions quiz;  // answers, questions, predict-then-reveal
+    QuizActions quiz;      // answers, questions, predict-then-reveal
+    TypingActions typing;  // a value typed into the selected cell
 
     // Folds another panel's actions into these. Every toggle ORs: two panels asking to
     // toggle in one frame toggle once (an XOR would cancel them).
@@ -167,6 +170,7 @@ struct Actions {
         lesson_message_revealed |= other.lesson_message_revealed;
         live.merge(other.live);
         quiz.merge(other.quiz);
+        typing.merge(other.typing);
     }
 };
 

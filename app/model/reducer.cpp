@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "app/model/cell_typing.hpp"
 #include "app/model/quiz_reducer.hpp"
 #include "app/model/translate.hpp"
 #include "core/tensor/check.hpp"
@@ -116,6 +117,12 @@ void apply_playground(const Actions& actions, AppState& state, LessonScene& scen
         // Clicking the selected cell again lets it go.
         state.selected_cell =
             *actions.select_cell == state.selected_cell ? CellRef{} : *actions.select_cell;
+        state.cell_typing.clear();
+    }
+    if (!state.quiz.active) {
+        const std::optional<PlaygroundSetup> typed =
+            apply_typing(actions.typing, scene.playground, state.selected_cell, state.cell_typing);
+        if (typed) propose_setup(scene, *typed);
     }
     if (actions.select_unit) {
         const UnitRef& unit = *actions.select_unit;

@@ -152,6 +152,9 @@ void cell_editor(const LessonScene& scene, const AppState& state, Actions& actio
     const std::string where = input ? trf("Input n={i} c={j}, row {y}, column {x}", args)
                                     : trf("Kernel {a}={i} {b}={j}, row {y}, column {x}", args);
     ImGui::TextWrapped("%s", where.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, kNoteText);
+    ImGui::TextWrapped("%s", tr("Or type a number: Enter sets it, Tab moves on."));
+    ImGui::PopStyleColor();
     float value = cell_value(pg, cell);
     ImGui::SetNextItemWidth(-1);
     if (ImGui::InputFloat("##cell_value", &value, 1.0f, 1.0f, "%g")) {

@@ -104,6 +104,12 @@ BoardResult paint_lesson_view(const LessonScene& scene, const AppState& state,
                                                    (heading + body) * 1.5f);
     LessonBoard lesson = lesson_board(scene.lesson->view, context);
     if (scene.lesson->view == LessonView::Steps) apply_quiz_overlay(lesson, context);
+    if (!state.quiz.active && !state.cell_typing.empty() && !lesson.lines.empty()) {
+        lesson.lines.front() = {{trf("Typing {text}_ into the selected cell: Enter sets it, Tab "
+                                     "sets it and moves on",
+                                     {{"text", state.cell_typing}}),
+                                 kInk}};
+    }
 
     float lines_height = 0;
     for (size_t i = 0; i < lesson.lines.size(); ++i)

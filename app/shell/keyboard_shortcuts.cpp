@@ -1,5 +1,7 @@
 #include "app/shell/keyboard_shortcuts.hpp"
 
+#include <string>
+
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
@@ -9,22 +11,35 @@ namespace convscope {
 
 namespace {
 
-// The quiz's answer is typed straight away, no field to click first: digits, minus and the
-// decimal point, Backspace, Enter to check (and again for the next question). R reveals
+// Answers and cell values are typed straight away, no field to click first: digits,
+// minus and the decimal point, Backspace, Enter (the quiz: check, then the next question;
+// a selected cell: set it), Tab (a selected cell: set it and go to the next). R reveals
 // a lecture's hidden value, H hides the next ones.
-void read_quiz_keys(const AppState& state, QuizActions& quiz) {
+void read_typing_keys(const AppState& state, Actions& actions) {
     const ImGuiIO& io = ImGui::GetIO();
     auto pressed = [](int key) { return ImGui::IsKeyPressed(key, /*repeat=*/false); };
-    if (pressed(GLFW_KEY_R)) quiz.reveal = true;
-    if (pressed(GLFW_KEY_H)) quiz.toggle_hide_next = true;
-    if (!state.quiz.active) return;
+    if (pressed(GLFW_KEY_R)) actions.quiz.reveal = true;
+    if (pressed(GLFW_KEY_H)) actions.quiz.toggle_hide_next = true;
+    const bool quiz = state.quiz.active;
+    if (!quiz && state.selected_cell.tensor == CellRef::Tensor::None) return;
+    std::string typed;
     for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
         const ImWchar ch = io.InputQueueCharacters[i];
         if ((ch >= '0' && ch <= '9') || ch == '-' || ch == '.')
-            quiz.type.push_back(static_cast<char>(ch));
+            typed.push_back(static_cast<char>(ch));
     }
-    if (ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE, /*repeat=*/true)) ++quiz.erase;
-    if (pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER)) quiz.submit = true;
+    const int erase = ImGui::IsKeyPressed(GLFW_KEY_BACKSPACE, /*repeat=*/true) ? 1 : 0;
+    const bool enter = pressed(GLFW_KEY_ENTER) || pressed(GLFW_KEY_KP_ENTER);
+    if (quiz) {
+        actions.quiz.type = typed;
+        actions.quiz.erase = erase;
+        actions.quiz.submit = enter;
+    } else {
+        actions.typing.type = typed;
+        actions.typing.erase = erase;
+        actions.typing.set = enter;
+        actions.typing.next = pressed(GLFW_KEY_TAB);
+    }
 }
 
 }  // namespace
@@ -51,7 +66,7 @@ Actions read_keyboard_shortcuts(const AppState& state) {
         if (pressed(GLFW_KEY_HOME)) actions.go_to_step = 0;
         if (pressed(GLFW_KEY_END)) actions.go_to_step = kLastStep;
         if (pressed(GLFW_KEY_P)) actions.toggle_presentation = true;
-        if (state.mode == Mode::Convolution) read_quiz_keys(state, actions.quiz);
+        if (state.mode == Mode::Convolution) read_typing_keys(state, actions);
     }
     if (pressed(GLFW_KEY_F11)) actions.toggle_fullscreen = true;
     if (pressed(GLFW_KEY_F1)) actions.toggle_shortcuts = true;
