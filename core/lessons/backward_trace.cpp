@@ -84,6 +84,11 @@ BackwardTrace BackwardTrace::pool(TracedOp kind, Tensor input, int window_h, int
     return trace;
 }
 
+int BackwardTrace::winner(int n, int c, int oy, int ox) const {
+    if (winners_.empty()) return -1;
+    return winners_[static_cast<std::size_t>(forward_.step_of(n, c, oy, ox))];
+}
+
 int BackwardTrace::weight_steps() const {
     if (is_pooling(op())) return 0;
     const Tensor& w = forward_.weight();
@@ -209,8 +214,7 @@ GradientStep BackwardTrace::input_step(int n, int c, int y, int x) const {
                 term.k_x = kx;
                 term.grad_output = grad_output_.at(n, f, oy, ox);
                 if (op() == TracedOp::MaxPool) {
-                    const int t = forward_.step_of(n, f, oy, ox);
-                    term.factor = winners_[static_cast<std::size_t>(t)] == y * g.w.input + x;
+                    term.factor = winner(n, f, oy, ox) == y * g.w.input + x;
                 } else if (op() == TracedOp::AveragePool) {
                     term.factor = mean_share;
                 } else {

@@ -66,6 +66,10 @@ class BackwardTrace {
     // The step of a gradient cell, the inverse of step(t).
     int step_of(GradientKind kind, int n, int f, int c, int y, int x) const;
 
+    // Max pooling: the input cell (y * W + x) that won output (n, c, oy, ox), or -1
+    // (a dilated window that misses the input); -1 for every other operation.
+    int winner(int n, int c, int oy, int ox) const;
+
     // Every step's value in its tensor's layout: what the layers' backward returns.
     Tensor grad_input() const;             // (N,C,H,W)
     Tensor grad_weight() const;            // (F,C,KH,KW); empty for pooling
