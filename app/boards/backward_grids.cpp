@@ -317,6 +317,8 @@ TextLine gradient_order_line(const BackwardTrace& trace) {
     std::string text;
     if (is_pooling(trace.op())) {
         text = trf("dL/dX: steps 1-{x2}, one per input cell (pooling has no weights)", args);
+    } else if (b == 1) {
+        text = trf("dL/dW: steps 1-{w}    dL/db: step {b1}    dL/dX: steps {x1}-{x2}", args);
     } else if (b > 0) {
         text = trf("dL/dW: steps 1-{w}    dL/db: steps {b1}-{b2}    dL/dX: steps {x1}-{x2}", args);
     } else {
