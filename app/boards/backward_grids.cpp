@@ -167,7 +167,8 @@ GridView gradient_input(const Playground& playground, const BackwardFigure& figu
     for (int y = 0; y < values.dim(2); ++y)
         for (int x = 0; x < values.dim(3); ++x) {
             const std::size_t at = grid.index(y + ring.h.before, x + ring.w.before);
-            grid.values[at] = values.at(cell.n, cell.c, y, x);
+            // Three decimals: average pooling's ninths would not fit a cell otherwise.
+            grid.values[at] = std::round(values.at(cell.n, cell.c, y, x) * 1000.0f) / 1000.0f;
             const int step = trace.step_of(GradientKind::Input, cell.n, 0, cell.c, y, x);
             grid.states[at] = step <= t ? CellState::Value : CellState::Pending;
             if (step == t) grid.outlines.push_back({y + ring.h.before, x + ring.w.before, 1, 1});
