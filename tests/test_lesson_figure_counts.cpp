@@ -28,14 +28,17 @@ TEST_CASE("each view that has a figure gets it, only for the operation it explai
         const std::pair<LessonView, std::size_t> with[] = {
             {LessonView::ReceptiveField, 1}, {LessonView::Equivariance, 2},
             {LessonView::PoolRobustness, 3}, {LessonView::Sharing, 4},
-            {LessonView::VisitCounts, 5},    {LessonView::Sparse, 6}};
+            {LessonView::VisitCounts, 5},    {LessonView::Sparse, 6},
+            {LessonView::Backward, 7}};
         std::size_t expected = 0;  // the alternatives of LessonFigure; 0 is no figure
         for (const auto& [view, alternative] : with)
             if (lesson.view == view) expected = alternative;
         CHECK(figure.index() == expected);
         with_figure += expected > 0;
     }
-    CHECK(with_figure == 7);  // same and full padding count reads; one lesson per other view
+    // Same and full padding count reads; the backward pass has a conv and a pool lesson;
+    // one lesson per other view.
+    CHECK(with_figure == 9);
 
     // The student switched the operation: the view falls back to the plain steps.
     PlaygroundSetup pooled = lesson_named("sharing").setup;
@@ -48,6 +51,10 @@ TEST_CASE("each view that has a figure gets it, only for the operation it explai
     }
     CHECK(std::holds_alternative<std::monostate>(build_lesson_figure(
         LessonView::PoolRobustness, playground_of(lesson_named("equivariance")))));
+    // The backward pass explains conv and pooling, not a transposed conv.
+    CHECK(std::holds_alternative<BackwardFigure>(build_lesson_figure(LessonView::Backward, p)));
+    CHECK(std::holds_alternative<std::monostate>(
+        build_lesson_figure(LessonView::Backward, playground_of(lesson_named("transposed")))));
     // Every operation reads its input: pooling and transposed convolution count too.
     CHECK(
         std::holds_alternative<VisitCountsFigure>(build_lesson_figure(LessonView::VisitCounts, p)));

@@ -7,6 +7,7 @@
 //   equivariance_board.cpp      Equivariance: conv(shift(x)) against shift(conv(x))
 //   pool_robustness_board.cpp   PoolRobustness: max pooling before and after a shift
 //   receptive_field_board.cpp   ReceptiveField: a unit's field through two convolutions
+//   backward_board.cpp          Backward: dL/dW, dL/db, dL/dX cell by cell (backward_grids)
 #pragma once
 
 #include <string>
@@ -48,6 +49,7 @@ LessonBoard sharing_board(const ViewContext& context);
 LessonBoard equivariance_board(const ViewContext& context);
 LessonBoard pool_robustness_board(const ViewContext& context);
 LessonBoard receptive_field_board(const ViewContext& context);
+LessonBoard backward_board(const ViewContext& context);
 
 // Shared by the views (steps_board.cpp).
 

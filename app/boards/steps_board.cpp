@@ -375,6 +375,8 @@ LessonBoard lesson_board(LessonView view, const ViewContext& context) {
             return pool_robustness_board(context);
         case LessonView::ReceptiveField:
             return receptive_field_board(context);
+        case LessonView::Backward:
+            return backward_board(context);
     }
     return steps_board(context);
 }

@@ -1,6 +1,7 @@
 // `convscope conv`: a convolution (or transposed convolution) of given values.
 #include <cstdio>
 
+#include "app/cli/backward_output.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/geometry_options.hpp"
 #include "app/cli/tensor_io.hpp"
@@ -35,7 +36,14 @@ options:
       --transposed           a transposed convolution
   -a, --output-padding N     extra output cells of a transposed convolution
       --trace                list every step: window, products, sum
-      --json                 print {"output": nested arrays} (with --trace, "steps")
+      --backward             print the gradients instead: grad_input (dL/dX),
+                             grad_weight (dL/dW), grad_bias (dL/db, the sum of
+                             dL/dY per filter); with --trace every cell's products
+      --grad-output JSON|FILE.npy
+                             dL/dY, the output's shape (default: all ones,
+                             as out.sum().backward())
+      --json                 print {"output": nested arrays} (with --trace, "steps";
+                             with --backward, "grad_input", "grad_weight", "grad_bias")
       --npy OUT.npy          also write the output, as printed, to a NumPy file
   -h, --help                 this text
 
@@ -43,6 +51,8 @@ example (the chapter's 2.2):
   convscope conv --input '[[3,3,2,1,0],[0,0,1,3,1],[3,1,2,2,3],[2,0,0,2,2],[2,0,0,0,1]]' \
                  --kernel '[[0,1,2],[2,2,0],[0,1,2]]'
   convscope conv --input image.npy --kernel filters.npy -p same --npy out.npy
+  convscope conv --input '[[1,2],[3,4]]' --kernel '[[2]]' --backward \
+                 --grad-output '[[1,0],[0,-1]]' --json
 )";
 
 // The kernel as rank 4: (F,C,KH,KW) for a conv, (C,F,KH,KW) for a transposed conv.
@@ -68,6 +78,8 @@ int run_conv_command(const Arguments& raw) {
                                {"npy", "", true},
                                {"trace", "", false},
                                {"help", "h", false}});
+    const std::vector<OptionSpec> backward_specs = backward_option_specs();
+    specs.insert(specs.end(), backward_specs.begin(), backward_specs.end());
     const ParsedArguments args = parse_arguments(raw, specs);
     if (args.has("help")) {
         std::fputs(kConvHelp, stdout);
@@ -96,6 +108,17 @@ int run_conv_command(const Arguments& raw) {
                                      : conv2d(input.as_rank4(), kernel, bias, options);
     const int filters = output.dim(1);
     const Tensor shown = with_rank(output, std::max(input.rank(), filters > 1 ? 3 : 2));
+    if (const std::optional<Tensor> grad_output = backward_grad_output(args, shown)) {
+        if (transposed) throw InputError("--backward works on a convolution: drop --transposed");
+        if (npy_path) throw InputError("--npy writes the forward output: drop it with --backward");
+        const BackwardTrace trace =
+            BackwardTrace::conv(input.as_rank4(), kernel, true, *grad_output, options);
+        const std::vector<int> kernel_shape =
+            read_tensor_option(args.required("kernel"), "--kernel").shape();
+        print_backward_result(trace, input.rank(), kernel_shape, args.has("json"),
+                              args.has("trace"));
+        return 0;
+    }
     if (npy_path) write_npy(*npy_path, shown);
     if (args.has("trace")) {
         const OperationTrace trace =

@@ -1,6 +1,7 @@
 // `convscope pool`: max or average pooling of given values.
 #include <cstdio>
 
+#include "app/cli/backward_output.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/geometry_options.hpp"
 #include "app/cli/tensor_io.hpp"
@@ -27,12 +28,20 @@ options:
   -d, --dilation N|HxW       dilation (max pooling only; default 1)
       --avg                  average instead of max (padding counts as zeros)
       --trace                list every step: window and result
-      --json                 print {"output": nested arrays} (with --trace, "steps")
+      --backward             print grad_input (dL/dX) instead: max routes each
+                             dL/dY to its window's first maximum, average spreads
+                             it by 1/(kh*kw); with --trace every cell's products
+      --grad-output JSON|FILE.npy
+                             dL/dY, the output's shape (default: all ones)
+      --json                 print {"output": nested arrays} (with --trace, "steps";
+                             with --backward, "grad_input")
       --npy OUT.npy          also write the output, as printed, to a NumPy file
   -h, --help                 this text
 
 example:
   convscope pool --input '[[1,2,1,0],[0,1,2,3],[3,0,1,2],[2,4,0,1]]' -k 2
+  convscope pool --input '[[1,2,1,0],[0,1,2,3],[3,0,1,2],[2,4,0,1]]' -k 2 \
+                 --backward --grad-output '[[1,2],[3,4]]' --json
 )";
 
 }  // namespace
@@ -46,6 +55,8 @@ int run_pool_command(const Arguments& raw) {
                                {"npy", "", true},
                                {"trace", "", false},
                                {"help", "h", false}});
+    const std::vector<OptionSpec> backward_specs = backward_option_specs();
+    specs.insert(specs.end(), backward_specs.begin(), backward_specs.end());
     const ParsedArguments args = parse_arguments(raw, specs);
     if (args.has("help")) {
         std::fputs(kPoolHelp, stdout);
@@ -63,6 +74,14 @@ int run_pool_command(const Arguments& raw) {
                               ? avg_pool2d(input.as_rank4(), window_h, window_w, options)
                               : max_pool2d(input.as_rank4(), window_h, window_w, options);
     const Tensor shown = with_rank(output, input.rank());
+    if (const std::optional<Tensor> grad_output = backward_grad_output(args, shown)) {
+        if (npy_path) throw InputError("--npy writes the forward output: drop it with --backward");
+        const TracedOp op = args.has("avg") ? TracedOp::AveragePool : TracedOp::MaxPool;
+        print_backward_result(
+            BackwardTrace::pool(op, input.as_rank4(), window_h, window_w, *grad_output, options),
+            input.rank(), {}, args.has("json"), args.has("trace"));
+        return 0;
+    }
     if (npy_path) write_npy(*npy_path, shown);
     if (args.has("trace")) {
         const TracedOp op = args.has("avg") ? TracedOp::AveragePool : TracedOp::MaxPool;

@@ -20,7 +20,7 @@ struct LessonScene {
     std::string error;      // why the draft was refused; empty when it was not
     Message error_message;  // the same reason, translatable: shown_text(error_message)
 
-    int step_count() const { return playground.trace.step_count(); }
+    int step_count() const { return lesson_step_count(figure, playground); }
 };
 
 // The lesson's own setup. Throws InputError for an unknown id, listing the ids.

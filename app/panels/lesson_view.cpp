@@ -95,7 +95,10 @@ BoardResult paint_lesson_view(const LessonScene& scene, const AppState& state,
 
     const Playground& playground = scene.playground;
     const int step_index = std::clamp(state.playback.step, 0, scene.step_count() - 1);
-    const TraceStep step = playground.trace.step(step_index);
+    // A backward lesson has more steps than the forward trace: its board reads
+    // step_index, the forward step stays on the last one.
+    const TraceStep step =
+        playground.trace.step(std::min(step_index, playground.trace.step_count() - 1));
     // The lines beneath: the first (this step's sum) large, the rest at body size.
     const float body = fonts.sizes().body, heading = std::max(fonts.sizes().heading, body);
     ViewContext context{playground, scene.figure, step, step_index, state, metrics};

@@ -22,10 +22,19 @@ LessonFigure build_lesson_figure(LessonView view, const Playground& playground) 
         case LessonView::Sparse:
             if (op == TracedOp::Conv) return build_sparse_figure(playground);
             break;
+        case LessonView::Backward:
+            if (op != TracedOp::TransposedConv) return build_backward_figure(playground);
+            break;
         case LessonView::Steps:
             break;
     }
     return std::monostate();
+}
+
+int lesson_step_count(const LessonFigure& figure, const Playground& playground) {
+    if (const auto* backward = std::get_if<BackwardFigure>(&figure))
+        return backward->trace.step_count();
+    return playground.trace.step_count();
 }
 
 }  // namespace convscope

@@ -6,11 +6,13 @@
 //   Sharing         sharing_figure.hpp          every use of each kernel weight
 //   VisitCounts     visit_counts_figure.hpp     how often each input cell is read
 //   Sparse          sparse_figure.hpp           the conv as a sparse matrix, against dense
+//   Backward        backward_figure.hpp         the backward pass, gradient cell by cell
 // Steps draws from the playground alone.
 #pragma once
 
 #include <variant>
 
+#include "core/lessons/backward_figure.hpp"
 #include "core/lessons/equivariance_figure.hpp"
 #include "core/lessons/lessons.hpp"
 #include "core/lessons/pool_robustness_figure.hpp"
@@ -23,11 +25,15 @@ namespace convscope {
 
 using LessonFigure =
     std::variant<std::monostate, ReceptiveFieldFigure, EquivarianceFigure, PoolRobustnessFigure,
-                 SharingFigure, VisitCountsFigure, SparseFigure>;
+                 SharingFigure, VisitCountsFigure, SparseFigure, BackwardFigure>;
 
 // The figure `view` draws for `playground`: std::monostate when the view has none, or
 // when the playground's operation is not the one the view explains (the student changed
 // it; the window then shows the plain steps).
 LessonFigure build_lesson_figure(LessonView view, const Playground& playground);
+
+// How many steps the timeline has: the backward trace's for a BackwardFigure, else
+// the playground's forward trace's.
+int lesson_step_count(const LessonFigure& figure, const Playground& playground);
 
 }  // namespace convscope

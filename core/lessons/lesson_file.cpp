@@ -56,8 +56,8 @@ void check_state(const LessonState& state) {
     require_count(state.setup.kernel_values, counts.kernel, "kernel_values");
     require_count(state.setup.bias_values, counts.bias, "bias_values");
     const Playground playground = build_playground(state.setup);
-    build_lesson_figure(lesson->view, playground);  // some views refuse settings (stride 2)
-    const int steps = playground.trace.step_count();
+    // Some views refuse settings (stride 2); a backward lesson steps through its own trace.
+    const int steps = lesson_step_count(build_lesson_figure(lesson->view, playground), playground);
     if (state.step < 0 || state.step >= steps) {
         throw InputError(
             Message("step {step} is out of range: the setup has {steps} steps (0 to {last})",

@@ -19,6 +19,7 @@ enum class LessonView {
     Equivariance,    // conv(shift(x)) against shift(conv(x))
     ReceptiveField,  // a deep unit and the inputs it sees
     PoolRobustness,  // max pooling before and after a one-pixel shift
+    Backward,        // dL/dY back through the op: dL/dW, dL/db, dL/dX cell by cell
 };
 
 struct Lesson {
