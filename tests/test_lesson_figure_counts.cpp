@@ -25,17 +25,22 @@ TEST_CASE("each view that has a figure gets it, only for the operation it explai
     for (const Lesson& lesson : lessons()) {
         INFO(lesson.id);
         const LessonFigure figure = build_lesson_figure(lesson.view, playground_of(lesson));
-        const std::pair<LessonView, std::size_t> with[] = {
-            {LessonView::ReceptiveField, 1}, {LessonView::Equivariance, 2},
-            {LessonView::PoolRobustness, 3}, {LessonView::Sharing, 4},
-            {LessonView::VisitCounts, 5},    {LessonView::Sparse, 6}};
+        const std::pair<LessonView, std::size_t> with[] = {{LessonView::ReceptiveField, 1},
+                                                           {LessonView::Equivariance, 2},
+                                                           {LessonView::PoolRobustness, 3},
+                                                           {LessonView::Sharing, 4},
+                                                           {LessonView::VisitCounts, 5},
+                                                           {LessonView::Sparse, 6},
+                                                           {LessonView::Im2col, 7},
+                                                           {LessonView::TransposedDirect, 8},
+                                                           {LessonView::CorrelationConvolution, 9}};
         std::size_t expected = 0;  // the alternatives of LessonFigure; 0 is no figure
         for (const auto& [view, alternative] : with)
             if (lesson.view == view) expected = alternative;
         CHECK(figure.index() == expected);
         with_figure += expected > 0;
     }
-    CHECK(with_figure == 7);  // same and full padding count reads; one lesson per other view
+    CHECK(with_figure == 10);  // same and full padding count reads; one lesson per other view
 
     // The student switched the operation: the view falls back to the plain steps.
     PlaygroundSetup pooled = lesson_named("sharing").setup;
@@ -43,7 +48,8 @@ TEST_CASE("each view that has a figure gets it, only for the operation it explai
     pooled.kernel_values.clear();
     const Playground p = build_playground(pooled);
     for (LessonView view : {LessonView::ReceptiveField, LessonView::Equivariance,
-                            LessonView::Sharing, LessonView::Sparse}) {
+                            LessonView::Sharing, LessonView::Sparse, LessonView::Im2col,
+                            LessonView::TransposedDirect, LessonView::CorrelationConvolution}) {
         CHECK(std::holds_alternative<std::monostate>(build_lesson_figure(view, p)));
     }
     CHECK(std::holds_alternative<std::monostate>(build_lesson_figure(

@@ -7,6 +7,9 @@
 //   equivariance_board.cpp      Equivariance: conv(shift(x)) against shift(conv(x))
 //   pool_robustness_board.cpp   PoolRobustness: max pooling before and after a shift
 //   receptive_field_board.cpp   ReceptiveField: a unit's field through two convolutions
+//   im2col_board.cpp            Im2col: columns times filter rows, the output
+//   transposed_direct_board.cpp TransposedDirect: zeros, padding, the kernel turned
+//   correlation_board.cpp       CorrelationConvolution: the kernel turned 180° or not
 #pragma once
 
 #include <string>
@@ -48,6 +51,9 @@ LessonBoard sharing_board(const ViewContext& context);
 LessonBoard equivariance_board(const ViewContext& context);
 LessonBoard pool_robustness_board(const ViewContext& context);
 LessonBoard receptive_field_board(const ViewContext& context);
+LessonBoard im2col_board(const ViewContext& context);
+LessonBoard transposed_direct_board(const ViewContext& context);
+LessonBoard correlation_board(const ViewContext& context);
 
 // Shared by the views (steps_board.cpp).
 

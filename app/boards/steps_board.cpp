@@ -375,6 +375,12 @@ LessonBoard lesson_board(LessonView view, const ViewContext& context) {
             return pool_robustness_board(context);
         case LessonView::ReceptiveField:
             return receptive_field_board(context);
+        case LessonView::Im2col:
+            return im2col_board(context);
+        case LessonView::TransposedDirect:
+            return transposed_direct_board(context);
+        case LessonView::CorrelationConvolution:
+            return correlation_board(context);
     }
     return steps_board(context);
 }

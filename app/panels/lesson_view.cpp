@@ -94,7 +94,7 @@ BoardResult paint_lesson_view(const LessonScene& scene, const AppState& state,
     // Two lines beneath is the usual count; the estimate only steers a view's choice.
     context.area = ImVec2(size.x - 2 * margin, position.y + size.y - header_bottom - margin * 1.5f -
                                                    (heading + body) * 1.5f);
-    const LessonBoard lesson = lesson_board(scene.lesson->view, context);
+    const LessonBoard lesson = lesson_board(scene.view, context);
 
     float lines_height = 0;
     for (size_t i = 0; i < lesson.lines.size(); ++i)
