@@ -44,13 +44,14 @@ LessonBoard correlation_board(const ViewContext& context) {
         LessonBoard steps = steps_board(inner);
         const bool one_slice = convolution.kernel.dim(0) == 1 && convolution.kernel.dim(1) == 1;
         result.board = restyled(steps.board, [&](Board::PlacedGrid& placed) {
-            if (placed.target.kind != ClickTarget::Kind::KernelCell) return;
+            if (placed.target.kind != ClickTarget::Kind::KernelCell) return true;
             placed.grid.title =
                 one_slice ? std::string(tr("Kernel turned 180°"))
                           : trf("Turned f={f} c={c}", {{"f", std::to_string(placed.target.i0)},
                                                        {"c", std::to_string(placed.target.i1)}});
             // The drawn cell (y, x) is the kernel's (KH-1-y, KW-1-x): edit it unturned.
             placed.target = ClickTarget{};
+            return true;
         });
         result.lines.push_back(steps.lines.front());
         result.lines.push_back(

@@ -2,10 +2,10 @@
 
 namespace convscope {
 
-Board restyled(const Board& board, const std::function<void(Board::PlacedGrid&)>& change) {
+Board restyled(const Board& board, const std::function<bool(Board::PlacedGrid&)>& change) {
     Board out;
     for (Board::PlacedGrid placed : board.grids()) {
-        change(placed);
+        if (!change(placed)) continue;
         if (placed.scale < 1.0f) {
             out.add_thumbnail(std::move(placed.grid), placed.x, placed.y, placed.scale);
         } else {

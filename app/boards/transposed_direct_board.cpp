@@ -3,6 +3,8 @@
 // cells and padding around it, the kernel turned 180°. Core's TransposedDirectFigure
 // holds that convolution as a playground; this is its steps board with the inserted
 // zeros blank, the padding hatched and the grids retitled.
+#include <algorithm>
+
 #include "app/boards/board_text.hpp"
 #include "app/boards/lesson_boards.hpp"
 #include "app/boards/restyled_board.hpp"
@@ -65,6 +67,9 @@ LessonBoard transposed_direct_board(const ViewContext& context) {
              {"size", size_text(figure->h.size(), figure->w.size())}});
     result.board = restyled(steps.board, [&](Board::PlacedGrid& placed) {
         GridView& grid = placed.grid;
+        // A batch's small copies of its other items: stretched, they outgrow the room the
+        // steps board gives them. The input titles name the item instead.
+        if (placed.scale < 1.0f && grid.role == GridRole::Input) return false;
         const bool stretched = grid.role == GridRole::Input && grid.rows == figure->h.size() &&
                                grid.cols == figure->w.size();
         if (stretched) {
@@ -88,7 +93,18 @@ LessonBoard transposed_direct_board(const ViewContext& context) {
         }
         // A drawn cell here is not the tensor cell a click would edit: edit in the scatter view.
         placed.target = ClickTarget{};
+        return true;
     });
+    // Grids drawn at under 4 pixels a cell would spill over the window (the board draws no
+    // smaller): say so instead of drawing them.
+    const float width = result.board.right() - result.board.left();
+    const float height = result.board.bottom() - result.board.top();
+    if (context.area.x > 0 && std::min(context.area.x / width, context.area.y / height) < 4.0f) {
+        result.board = Board{};
+        result.lines.push_back({{tr("Too many cells to draw at these settings; smaller ones show "
+                                    "the grids."),
+                                 kErrorInk}});
+    }
     result.lines.push_back(steps.lines.empty() ? TextLine{} : steps.lines.front());
     result.lines.push_back({{stretch_sentence(*figure, context.playground), kInk}});
     result.lines.push_back(
