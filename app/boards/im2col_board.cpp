@@ -56,8 +56,7 @@ struct SliceGrid {
     int across = 1;
     float scale = 0;
 };
-SliceGrid fit_slices(int channels, float rows, float cols, float width, float height,
-                     float min_scale) {
+SliceGrid fit_slices(int channels, float rows, float cols, float width, float height) {
     constexpr float kSliceGap = 0.5f;
     SliceGrid best;
     for (int across = 1; across <= channels; ++across) {
@@ -66,7 +65,6 @@ SliceGrid fit_slices(int channels, float rows, float cols, float width, float he
         const float need_h = down * rows + (down - 1) * kSliceGap;
         const float scale = std::min({1.0f, width / need_w, height / need_h});
         if (scale > best.scale) best = {across, scale};
-        if (min_scale > 0 && scale >= min_scale) return {across, scale};  // the narrowest
     }
     return best;
 }
@@ -99,14 +97,14 @@ void add_inputs(const ViewContext& context, Board& board, float corner, float co
     constexpr float kMinScale = 0.25f, kThumbnailFloor = 0.2f;
     float box_x = 0, box_y = kLabelHeight, box_w = corner, box_h = corner - kLabelHeight;
     bool above = false;
-    SliceGrid grid = fit_slices(channels, rows, cols, box_w, box_h, 0);
+    SliceGrid grid = fit_slices(channels, rows, cols, box_w, box_h);
     if (grid.scale < kMinScale) {
         // A small patch leaves a small corner: above the columns there is room to spare.
         box_x = columns_left;
         box_w = columns_width;
         box_h = std::max(corner, 8.0f);
         above = true;
-        grid = fit_slices(channels, rows, cols, box_w, box_h, 0);
+        grid = fit_slices(channels, rows, cols, box_w, box_h);
     }
     const float scale = std::max(grid.scale, kThumbnailFloor);
     // Copies drawn at under 4 pixels a cell would spill over the matrices (the board
