@@ -156,9 +156,13 @@ LessonBoard im2col_board(const ViewContext& context) {
     // The columns: the step's window is column `col`.
     GridView columns;
     columns.role = GridRole::Input;
-    columns.title =
-        trf("Columns {rows}\u00d7{cols}: one per window",
-            {{"rows", std::to_string(figure->patch)}, {"cols", std::to_string(figure->cells)}});
+    // In a batch each item has its own columns: name the one on screen.
+    const TextArgs matrix = {{"rows", std::to_string(figure->patch)},
+                             {"cols", std::to_string(figure->cells)},
+                             {"n", std::to_string(n)}};
+    columns.title = figure->items > 1
+                        ? trf("Columns {rows}\u00d7{cols} of item n={n}: one per window", matrix)
+                        : trf("Columns {rows}\u00d7{cols}: one per window", matrix);
     columns.rows = rows.count;
     columns.cols = cols.count;
     columns.show_numbers = numbers;
