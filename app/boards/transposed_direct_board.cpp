@@ -24,19 +24,19 @@ std::string stretch_sentence(const TransposedDirectFigure& figure, const Playgro
                            {"stretched", size_text(figure.h.size(), figure.w.size())}};
     if (h.before < 0) {
         return trf(
-            "Input {input}: s - 1 = {zeros} zeros between cells; k_eff - p - 1 = {pad}, "
-            "so cells are cut from each side: {stretched}",
+            "Input {input}: zeros between cells s - 1 = {zeros}; k_eff - p - 1 = {pad} is "
+            "negative, so cells are cut from the sides: {stretched}",
             args);
     }
     if (h.output_padding > 0) {
         return trf(
-            "Input {input}: s - 1 = {zeros} zeros between cells, k_eff - p - 1 = {pad} "
-            "padding each side and a = {a} more after: {stretched}",
+            "Input {input}: zeros between cells s - 1 = {zeros}, padding each side "
+            "k_eff - p - 1 = {pad}, and a = {a} more after: {stretched}",
             args);
     }
     return trf(
-        "Input {input}: s - 1 = {zeros} zeros between cells, k_eff - p - 1 = {pad} "
-        "padding each side: {stretched}",
+        "Input {input}: zeros between cells s - 1 = {zeros}, padding each side "
+        "k_eff - p - 1 = {pad}: {stretched}",
         args);
 }
 
