@@ -26,10 +26,11 @@ TEST_CASE("each view that has a figure gets it, only for the operation it explai
         INFO(lesson.id);
         const LessonFigure figure = build_lesson_figure(lesson.view, playground_of(lesson));
         const std::pair<LessonView, std::size_t> with[] = {
-            {LessonView::ReceptiveField, 1}, {LessonView::Equivariance, 2},
-            {LessonView::PoolRobustness, 3}, {LessonView::Sharing, 4},
-            {LessonView::VisitCounts, 5},    {LessonView::Sparse, 6},
-            {LessonView::Backward, 7}};
+            {LessonView::ReceptiveField, 1},   {LessonView::Equivariance, 2},
+            {LessonView::PoolRobustness, 3},   {LessonView::Sharing, 4},
+            {LessonView::VisitCounts, 5},      {LessonView::Sparse, 6},
+            {LessonView::Backward, 7},         {LessonView::Im2col, 8},
+            {LessonView::TransposedDirect, 9}, {LessonView::CorrelationConvolution, 10}};
         std::size_t expected = 0;  // the alternatives of LessonFigure; 0 is no figure
         for (const auto& [view, alternative] : with)
             if (lesson.view == view) expected = alternative;
@@ -38,7 +39,7 @@ TEST_CASE("each view that has a figure gets it, only for the operation it explai
     }
     // Same and full padding count reads; the backward pass has a conv and a pool lesson;
     // one lesson per other view.
-    CHECK(with_figure == 9);
+    CHECK(with_figure == 12);
 
     // The student switched the operation: the view falls back to the plain steps.
     PlaygroundSetup pooled = lesson_named("sharing").setup;
@@ -46,7 +47,8 @@ TEST_CASE("each view that has a figure gets it, only for the operation it explai
     pooled.kernel_values.clear();
     const Playground p = build_playground(pooled);
     for (LessonView view : {LessonView::ReceptiveField, LessonView::Equivariance,
-                            LessonView::Sharing, LessonView::Sparse}) {
+                            LessonView::Sharing, LessonView::Sparse, LessonView::Im2col,
+                            LessonView::TransposedDirect, LessonView::CorrelationConvolution}) {
         CHECK(std::holds_alternative<std::monostate>(build_lesson_figure(view, p)));
     }
     CHECK(std::holds_alternative<std::monostate>(build_lesson_figure(

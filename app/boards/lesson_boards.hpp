@@ -8,6 +8,9 @@
 //   pool_robustness_board.cpp   PoolRobustness: max pooling before and after a shift
 //   receptive_field_board.cpp   ReceptiveField: a unit's field through two convolutions
 //   backward_board.cpp          Backward: dL/dW, dL/db, dL/dX cell by cell (backward_grids)
+//   im2col_board.cpp            Im2col: columns times filter rows, the output
+//   transposed_direct_board.cpp TransposedDirect: zeros, padding, the kernel turned
+//   correlation_board.cpp       CorrelationConvolution: the kernel turned 180° or not
 #pragma once
 
 #include <string>
@@ -50,6 +53,9 @@ LessonBoard equivariance_board(const ViewContext& context);
 LessonBoard pool_robustness_board(const ViewContext& context);
 LessonBoard receptive_field_board(const ViewContext& context);
 LessonBoard backward_board(const ViewContext& context);
+LessonBoard im2col_board(const ViewContext& context);
+LessonBoard transposed_direct_board(const ViewContext& context);
+LessonBoard correlation_board(const ViewContext& context);
 
 // Shared by the views (steps_board.cpp).
 

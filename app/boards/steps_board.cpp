@@ -377,6 +377,12 @@ LessonBoard lesson_board(LessonView view, const ViewContext& context) {
             return receptive_field_board(context);
         case LessonView::Backward:
             return backward_board(context);
+        case LessonView::Im2col:
+            return im2col_board(context);
+        case LessonView::TransposedDirect:
+            return transposed_direct_board(context);
+        case LessonView::CorrelationConvolution:
+            return correlation_board(context);
     }
     return steps_board(context);
 }

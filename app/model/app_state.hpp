@@ -71,9 +71,10 @@ struct AppState {
     bool show_shortcuts = false;  // the keyboard help window ("?" / F1)
     bool presentation = false;    // lecture mode: grids large, side panels hidden
     Playback playback;
-    CellRef selected_cell;    // the cell the editor changes; a kernel cell also lights its uses
-    std::string cell_typing;  // digits typed into the selected cell, before Enter or Tab
-    UnitRef field_unit;       // receptive-field view
+    CellRef selected_cell;       // the cell the editor changes; a kernel cell also lights its uses
+    std::string cell_typing;     // digits typed into the selected cell, before Enter or Tab
+    UnitRef field_unit;          // receptive-field view
+    bool kernel_turned = false;  // convolution vs correlation: the kernel turned 180°
     LessonFileView lesson_file;
     NetworkViewState network;
     ImagesViewState images;
@@ -118,6 +119,8 @@ struct Actions {
     bool new_random_values = false;
     std::optional<CellRef> select_cell;
     std::optional<UnitRef> select_unit;
+    bool toggle_direct_view = false;    // a transposed conv: scatter <-> direct convolution
+    bool toggle_kernel_turned = false;  // cross-correlation <-> convolution
 
     // Lesson files: the reducer reads and writes them, never the panel.
     std::optional<std::string> lesson_path_field;
@@ -164,6 +167,8 @@ struct Actions {
         new_random_values |= other.new_random_values;
         if (other.select_cell) select_cell = other.select_cell;
         if (other.select_unit) select_unit = other.select_unit;
+        toggle_direct_view |= other.toggle_direct_view;
+        toggle_kernel_turned |= other.toggle_kernel_turned;
         if (other.lesson_path_field) lesson_path_field = other.lesson_path_field;
         if (!other.save_lesson_file.empty()) save_lesson_file = other.save_lesson_file;
         if (!other.open_lesson_file.empty()) open_lesson_file = other.open_lesson_file;

@@ -20,9 +20,10 @@ LessonScene open_lesson(const std::string& id) {
     }
     LessonScene scene;
     scene.lesson = lesson;
+    scene.view = lesson->view;
     scene.draft = lesson->setup;
     scene.playground = build_playground(lesson->setup);
-    scene.figure = build_lesson_figure(lesson->view, scene.playground);
+    scene.figure = build_lesson_figure(scene.view, scene.playground);
     return scene;
 }
 
@@ -38,7 +39,7 @@ void propose_setup(LessonScene& scene, PlaygroundSetup draft) {
     scene.draft = draft;
     try {
         Playground playground = build_playground(draft);
-        scene.figure = build_lesson_figure(scene.lesson->view, playground);
+        scene.figure = build_lesson_figure(scene.view, playground);
         scene.playground = std::move(playground);
         scene.error.clear();
         scene.error_message = Message();
@@ -59,6 +60,11 @@ void use_new_random_values(LessonScene& scene) {
     setup.kernel_values.clear();
     setup.bias_values.clear();
     propose_setup(scene, setup);
+}
+
+void switch_view(LessonScene& scene, LessonView view) {
+    scene.view = view;
+    scene.figure = build_lesson_figure(view, scene.playground);
 }
 
 bool holds_cell(const Playground& playground, const CellRef& cell) {

@@ -14,6 +14,9 @@ namespace convscope {
 
 struct LessonScene {
     const Lesson* lesson = nullptr;
+    // The view on screen: the lesson's, or the one a switch chose (a transposed
+    // convolution's scatter or direct view). `figure` is built for it.
+    LessonView view = LessonView::Steps;
     PlaygroundSetup draft;  // what the controls show; may be invalid
     Playground playground;  // always valid: built from the last valid draft
     LessonFigure figure;    // the lesson view's figure of `playground`, built with it
@@ -38,6 +41,9 @@ void propose_setup(LessonScene& scene, PlaygroundSetup draft);
 // Back to the lesson's setup, or to new seeded values of the current shapes.
 void reset_to_lesson(LessonScene& scene);
 void use_new_random_values(LessonScene& scene);
+
+// Shows `view` in place of the scene's view and builds its figure.
+void switch_view(LessonScene& scene, LessonView view);
 
 // Whether `cell` names a value of the playground's input or kernel: not None, not a
 // padded cell, within the tensor's shape (a pooling playground has no kernel cells).

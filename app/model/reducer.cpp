@@ -25,6 +25,7 @@ void put_on_screen(LessonScene opened, int step, AppState& state, LessonScene& s
     state.playback.playing = false;
     state.selected_cell = {};
     state.field_unit = {};
+    state.kernel_turned = false;
 }
 
 }  // namespace
@@ -108,6 +109,19 @@ void save_lesson_file(const std::string& path, AppState& state, const LessonScen
 
 namespace {
 
+// The switches of the matrix lessons (issue 11). Both views of a transposed conv step
+// through the same output cells in the same order, so the step stays.
+void apply_view_switches(const Actions& actions, AppState& state, LessonScene& scene) {
+    // Only between the plain steps of a transposed conv and its direct view.
+    const bool direct = scene.view == LessonView::TransposedDirect;
+    const bool scatter =
+        scene.view == LessonView::Steps && scene.playground.trace.op() == TracedOp::TransposedConv;
+    if (actions.toggle_direct_view && (direct || scatter)) {
+        switch_view(scene, direct ? LessonView::Steps : LessonView::TransposedDirect);
+    }
+    if (actions.toggle_kernel_turned) state.kernel_turned = !state.kernel_turned;
+}
+
 void apply_playground(const Actions& actions, AppState& state, LessonScene& scene) {
     const int steps_before = scene.step_count();
     if (actions.reset_lesson) reset_to_lesson(scene);
@@ -129,6 +143,7 @@ void apply_playground(const Actions& actions, AppState& state, LessonScene& scen
         const bool same = unit.y == state.field_unit.y && unit.x == state.field_unit.x;
         state.field_unit = same ? UnitRef{} : unit;
     }
+    apply_view_switches(actions, state, scene);
     // A new shape is a new trace: start it from the beginning.
     if (scene.step_count() != steps_before) state.playback.step = 0;
 }

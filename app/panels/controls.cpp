@@ -131,6 +131,30 @@ bool settings(PlaygroundSetup& s) {
     return changed;
 }
 
+// The matrix lessons' switches (issue 11): a transposed conv's scatter or direct view,
+// and the kernel as it is (cross-correlation) or turned 180° (convolution).
+void view_switches(const LessonScene& scene, const AppState& state, Actions& actions) {
+    const TracedOp op = scene.playground.trace.op();
+    const bool switchable =
+        scene.view == LessonView::Steps || scene.view == LessonView::TransposedDirect;
+    if (op == TracedOp::TransposedConv && switchable) {
+        bool direct = scene.view == LessonView::TransposedDirect;
+        const std::string label = std::string(tr("As a direct convolution")) + "###direct_view";
+        if (ImGui::Checkbox(label.c_str(), &direct)) actions.toggle_direct_view = true;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", tr("Zeros between the input cells, padding, the kernel turned "
+                                       "180°, stride 1"));
+    }
+    if (op == TracedOp::Conv && scene.view == LessonView::CorrelationConvolution) {
+        bool turned = state.kernel_turned;
+        const std::string label = std::string(tr("Kernel turned 180°")) + "###kernel_turned";
+        if (ImGui::Checkbox(label.c_str(), &turned)) actions.toggle_kernel_turned = true;
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", tr("Convolution as mathematics defines it; off: "
+                                       "cross-correlation, as PyTorch computes it"));
+    }
+}
+
 // ---- the cell editor ------------------------------------------------------------------------
 
 void cell_editor(const LessonScene& scene, const AppState& state, Actions& actions) {
@@ -239,6 +263,7 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
         quiz_controls(scene, state, actions);  // on top while a quiz runs
         PlaygroundSetup draft = scene.draft;
         if (settings(draft)) actions.edit_setup = draft;
+        view_switches(scene, state, actions);
         if (!scene.error.empty()) {
             ImGui::Spacing();
             ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);

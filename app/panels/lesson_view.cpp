@@ -105,8 +105,8 @@ BoardResult paint_lesson_view(const LessonScene& scene, const AppState& state,
     // Two lines beneath is the usual count; the estimate only steers a view's choice.
     context.area = ImVec2(size.x - 2 * margin, position.y + size.y - header_bottom - margin * 1.5f -
                                                    (heading + body) * 1.5f);
-    LessonBoard lesson = lesson_board(scene.lesson->view, context);
-    if (scene.lesson->view == LessonView::Steps) apply_quiz_overlay(lesson, context);
+    LessonBoard lesson = lesson_board(scene.view, context);
+    if (scene.view == LessonView::Steps) apply_quiz_overlay(lesson, context);
     if (!state.quiz.active && !state.cell_typing.empty() && !lesson.lines.empty()) {
         lesson.lines.front() = {{trf("Typing {text}_ into the selected cell: Enter sets it, Tab "
                                      "sets it and moves on",

@@ -48,7 +48,7 @@ std::optional<Choice> combo(const char* id, Choice current, std::initializer_lis
 }  // namespace
 
 bool offers_quiz(const LessonScene& scene) {
-    return scene.lesson->view == LessonView::Steps;
+    return scene.view == LessonView::Steps;
 }
 
 void quiz_button(const LessonScene& scene, Actions& actions) {

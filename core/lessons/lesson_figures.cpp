@@ -25,6 +25,15 @@ LessonFigure build_lesson_figure(LessonView view, const Playground& playground) 
         case LessonView::Backward:
             if (op != TracedOp::TransposedConv) return build_backward_figure(playground);
             break;
+        case LessonView::Im2col:
+            if (op == TracedOp::Conv) return build_im2col_figure(playground);
+            break;
+        case LessonView::TransposedDirect:
+            if (op == TracedOp::TransposedConv) return build_transposed_direct_figure(playground);
+            break;
+        case LessonView::CorrelationConvolution:
+            if (op == TracedOp::Conv) return build_correlation_figure(playground);
+            break;
         case LessonView::Steps:
             break;
     }

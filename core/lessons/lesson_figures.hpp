@@ -7,25 +7,32 @@
 //   VisitCounts     visit_counts_figure.hpp     how often each input cell is read
 //   Sparse          sparse_figure.hpp           the conv as a sparse matrix, against dense
 //   Backward        backward_figure.hpp         the backward pass, gradient cell by cell
+//   Im2col          im2col_figure.hpp           columns times filter rows
+//   TransposedDirect transposed_direct_figure.hpp  zeros, padding, a turned kernel
+//   CorrelationConvolution correlation_figure.hpp  the kernel turned 180°
 // Steps draws from the playground alone.
 #pragma once
 
 #include <variant>
 
 #include "core/lessons/backward_figure.hpp"
+#include "core/lessons/correlation_figure.hpp"
 #include "core/lessons/equivariance_figure.hpp"
+#include "core/lessons/im2col_figure.hpp"
 #include "core/lessons/lessons.hpp"
 #include "core/lessons/pool_robustness_figure.hpp"
 #include "core/lessons/receptive_field_figure.hpp"
 #include "core/lessons/sharing_figure.hpp"
 #include "core/lessons/sparse_figure.hpp"
+#include "core/lessons/transposed_direct_figure.hpp"
 #include "core/lessons/visit_counts_figure.hpp"
 
 namespace convscope {
 
 using LessonFigure =
     std::variant<std::monostate, ReceptiveFieldFigure, EquivarianceFigure, PoolRobustnessFigure,
-                 SharingFigure, VisitCountsFigure, SparseFigure, BackwardFigure>;
+                 SharingFigure, VisitCountsFigure, SparseFigure, BackwardFigure, Im2colFigure,
+                 TransposedDirectFigure, CorrelationFigure>;
 
 // The figure `view` draws for `playground`: std::monostate when the view has none, or
 // when the playground's operation is not the one the view explains (the student changed

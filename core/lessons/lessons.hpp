@@ -12,14 +12,17 @@ namespace convscope {
 
 // What the centre of the screen shows besides the step-by-step grids.
 enum class LessonView {
-    Steps,           // input, kernel, output, this step's sum
-    VisitCounts,     // how often each input cell is read
-    Sparse,          // the conv as a sparse matrix beside a dense one
-    Sharing,         // one kernel weight, every place it is used
-    Equivariance,    // conv(shift(x)) against shift(conv(x))
-    ReceptiveField,  // a deep unit and the inputs it sees
-    PoolRobustness,  // max pooling before and after a one-pixel shift
-    Backward,        // dL/dY back through the op: dL/dW, dL/db, dL/dX cell by cell
+    Steps,                   // input, kernel, output, this step's sum
+    VisitCounts,             // how often each input cell is read
+    Sparse,                  // the conv as a sparse matrix beside a dense one
+    Sharing,                 // one kernel weight, every place it is used
+    Equivariance,            // conv(shift(x)) against shift(conv(x))
+    ReceptiveField,          // a deep unit and the inputs it sees
+    PoolRobustness,          // max pooling before and after a one-pixel shift
+    Im2col,                  // the input unrolled into columns, the filters as rows
+    TransposedDirect,        // a transposed conv as zeros, padding and a plain conv
+    Backward,                // dL/dY back through the op: dL/dW, dL/db, dL/dX cell by cell
+    CorrelationConvolution,  // the chapter's formula against the kernel turned 180°
 };
 
 struct Lesson {
