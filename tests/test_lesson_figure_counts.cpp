@@ -28,14 +28,17 @@ TEST_CASE("each view that has a figure gets it, only for the operation it explai
         const std::pair<LessonView, std::size_t> with[] = {
             {LessonView::ReceptiveField, 1}, {LessonView::Equivariance, 2},
             {LessonView::PoolRobustness, 3}, {LessonView::Sharing, 4},
-            {LessonView::VisitCounts, 5},    {LessonView::Sparse, 6}};
+            {LessonView::VisitCounts, 5},    {LessonView::Sparse, 6},
+            {LessonView::Groups, 7},         {LessonView::Signal, 8}};
         std::size_t expected = 0;  // the alternatives of LessonFigure; 0 is no figure
         for (const auto& [view, alternative] : with)
             if (lesson.view == view) expected = alternative;
         CHECK(figure.index() == expected);
         with_figure += expected > 0;
     }
-    CHECK(with_figure == 7);  // same and full padding count reads; one lesson per other view
+    // Same and full padding count reads; grouped, depthwise and pointwise show groups;
+    // three 1-D lessons show signals; one lesson per other view.
+    CHECK(with_figure == 13);
 
     // The student switched the operation: the view falls back to the plain steps.
     PlaygroundSetup pooled = lesson_named("sharing").setup;

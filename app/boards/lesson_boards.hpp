@@ -7,6 +7,8 @@
 //   equivariance_board.cpp      Equivariance: conv(shift(x)) against shift(conv(x))
 //   pool_robustness_board.cpp   PoolRobustness: max pooling before and after a shift
 //   receptive_field_board.cpp   ReceptiveField: a unit's field through two convolutions
+//   groups_board.cpp            Groups: the channels each filter reads, weights saved
+//   signal_board.cpp            Signal: a 1-D convolution with bar plots of in and out
 #pragma once
 
 #include <string>
@@ -48,6 +50,8 @@ LessonBoard sharing_board(const ViewContext& context);
 LessonBoard equivariance_board(const ViewContext& context);
 LessonBoard pool_robustness_board(const ViewContext& context);
 LessonBoard receptive_field_board(const ViewContext& context);
+LessonBoard groups_board(const ViewContext& context);
+LessonBoard signal_board(const ViewContext& context);
 
 // Shared by the views (steps_board.cpp).
 

@@ -22,6 +22,13 @@ LessonFigure build_lesson_figure(LessonView view, const Playground& playground) 
         case LessonView::Sparse:
             if (op == TracedOp::Conv) return build_sparse_figure(playground);
             break;
+        case LessonView::Groups:
+            if (op == TracedOp::Conv) return build_groups_figure(playground);
+            break;
+        case LessonView::Signal:
+            // Any 1-D operation has a signal in and one out.
+            if (playground.setup.one_d) return build_signal_figure(playground);
+            break;
         case LessonView::Steps:
             break;
     }

@@ -6,11 +6,13 @@
 //   Sharing         sharing_figure.hpp          every use of each kernel weight
 //   VisitCounts     visit_counts_figure.hpp     how often each input cell is read
 //   Sparse          sparse_figure.hpp           the conv as a sparse matrix, against dense
+//   Groups, Signal  channels_figure.hpp         grouped channels and weights; 1-D bars
 // Steps draws from the playground alone.
 #pragma once
 
 #include <variant>
 
+#include "core/lessons/channels_figure.hpp"
 #include "core/lessons/equivariance_figure.hpp"
 #include "core/lessons/lessons.hpp"
 #include "core/lessons/pool_robustness_figure.hpp"
@@ -23,7 +25,7 @@ namespace convscope {
 
 using LessonFigure =
     std::variant<std::monostate, ReceptiveFieldFigure, EquivarianceFigure, PoolRobustnessFigure,
-                 SharingFigure, VisitCountsFigure, SparseFigure>;
+                 SharingFigure, VisitCountsFigure, SparseFigure, GroupsFigure, SignalFigure>;
 
 // The figure `view` draws for `playground`: std::monostate when the view has none, or
 // when the playground's operation is not the one the view explains (the student changed

@@ -2,6 +2,8 @@
 //   1. setup helpers   2. the chapter (2.2 to 3)   3. conv_arithmetic (conv, transposed)
 #include "core/lessons/lessons.hpp"
 
+#include "core/lessons/lessons_channels.hpp"
+
 namespace convscope {
 
 namespace {
@@ -181,6 +183,8 @@ std::vector<Lesson> make_lessons() {
                          "the kernel, scaled by its value, onto the larger output. "
                          "o = s(i - 1) + a + k - 2p.",
                          "Input 2x2, k=3, s=2: output 5x5.", transposed(2, 3, 2, 0)));
+
+    for (Lesson& l : channel_lessons()) all.push_back(std::move(l));  // 1-D, grouped: issue 11
 
     // ---- 3. conv_arithmetic: every animation of the guide ------------------------------
     struct ArithmeticCase {

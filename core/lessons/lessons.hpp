@@ -19,6 +19,8 @@ enum class LessonView {
     Equivariance,    // conv(shift(x)) against shift(conv(x))
     ReceptiveField,  // a deep unit and the inputs it sees
     PoolRobustness,  // max pooling before and after a one-pixel shift
+    Groups,          // grouped, depthwise, pointwise: the channels each filter reads
+    Signal,          // 1-D: the signal and the output as bar plots under the numbers
 };
 
 struct Lesson {
