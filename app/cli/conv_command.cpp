@@ -163,7 +163,7 @@ int run_conv_command(const Arguments& raw) {
                        : OperationTrace::conv(input, kernel, bias, options, groups);
         print_traced_result(trace, shown, args.has("json"), one_d);
     } else {
-        print_result(shown, args.has("json"));
+        print_result(shown, args.has("json"), one_d ? "n" : "c");  // 1-D (N,F,L): items first
     }
     if (npy_path && !args.has("json")) print_npy_note(*npy_path, shown);
     return 0;

@@ -60,7 +60,7 @@ void print_traced_result(const OperationTrace& trace, const Tensor& output, bool
         std::printf("]}\n");
         return;
     }
-    print_result(output, false);
+    print_result(output, false, one_d ? "n" : "c");  // 1-D (N,F,L): items first
     std::printf("\nsteps:\n");
     const int width = static_cast<int>(std::to_string(count).size());
     for (int t = 0; t < count; ++t) {

@@ -53,6 +53,8 @@ expect_output "1d difference" '{"output":[-1,-3,-1,-2,-2,5]}' \
     "$bin" conv --1d --input '[0,1,3,2,5,4]' --kernel '[1,0,-1]' -p 1 --json
 expect_output "1d stride dilation" '{"output":[9,15]}' \
     "$bin" conv --1d --input '[1,2,3,4,5,6,7]' --kernel '[1,1,1]' -s 2 -d 2 --json
+expect_output "1d batch grids" "$(printf 'output (2, 2, 3)\n[n=0]\n 3  5  7\n-1 -1 -1\n\n[n=1]\n 7  5  3\n 1  1  1')" \
+    "$bin" conv --1d --input '[[[1,2,3,4]],[[4,3,2,1]]]' --kernel '[[[1,1]],[[1,-1]]]'
 expect_output "1d grouped trace" "5/8  out[0,1,0]  1x1 + 1x1 + 1x1 = 3" \
     bash -c "'$bin' conv --1d --input '[[0,1,3,2,5,4],[1,1,1,1,1,1]]' --kernel '[[[1,0,-1]],[[1,1,1]]]' -g 2 --trace | grep '^5/8'"
 
