@@ -254,7 +254,9 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
         }
         ImGui::Spacing();
         const int steps = scene.step_count();
-        const TextArgs shape_args = {{"shape", shape_text(scene.playground.trace.output_shape())},
+        std::vector<int> output_shape = scene.playground.trace.output_shape();
+        if (scene.playground.setup.one_d) output_shape.erase(output_shape.begin() + 2);  // (N,F,L)
+        const TextArgs shape_args = {{"shape", shape_text(output_shape)},
                                      {"n", std::to_string(steps)}};
         const std::string shape = steps == 1 ? trf("Output {shape}, {n} step", shape_args)
                                              : trf("Output {shape}, {n} steps", shape_args);
