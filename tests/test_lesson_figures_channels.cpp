@@ -65,7 +65,9 @@ TEST_CASE("the 1-D lessons: a moving average, a difference and a matched pattern
 
 TEST_CASE("grouped, depthwise, pointwise: stated weights, and the channels each filter reads") {
     const std::pair<const char*, const char*> stated[] = {
-        {"grouped", "; "}, {"depthwise", ": three 3x3 kernels of one channel each, "}, {"pointwise", "), "}};
+        {"grouped", "; "},
+        {"depthwise", ": three 3x3 kernels of one channel each, "},
+        {"pointwise", "), "}};
     for (const auto& [id, marker] : stated) {
         const Lesson& lesson = lesson_named(id);
         INFO(id << ": " << lesson.expected);
@@ -98,7 +100,7 @@ TEST_CASE("grouped, depthwise, pointwise: stated weights, and the channels each 
 TEST_CASE("bar plots: each bar's sign is its value's, heights in proportion, within the rows") {
     const BarPlot plot = bar_plot({-2, 0, 1, 4, 6}, 4);
     CHECK(plot.rows == 4);
-    CHECK(plot.zero_row == 3);  // 6 of a span of 8 above the line
+    CHECK(plot.zero_row == 3);                                // 6 of a span of 8 above the line
     CHECK(plot.heights == std::vector<int>{-1, 0, 1, 2, 3});  // half a row rounds up
     for (const float v : demo_signal(24)) {
         const BarPlot one = bar_plot({v, 4.0f, -3.0f}, 7);
