@@ -16,7 +16,8 @@ inline bool same_setup(const PlaygroundSetup& a, const PlaygroundSetup& b) {
            a.filters == b.filters && a.input_h == b.input_h && a.input_w == b.input_w &&
            a.kernel_h == b.kernel_h && a.kernel_w == b.kernel_w &&
            same_axis(a.options.h, b.options.h) && same_axis(a.options.w, b.options.w) &&
-           a.has_bias == b.has_bias && a.seed == b.seed && a.input_values == b.input_values &&
+           a.groups == b.groups && a.one_d == b.one_d && a.has_bias == b.has_bias &&
+           a.seed == b.seed && a.input_values == b.input_values &&
            a.kernel_values == b.kernel_values && a.bias_values == b.bias_values;
 }
 

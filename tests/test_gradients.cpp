@@ -111,6 +111,19 @@ TEST_CASE("convolution gradients on random shapes with stride padding and dilati
     }
 }
 
+TEST_CASE("grouped and depthwise convolution gradients") {
+    std::mt19937 rng(22);
+    for (int trial = 0; trial < 12; ++trial) {
+        const RandomConv c = random_conv(rng);
+        const int groups = 1 + trial % 3;  // 1, 2, 3
+        const Shape shape{groups * (1 + trial % 2), c.input.height, c.input.width};
+        INFO("trial " << trial << " groups " << groups << " input " << shape.text());
+        ConvolutionLayer<double> layer(shape, groups * 2, c.kernel_h, c.kernel_w, c.options,
+                                       groups);
+        check_layer(layer, random_batch(rng), rng);
+    }
+}
+
 TEST_CASE("max pooling gradients on random shapes") {
     std::mt19937 rng(22);
     for (int trial = 0; trial < 40; ++trial) {

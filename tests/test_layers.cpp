@@ -62,6 +62,35 @@ TEST_CASE("convolution layer forward equals conv2d on random shapes") {
     }
 }
 
+TEST_CASE("a grouped convolution layer equals conv2d with groups (plain, grouped, depthwise)") {
+    std::mt19937 rng(12);
+    for (int trial = 0; trial < 60; ++trial) {
+        const RandomConv c = random_conv(rng);
+        // Channels and filters multiples of G: G = 1, 2 or C (depthwise).
+        const int groups = std::uniform_int_distribution<int>(1, 3)(rng);
+        const int channels = groups * std::uniform_int_distribution<int>(1, 2)(rng);
+        const int filters = groups * std::uniform_int_distribution<int>(1, 2)(rng);
+        const Shape shape{channels, c.input.height, c.input.width};
+        const Tensor input = random_tensor({2, channels, shape.height, shape.width}, rng);
+        ConvolutionLayer<float> layer(shape, filters, c.kernel_h, c.kernel_w, c.options, groups);
+        const Tensor weight =
+            random_tensor({filters, channels / groups, c.kernel_h, c.kernel_w}, rng);
+        const Tensor bias = random_tensor({filters}, rng);
+        std::vector<float> parameters(weight.values());
+        parameters.insert(parameters.end(), bias.values().begin(), bias.values().end());
+        std::vector<float> gradients(parameters.size());
+        REQUIRE(parameters.size() == layer.parameter_count());
+        CHECK(layer.parameter_tensors()[0].shape == weight.shape());
+        layer.bind(parameters.data(), gradients.data());
+        const Tensor expected = conv2d(input, weight, bias.values(), c.options, groups);
+        std::vector<float> output(expected.size(), std::nanf(""));
+        layer.forward(input.data(), output.data(), 2);
+        INFO("trial " << trial << " groups " << groups << " channels " << channels);
+        CHECK(max_difference(output.data(), expected.data(), expected.size()) < 1e-4);
+    }
+    CHECK_THROWS_AS(ConvolutionLayer<float>({3, 5, 5}, 2, 3, 3, Options2d{}, 2), InputError);
+}
+
 TEST_CASE("the chapter's 5x5 example through the convolution layer") {
     const std::vector<float> input = {3, 3, 2, 1, 0, 0, 0, 1, 3, 1, 3, 1, 2,
                                       2, 3, 2, 0, 0, 2, 2, 2, 0, 0, 0, 1};

@@ -30,7 +30,8 @@ TEST_CASE("each view that has a figure gets it, only for the operation it explai
             {LessonView::PoolRobustness, 3},   {LessonView::Sharing, 4},
             {LessonView::VisitCounts, 5},      {LessonView::Sparse, 6},
             {LessonView::Backward, 7},         {LessonView::Im2col, 8},
-            {LessonView::TransposedDirect, 9}, {LessonView::CorrelationConvolution, 10}};
+            {LessonView::TransposedDirect, 9}, {LessonView::CorrelationConvolution, 10},
+            {LessonView::Groups, 11},          {LessonView::Signal, 12}};
         std::size_t expected = 0;  // the alternatives of LessonFigure; 0 is no figure
         for (const auto& [view, alternative] : with)
             if (lesson.view == view) expected = alternative;
@@ -38,8 +39,9 @@ TEST_CASE("each view that has a figure gets it, only for the operation it explai
         with_figure += expected > 0;
     }
     // Same and full padding count reads; the backward pass has a conv and a pool lesson;
-    // one lesson per other view.
-    CHECK(with_figure == 12);
+    // grouped, depthwise and pointwise show groups; three 1-D lessons show signals; one
+    // lesson per other view.
+    CHECK(with_figure == 18);
 
     // The student switched the operation: the view falls back to the plain steps.
     PlaygroundSetup pooled = lesson_named("sharing").setup;

@@ -90,14 +90,18 @@ void check_im2col(const Playground& p) {
     for (int t = 0; t < p.trace.step_count(); ++t) {
         const TraceStep step = p.trace.step(t);
         const int col = figure.column_of(step.y, step.x);
-        REQUIRE(static_cast<int>(step.terms.size()) == figure.patch);
-        for (int row = 0; row < figure.patch; ++row) {
-            const TraceTerm& term = step.terms[static_cast<std::size_t>(row)];
-            CHECK(term.channel * window + term.tap.k_y * g.w.kernel + term.tap.k_x == row);
+        // A grouped conv's step reads its group's channels: the row's other weights are 0.
+        REQUIRE(static_cast<int>(step.terms.size()) * p.trace.groups() == figure.patch);
+        std::vector<bool> read(static_cast<std::size_t>(figure.patch), false);
+        for (const TraceTerm& term : step.terms) {
+            const int row = term.channel * window + term.tap.k_y * g.w.kernel + term.tap.k_x;
+            read[static_cast<std::size_t>(row)] = true;
             CHECK(figure.column_entry(step.n, row, col) == term.input_value);
             CHECK(figure.is_padding(row, col) == term.tap.padded);
             CHECK(figure.weight(step.f, row) == term.kernel_value);
         }
+        for (int row = 0; row < figure.patch; ++row)
+            if (!read[static_cast<std::size_t>(row)]) CHECK(figure.weight(step.f, row) == 0.0f);
     }
 }
 

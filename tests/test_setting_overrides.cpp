@@ -100,7 +100,7 @@ TEST_CASE("bad keys and values are refused, naming the key and what it takes") {
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"strides=2",
          "unknown setting 'strides'; the keys are op, input, kernel, padding, "
-         "stride, dilation, output_padding, channels, filters, batch, bias, seed, "
+         "stride, dilation, output_padding, channels, filters, batch, groups, bias, seed, "
          "input_values, kernel_values"},
         {"", "setting '' is not KEY=VALUE"},
         {"stride", "setting 'stride' is not KEY=VALUE (like input=7x7,stride=2); the keys are op"},

@@ -1,5 +1,6 @@
 // The lesson views (core's LessonView): each composes a Board and the lines of text
 // beneath it from the playground and the current step. One view per file:
+//   lesson_board.cpp            the dispatch: the board of a lesson view
 //   steps_board.cpp             Steps: input, kernel, output; channels, filters, batch
 //   visit_counts_board.cpp      VisitCounts: the steps plus a heatmap of reads per cell
 //   sparse_board.cpp            Sparse: the conv as a matrix beside a dense FC matrix
@@ -11,6 +12,8 @@
 //   im2col_board.cpp            Im2col: columns times filter rows, the output
 //   transposed_direct_board.cpp TransposedDirect: zeros, padding, the kernel turned
 //   correlation_board.cpp       CorrelationConvolution: the kernel turned 180° or not
+//   groups_board.cpp            Groups: the channels each filter reads, weights saved
+//   signal_board.cpp            Signal: a 1-D convolution with bar plots of in and out
 #pragma once
 
 #include <string>
@@ -56,6 +59,8 @@ LessonBoard backward_board(const ViewContext& context);
 LessonBoard im2col_board(const ViewContext& context);
 LessonBoard transposed_direct_board(const ViewContext& context);
 LessonBoard correlation_board(const ViewContext& context);
+LessonBoard groups_board(const ViewContext& context);
+LessonBoard signal_board(const ViewContext& context);
 
 // Shared by the views (steps_board.cpp).
 

@@ -1,5 +1,5 @@
 // Sections: shared helpers, the equation line, one slice, several channels or
-// filters or items, the dispatch.
+// filters or items.
 #include <algorithm>
 #include <array>
 #include <string>
@@ -92,9 +92,12 @@ TextLine step_equation_line(const ViewContext& context) {
     }
     if (step.channel_sums.size() > 1) {
         // Several channels: each channel's sum (shown under its slices), then the bias.
+        // A grouped filter's sums are over its group's channels, named as in the input.
+        const int first = context.playground.trace.group_channels(step.f).first;
         for (size_t c = 0; c < step.channel_sums.size(); ++c) {
             if (c > 0) line.push_back({" + ", kMutedInk});
-            line.push_back({"\u03a3c" + std::to_string(c) + " ", kMutedInk});
+            line.push_back(
+                {"\u03a3c" + std::to_string(first + static_cast<int>(c)) + " ", kMutedInk});
             line.push_back({value_text(step.channel_sums[c], metrics), kInk});
         }
     } else {
@@ -219,6 +222,8 @@ void add_multi_slice_steps(const ViewContext& context, Board& board, bool beside
     const int items = out_shape[0], maps = out_shape[1];
     const int channels = pg.input.dim(1);
     const int n = step.n, f = step.f;
+    // A grouped filter reads only its group's channels; the others get no kernel slice.
+    const OperationTrace::ChannelRange group = pg.trace.group_channels(f);
 
     // Columns: input slice c over kernel slice (f, c) over the channel's sum. Gaps are
     // tight and the "∗" sits left of its kernel, not on a row of its own: every cell
@@ -258,22 +263,28 @@ void add_multi_slice_steps(const ViewContext& context, Board& board, bool beside
         board.add_grid(std::move(input), input_left, 0, input_target(pg, n, c));
         if (pooling) continue;
         const float centre = left + column * 0.5f;
+        if (c < group.first || c >= group.first + group.count) {
+            board.add_text({{trf("not read by f={f}", {{"f", std::to_string(f)}}), kMutedInk}},
+                           centre, kernel_top + kernel_rows * 0.5f, column, TextStyle::Small);
+            continue;
+        }
+        const int k = c - group.first;  // the kernel's channel index within the group
         const float kernel_left =
             beside ? left + input_cols + kernel_gap : centre - kernel_cols * 0.5f;
         const float sign_x = beside ? kernel_left - kernel_gap * 0.5f : kernel_left - 0.5f;
         board.add_text({{conv_sign(context.metrics), kMutedInk}}, sign_x,
                        kernel_top + kernel_rows * 0.5f, 0.9f, TextStyle::Operator);
         GridView kernel = kernel_slice(
-            pg, f, c, step,
+            pg, f, k, step,
             trf("Kernel f={f} c={c}", {{"f", std::to_string(f)}, {"c", std::to_string(c)}}));
         share_range(kernel, pg.kernel);
-        board.add_grid(std::move(kernel), kernel_left, kernel_top, kernel_target(pg, f, c),
-                       c == channels - 1);
-        const float sum = step.channel_sums[static_cast<size_t>(c)];
+        board.add_grid(std::move(kernel), kernel_left, kernel_top, kernel_target(pg, f, k),
+                       k == group.count - 1);
+        const float sum = step.channel_sums[static_cast<size_t>(k)];
         board.add_text({{"\u03a3c" + std::to_string(c) + " = ", kMutedInk},
                         {value_text(sum, context.metrics), kInk}},
                        centre, sum_y, column + gap * 0.8f);
-        if (c > 0) {
+        if (k > 0) {
             board.add_text({{"+", kMutedInk}}, left - gap * 0.5f, sum_y, gap, TextStyle::Operator);
         }
     }
@@ -355,36 +366,6 @@ LessonBoard steps_board(const ViewContext& context) {
     result.lines.push_back(step_equation_line(context));
     result.lines.push_back({{output_formula(pg), kMutedInk}});
     return result;
-}
-
-// ---- the dispatch ------------------------------------------------------------------------
-
-LessonBoard lesson_board(LessonView view, const ViewContext& context) {
-    switch (view) {
-        case LessonView::Steps:
-            return steps_board(context);
-        case LessonView::VisitCounts:
-            return visit_counts_board(context);
-        case LessonView::Sparse:
-            return sparse_board(context);
-        case LessonView::Sharing:
-            return sharing_board(context);
-        case LessonView::Equivariance:
-            return equivariance_board(context);
-        case LessonView::PoolRobustness:
-            return pool_robustness_board(context);
-        case LessonView::ReceptiveField:
-            return receptive_field_board(context);
-        case LessonView::Backward:
-            return backward_board(context);
-        case LessonView::Im2col:
-            return im2col_board(context);
-        case LessonView::TransposedDirect:
-            return transposed_direct_board(context);
-        case LessonView::CorrelationConvolution:
-            return correlation_board(context);
-    }
-    return steps_board(context);
 }
 
 }  // namespace convscope

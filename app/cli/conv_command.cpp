@@ -1,4 +1,5 @@
 // `convscope conv`: a convolution (or transposed convolution) of given values.
+#include <algorithm>
 #include <cstdio>
 
 #include "app/cli/backward_output.hpp"
@@ -25,6 +26,11 @@ are converted; C order).
           with --transposed (KH,KW), (C,KH,KW) or (C,FN,KH,KW) as ConvTranspose2d's weight
   bias    FN values, or one number
 The output has the input's rank, with a filter axis added when FN > 1.
+With --groups G (dividing C and FN) the kernel is (FN, C/G, KH, KW): filter f reads
+the C/G channels of group f / (FN/G); G = C is a depthwise convolution.
+With --1d, as torch.nn.functional.conv1d:
+  input   (L), (C,L) or (N,C,L)
+  kernel  (K), (C,K) or (FN,C/G,K); stride, padding and dilation take one number
 
 options:
       --input JSON|FILE.npy  input values (required)
@@ -35,6 +41,8 @@ options:
   -d, --dilation N|HxW       dilation (default 1)
       --transposed           a transposed convolution
   -a, --output-padding N     extra output cells of a transposed convolution
+  -g, --groups G             grouped convolution: G groups of C/G channels (default 1)
+      --1d                   a 1-D convolution of rows (a signal of length L)
       --trace                list every step: window, products, sum
       --backward             print the gradients instead: grad_input (dL/dX),
                              grad_weight (dL/dW), grad_bias (dL/db, the sum of
@@ -53,7 +61,41 @@ example (the chapter's 2.2):
   convscope conv --input image.npy --kernel filters.npy -p same --npy out.npy
   convscope conv --input '[[1,2],[3,4]]' --kernel '[[2]]' --backward \
                  --grad-output '[[1,0],[0,-1]]' --json
+  convscope conv --1d --input '[0,1,3,2,5,4]' --kernel '[1,0,-1]' -p 1
+  convscope conv --groups 2 --input volume.npy --kernel grouped.npy
 )";
+
+// A 1-D tensor lifted to the 2-D code's rank 4 with H = 1: (L) -> (1,1,1,L),
+// (C,L) -> (1,C,1,L), (N,C,L) -> (N,C,1,L). `what` names the option in errors.
+Tensor lifted_1d(const Tensor& tensor, const char* what, const char* shapes) {
+    if (tensor.rank() > 3) {
+        throw InputError(std::string(what) + " must be " + shapes + " with --1d, got shape " +
+                         shape_text(tensor.shape()));
+    }
+    const Tensor rank3 = tensor.rank() == 3   ? tensor
+                         : tensor.rank() == 2 ? tensor.reshaped({1, tensor.dim(0), tensor.dim(1)})
+                                              : tensor.reshaped({1, 1, tensor.dim(0)});
+    return rank3.reshaped({rank3.dim(0), rank3.dim(1), 1, rank3.dim(2)});
+}
+
+// (N,F,1,OL) as (N,F,OL), less its leading axes of size 1 down to `rank`.
+Tensor without_height(const Tensor& rank4, int rank) {
+    std::vector<int> shape = {rank4.dim(0), rank4.dim(1), rank4.dim(3)};
+    while (static_cast<int>(shape.size()) > rank && shape.front() == 1) shape.erase(shape.begin());
+    return rank4.reshaped(shape);
+}
+
+// --1d takes one number per setting: "2x3" would name an H axis it does not have.
+void require_one_axis(const ParsedArguments& args) {
+    for (const char* name : {"stride", "padding", "dilation"}) {
+        const std::optional<std::string> value = args.value(name);
+        if (value && value->find('x') != std::string::npos) {
+            throw InputError(std::string("--") + name + " " + *value +
+                             " has two axes; with --1d give one number, like --" + name + " 2");
+        }
+    }
+    if (args.has("transposed")) throw InputError("--1d and --transposed: choose one");
+}
 
 // The kernel as rank 4: (F,C,KH,KW) for a conv, (C,F,KH,KW) for a transposed conv.
 Tensor kernel_as_rank4(const Tensor& kernel, bool transposed) {
@@ -77,6 +119,8 @@ int run_conv_command(const Arguments& raw) {
                                {"json", "", false},
                                {"npy", "", true},
                                {"trace", "", false},
+                               {"groups", "g", true},
+                               {"1d", "", false},
                                {"help", "h", false}});
     const std::vector<OptionSpec> backward_specs = backward_option_specs();
     specs.insert(specs.end(), backward_specs.begin(), backward_specs.end());
@@ -87,12 +131,25 @@ int run_conv_command(const Arguments& raw) {
     }
     const std::optional<std::string> npy_path = npy_output_option(args);
     const bool transposed = args.has("transposed");
-    const Tensor input = read_tensor_option(args.required("input"), "--input");
-    if (input.rank() < 2) {
-        throw InputError("--input must have rank 2 to 4, got shape " + shape_text(input.shape()));
+    const bool one_d = args.has("1d");
+    if (one_d) require_one_axis(args);
+    int groups = 1;
+    if (auto text = args.value("groups")) {
+        groups = parse_int(*text, "--groups", 1, kMaxCliValue);
+        if (transposed && groups != 1) {
+            throw InputError("--groups applies to a convolution, not --transposed: drop one");
+        }
     }
-    const Tensor kernel =
-        kernel_as_rank4(read_tensor_option(args.required("kernel"), "--kernel"), transposed);
+    const Tensor raw_input = read_tensor_option(args.required("input"), "--input");
+    if (!one_d && raw_input.rank() < 2) {
+        throw InputError("--input must have rank 2 to 4, got shape " +
+                         shape_text(raw_input.shape()) + " (a signal needs --1d)");
+    }
+    const Tensor raw_kernel = read_tensor_option(args.required("kernel"), "--kernel");
+    const Tensor input =
+        one_d ? lifted_1d(raw_input, "--input", "(L), (C,L) or (N,C,L)") : raw_input.as_rank4();
+    const Tensor kernel = one_d ? lifted_1d(raw_kernel, "--kernel", "(K), (C,K) or (FN,C,K)")
+                                : kernel_as_rank4(raw_kernel, transposed);
     std::vector<float> bias;
     if (auto text = args.value("bias")) {
         const Tensor bias_tensor = read_tensor_option(*text, "--bias");
@@ -103,30 +160,34 @@ int run_conv_command(const Arguments& raw) {
         bias = bias_tensor.values();
     }
     const OpKind kind = transposed ? OpKind::TransposedConv : OpKind::Conv;
-    const Options2d options = parse_geometry_options(args, kind, kernel.dim(2), kernel.dim(3));
-    const Tensor output = transposed ? conv_transpose2d(input.as_rank4(), kernel, bias, options)
-                                     : conv2d(input.as_rank4(), kernel, bias, options);
+    Options2d options = parse_geometry_options(args, kind, kernel.dim(2), kernel.dim(3));
+    if (one_d) options = options_1d(options.w);
+    const Tensor output = transposed ? conv_transpose2d(input, kernel, bias, options)
+                                     : conv2d(input, kernel, bias, options, groups);
     const int filters = output.dim(1);
-    const Tensor shown = with_rank(output, std::max(input.rank(), filters > 1 ? 3 : 2));
+    // The output keeps the input's rank, with a filter axis when FN > 1; 1-D drops H.
+    const int rank = std::max(raw_input.rank(), filters > 1 ? (one_d ? 2 : 3) : (one_d ? 1 : 2));
+    const Tensor shown = one_d ? without_height(output, rank) : with_rank(output, rank);
     if (const std::optional<Tensor> grad_output = backward_grad_output(args, shown)) {
         if (transposed) throw InputError("--backward works on a convolution: drop --transposed");
+        if (one_d || groups != 1)
+            throw InputError(
+                "--backward works on a 2-D convolution with groups 1: drop --1d "
+                "and --groups");
         if (npy_path) throw InputError("--npy writes the forward output: drop it with --backward");
-        const BackwardTrace trace =
-            BackwardTrace::conv(input.as_rank4(), kernel, true, *grad_output, options);
-        const std::vector<int> kernel_shape =
-            read_tensor_option(args.required("kernel"), "--kernel").shape();
-        print_backward_result(trace, input.rank(), kernel_shape, args.has("json"),
+        const BackwardTrace trace = BackwardTrace::conv(input, kernel, true, *grad_output, options);
+        print_backward_result(trace, raw_input.rank(), raw_kernel.shape(), args.has("json"),
                               args.has("trace"));
         return 0;
     }
     if (npy_path) write_npy(*npy_path, shown);
     if (args.has("trace")) {
         const OperationTrace trace =
-            transposed ? OperationTrace::transposed_conv(input.as_rank4(), kernel, bias, options)
-                       : OperationTrace::conv(input.as_rank4(), kernel, bias, options);
-        print_traced_result(trace, shown, args.has("json"));
+            transposed ? OperationTrace::transposed_conv(input, kernel, bias, options)
+                       : OperationTrace::conv(input, kernel, bias, options, groups);
+        print_traced_result(trace, shown, args.has("json"), one_d);
     } else {
-        print_result(shown, args.has("json"));
+        print_result(shown, args.has("json"), one_d ? "n" : "c");  // 1-D (N,F,L): items first
     }
     if (npy_path && !args.has("json")) print_npy_note(*npy_path, shown);
     return 0;

@@ -36,7 +36,7 @@ void print_npy_note(const std::string& path, const Tensor& output) {
     std::printf("saved %s float32 to %s\n", shape_text(output.shape()).c_str(), path.c_str());
 }
 
-std::string grid_text(const Tensor& tensor) {
+std::string grid_text(const Tensor& tensor, const char* first_axis) {
     const Tensor t = tensor.as_rank4();
     const int batch = t.dim(0), channels = t.dim(1), height = t.dim(2), width = t.dim(3);
     std::size_t cell_width = 1;
@@ -49,7 +49,7 @@ std::string grid_text(const Tensor& tensor) {
                 if (!out.empty()) out += '\n';
                 out += tensor.rank() == 4
                            ? "[n=" + std::to_string(n) + ", c=" + std::to_string(c) + "]\n"
-                           : "[c=" + std::to_string(c) + "]\n";
+                           : "[" + std::string(first_axis) + "=" + std::to_string(c) + "]\n";
             }
             for (int y = 0; y < height; ++y) {
                 for (int x = 0; x < width; ++x) {
@@ -69,11 +69,12 @@ Tensor with_rank(const Tensor& rank4, int rank) {
     return rank4.reshaped(shape);
 }
 
-void print_result(const Tensor& output, bool json) {
+void print_result(const Tensor& output, bool json, const char* first_axis) {
     if (json) {
         std::printf("{\"output\":%s}\n", to_nested_array(output).c_str());
     } else {
-        std::printf("output %s\n%s", shape_text(output.shape()).c_str(), grid_text(output).c_str());
+        std::printf("output %s\n%s", shape_text(output.shape()).c_str(),
+                    grid_text(output, first_axis).c_str());
     }
 }
 

@@ -18,13 +18,14 @@ std::optional<std::string> npy_output_option(const ParsedArguments& args);
 // "saved (3, 3) float32 to out.npy", after the result (not with --json: stdout is JSON).
 void print_npy_note(const std::string& path, const Tensor& output);
 
-// The result as readable grids, one per (n, c) slice, numbers right-aligned.
-std::string grid_text(const Tensor& tensor);
+// The result as readable grids, one per (n, c) slice, numbers right-aligned. A rank-3
+// tensor's slices are headed "[c=..]", or "[<first_axis>=..]" (a 1-D result's "n").
+std::string grid_text(const Tensor& tensor, const char* first_axis = "c");
 
 // The result in `rank` dimensions: drops leading axes of size 1 from a rank-4 tensor.
 Tensor with_rank(const Tensor& rank4, int rank);
 
 // `{"output": [[...]]}` or the grids, then a newline, to stdout.
-void print_result(const Tensor& output, bool json);
+void print_result(const Tensor& output, bool json, const char* first_axis = "c");
 
 }  // namespace convscope

@@ -9,6 +9,8 @@ namespace convscope {
 // "inputs": [[n,c,y,x], ...], "products": [...], "value": v}, ...]}; pooling lists
 // "values" (the window's inputs; null for a padded cell in max pooling) instead of
 // "products". Input coordinates are negative or past the edge for padded cells.
-void print_traced_result(const OperationTrace& trace, const Tensor& output, bool json);
+// `one_d`: a 1-D conv traced with H = 1; its indices drop y ([n,f,x], [n,c,x]).
+void print_traced_result(const OperationTrace& trace, const Tensor& output, bool json,
+                         bool one_d = false);
 
 }  // namespace convscope

@@ -81,6 +81,7 @@ bool settings(PlaygroundSetup& s) {
             if (ImGui::Selectable(op_name(op), op == s.op) && op != s.op) {
                 s.op = op;
                 s.kernel_values.clear();  // a kernel's layout depends on the operation
+                if (op != TracedOp::Conv) s.groups = 1;  // groups are a convolution's
                 changed = true;
             }
         }
@@ -89,9 +90,18 @@ bool settings(PlaygroundSetup& s) {
     const bool pooling = is_pooling(s.op);
 
     group_label(tr("SIZES"));
-    changed |= int_field("input_h", tr("Input H"), &s.input_h, 1, 99);
-    changed |= int_field("input_w", tr("Input W"), &s.input_w, 1, 99);
-    changed |= int_field("kernel_h", pooling ? tr("Window H") : tr("Kernel H"), &s.kernel_h, 1, 99);
+    // 1-D: one row, so only the length and the kernel's width are set.
+    if (ImGui::Checkbox((std::string(tr("1-D (a signal)")) + "###one_d").c_str(), &s.one_d)) {
+        s.input_values.clear();
+        s.kernel_values.clear();
+        changed = true;
+    }
+    if (!s.one_d) changed |= int_field("input_h", tr("Input H"), &s.input_h, 1, 99);
+    changed |= int_field("input_w", s.one_d ? tr("Length L") : tr("Input W"), &s.input_w, 1, 99);
+    if (!s.one_d) {
+        changed |=
+            int_field("kernel_h", pooling ? tr("Window H") : tr("Kernel H"), &s.kernel_h, 1, 99);
+    }
     changed |= int_field("kernel_w", pooling ? tr("Window W") : tr("Kernel W"), &s.kernel_w, 1, 99);
 
     group_label(tr("GEOMETRY"));
@@ -125,6 +135,7 @@ bool settings(PlaygroundSetup& s) {
     group_label(tr("TENSORS"));
     changed |= int_field("channels", tr("Channels C"), &s.channels, 1, 99);
     if (!pooling) changed |= int_field("filters", tr("Filters FN"), &s.filters, 1, 99);
+    if (s.op == TracedOp::Conv) changed |= int_field("groups", tr("Groups G"), &s.groups, 1, 99);
     changed |= int_field("batch", tr("Batch N"), &s.batch, 1, 99);
     if (!pooling)
         changed |= ImGui::Checkbox((std::string(tr("Bias")) + "###bias").c_str(), &s.has_bias);
@@ -273,7 +284,9 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
         }
         ImGui::Spacing();
         const int steps = scene.step_count();
-        const TextArgs shape_args = {{"shape", shape_text(scene.playground.trace.output_shape())},
+        std::vector<int> output_shape = scene.playground.trace.output_shape();
+        if (scene.playground.setup.one_d) output_shape.erase(output_shape.begin() + 2);  // (N,F,L)
+        const TextArgs shape_args = {{"shape", shape_text(output_shape)},
                                      {"n", std::to_string(steps)}};
         const std::string shape = steps == 1 ? trf("Output {shape}, {n} step", shape_args)
                                              : trf("Output {shape}, {n} steps", shape_args);

@@ -12,7 +12,7 @@ Im2colFigure build_im2col_figure(const Playground& playground) {
     CS_CHECK(playground.trace.op() == TracedOp::Conv);
     const ConvGeometry& g = playground.trace.geometry();
     const Tensor& input = playground.input;
-    const Tensor& kernel = playground.kernel;  // (F, C, KH, KW)
+    const Tensor& kernel = playground.kernel;  // (F, C/G, KH, KW)
     Im2colFigure figure;
     figure.items = input.dim(0);
     const int channels = input.dim(1);
@@ -43,8 +43,20 @@ Im2colFigure build_im2col_figure(const Playground& playground) {
                 }
             }
         }
-    // (F, C, KH, KW) row-major is already FN rows of C*KH*KW weights.
-    figure.filter_rows = kernel.values();
+    // (F, C/G, KH, KW): filter f's weights go under its group's channels, zeros under the
+    // others (block-diagonal rows); with G = 1 the kernel's own row-major values.
+    const int groups = playground.trace.groups();
+    const int group_channels = channels / groups, filters_per_group = figure.filters / groups;
+    figure.filter_rows.assign(static_cast<std::size_t>(figure.filters) * figure.patch, 0.0f);
+    for (int f = 0; f < figure.filters; ++f)
+        for (int cg = 0; cg < group_channels; ++cg) {
+            const int c = (f / filters_per_group) * group_channels + cg;
+            std::copy_n(kernel.values().begin() +
+                            static_cast<std::ptrdiff_t>(f * group_channels + cg) * window,
+                        window,
+                        figure.filter_rows.begin() + static_cast<std::ptrdiff_t>(f) * figure.patch +
+                            c * window);
+        }
 
     figure.product.assign(static_cast<std::size_t>(figure.items) * figure.filters * figure.cells,
                           0.0f);

@@ -23,7 +23,9 @@ LessonFigure build_lesson_figure(LessonView view, const Playground& playground) 
             if (op == TracedOp::Conv) return build_sparse_figure(playground);
             break;
         case LessonView::Backward:
-            if (op != TracedOp::TransposedConv) return build_backward_figure(playground);
+            // A grouped conv's backward is not traced (yet): the forward steps stand in.
+            if (op != TracedOp::TransposedConv && playground.setup.groups == 1)
+                return build_backward_figure(playground);
             break;
         case LessonView::Im2col:
             if (op == TracedOp::Conv) return build_im2col_figure(playground);
@@ -33,6 +35,13 @@ LessonFigure build_lesson_figure(LessonView view, const Playground& playground) 
             break;
         case LessonView::CorrelationConvolution:
             if (op == TracedOp::Conv) return build_correlation_figure(playground);
+            break;
+        case LessonView::Groups:
+            if (op == TracedOp::Conv) return build_groups_figure(playground);
+            break;
+        case LessonView::Signal:
+            // Any 1-D operation has a signal in and one out.
+            if (playground.setup.one_d) return build_signal_figure(playground);
             break;
         case LessonView::Steps:
             break;

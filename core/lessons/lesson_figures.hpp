@@ -10,12 +10,14 @@
 //   Im2col          im2col_figure.hpp           columns times filter rows
 //   TransposedDirect transposed_direct_figure.hpp  zeros, padding, a turned kernel
 //   CorrelationConvolution correlation_figure.hpp  the kernel turned 180°
+//   Groups, Signal  channels_figure.hpp         grouped channels and weights; 1-D bars
 // Steps draws from the playground alone.
 #pragma once
 
 #include <variant>
 
 #include "core/lessons/backward_figure.hpp"
+#include "core/lessons/channels_figure.hpp"
 #include "core/lessons/correlation_figure.hpp"
 #include "core/lessons/equivariance_figure.hpp"
 #include "core/lessons/im2col_figure.hpp"
@@ -32,7 +34,7 @@ namespace convscope {
 using LessonFigure =
     std::variant<std::monostate, ReceptiveFieldFigure, EquivarianceFigure, PoolRobustnessFigure,
                  SharingFigure, VisitCountsFigure, SparseFigure, BackwardFigure, Im2colFigure,
-                 TransposedDirectFigure, CorrelationFigure>;
+                 TransposedDirectFigure, CorrelationFigure, GroupsFigure, SignalFigure>;
 
 // The figure `view` draws for `playground`: std::monostate when the view has none, or
 // when the playground's operation is not the one the view explains (the student changed

@@ -206,10 +206,10 @@ std::vector<float> rows(const json& value, const std::string& what, int width) {
 // ---- decoding -----------------------------------------------------------------------
 
 PlaygroundSetup decode_setup(const json& value) {
-    require_object(
-        value, Message::verbatim("setup"),
-        {"op", "batch", "channels", "filters", "input", "kernel", "padding", "stride", "dilation",
-         "output_padding", "bias", "seed", "input_values", "kernel_values", "bias_values"});
+    require_object(value, Message::verbatim("setup"),
+                   {"op", "batch", "channels", "filters", "input", "kernel", "padding", "stride",
+                    "dilation", "output_padding", "bias", "seed", "input_values", "kernel_values",
+                    "bias_values", "groups", "one_d"});
     const std::string at = "setup.";
     PlaygroundSetup s;
     const json& op = field(value, "op", at);
@@ -239,6 +239,13 @@ PlaygroundSetup decode_setup(const json& value) {
         s.kernel_values = rows(value["kernel_values"], "setup.kernel_values", s.kernel_w);
     if (value.contains("bias_values"))
         s.bias_values = numbers(value["bias_values"], "setup.bias_values");
+    // Optional, so files written before groups and 1-D still open.
+    if (value.contains("groups")) s.groups = small_int(value["groups"], "setup.groups");
+    if (value.contains("one_d")) {
+        if (!value["one_d"].is_boolean())
+            throw InputError(Message("setup.one_d must be true or false"));
+        s.one_d = value["one_d"].get<bool>();
+    }
     return s;
 }
 
@@ -305,6 +312,8 @@ std::string encode_lesson_state(const LessonState& state) {
         {"bias", s.has_bias ? "true" : "false"},
         {"seed", std::to_string(s.seed)},
     };
+    if (s.groups != 1) fields.push_back({"groups", std::to_string(s.groups)});
+    if (s.one_d) fields.push_back({"one_d", "true"});
     if (!s.input_values.empty())
         fields.push_back({"input_values", rows_text(s.input_values, s.input_w)});
     if (!s.kernel_values.empty())

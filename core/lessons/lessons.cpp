@@ -3,6 +3,7 @@
 #include "core/lessons/lessons.hpp"
 
 #include "core/lessons/lessons_backward.hpp"
+#include "core/lessons/lessons_channels.hpp"
 #include "core/lessons/lessons_matrix.hpp"
 
 namespace convscope {
@@ -186,6 +187,8 @@ std::vector<Lesson> make_lessons() {
                          "Input 2x2, k=3, s=2: output 5x5.", transposed(2, 3, 2, 0)));
     for (Lesson& l : backward_lessons()) all.push_back(std::move(l));
     for (Lesson& l : matrix_lessons()) all.push_back(std::move(l));
+
+    for (Lesson& l : channel_lessons()) all.push_back(std::move(l));  // 1-D, grouped: issue 11
 
     // ---- 3. conv_arithmetic: every animation of the guide ------------------------------
     struct ArithmeticCase {

@@ -23,6 +23,8 @@ enum class LessonView {
     TransposedDirect,        // a transposed conv as zeros, padding and a plain conv
     Backward,                // dL/dY back through the op: dL/dW, dL/db, dL/dX cell by cell
     CorrelationConvolution,  // the chapter's formula against the kernel turned 180°
+    Groups,                  // grouped, depthwise, pointwise: the channels each filter reads
+    Signal,                  // 1-D: the signal and the output as bar plots under the numbers
 };
 
 struct Lesson {

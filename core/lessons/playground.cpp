@@ -41,12 +41,26 @@ void require_options_in_range(const Options2d& options) {
     }
 }
 
+// A 1-D setup as the 2-D code runs it: one row, a plain H axis.
+PlaygroundSetup as_built(PlaygroundSetup setup) {
+    if (!setup.one_d) return setup;
+    setup.input_h = setup.kernel_h = 1;
+    setup.options.h = AxisOptions{};
+    return setup;
+}
+
 // The shapes the tensors of a setup take; value_counts and build_playground share them.
 std::vector<int> input_shape(const PlaygroundSetup& s) {
     return {s.batch, s.channels, s.input_h, s.input_w};
 }
+// Groups apply to a conv alone; a G that does not divide C is refused by the build,
+// and counts the floor meanwhile.
+int kernel_channels(const PlaygroundSetup& s) {
+    const bool grouped = s.op == TracedOp::Conv && s.groups > 1;
+    return grouped ? s.channels / s.groups : s.channels;
+}
 std::vector<int> kernel_shape(const PlaygroundSetup& s) {
-    return kernel_layout(s.op).shape(s.filters, s.channels, s.kernel_h, s.kernel_w);
+    return kernel_layout(s.op).shape(s.filters, kernel_channels(s), s.kernel_h, s.kernel_w);
 }
 std::vector<int> bias_shape(const PlaygroundSetup& s) {
     return {s.filters};
@@ -90,7 +104,8 @@ Tensor tensor_from(std::vector<int> shape, const std::vector<float>& explicit_va
 
 }  // namespace
 
-PlaygroundValueCounts value_counts(const PlaygroundSetup& setup) {
+PlaygroundValueCounts value_counts(const PlaygroundSetup& requested) {
+    const PlaygroundSetup setup = as_built(requested);
     return {element_count(input_shape(setup)), element_count(kernel_shape(setup)),
             element_count(bias_shape(setup))};
 }
@@ -117,15 +132,40 @@ std::vector<float> seeded_values(std::size_t count, std::uint32_t seed, int low,
     return values;
 }
 
-Playground build_playground(const PlaygroundSetup& setup) {
+ParameterCount parameter_count(const PlaygroundSetup& s) {
+    const int window = s.kernel_h * s.kernel_w;
+    return {s.filters * kernel_channels(s) * window, s.filters * s.channels * window};
+}
+
+namespace {
+
+void require_groups_in_range(const PlaygroundSetup& setup) {
+    if (setup.groups == 1) return;
+    require_range(Message("groups G"), setup.groups, 1, kPlaygroundMaxChannels);
+    if (setup.op != TracedOp::Conv) {
+        throw InputError(Message("groups G={groups} applies to a convolution only: set G to 1",
+                                 {{"groups", setup.groups}}));
+    }
+    require_groups(setup.groups, setup.channels, setup.filters);
+}
+
+}  // namespace
+
+Playground build_playground(const PlaygroundSetup& requested) {
+    const PlaygroundSetup setup = as_built(requested);
     require_range(Message("batch N"), setup.batch, 1, kPlaygroundMaxChannels);
     require_range(Message("channels C"), setup.channels, 1, kPlaygroundMaxChannels);
     require_range(Message("filters FN"), setup.filters, 1, kPlaygroundMaxChannels);
     require_range(Message("input height"), setup.input_h, 1, kPlaygroundMaxSize);
-    require_range(Message("input width"), setup.input_w, 1, kPlaygroundMaxSize);
+    if (setup.one_d) {
+        require_range(Message("length L"), setup.input_w, 1, kPlaygroundMaxLength);
+    } else {
+        require_range(Message("input width"), setup.input_w, 1, kPlaygroundMaxSize);
+    }
     require_range(Message("kernel height"), setup.kernel_h, 1, kPlaygroundMaxSize);
     require_range(Message("kernel width"), setup.kernel_w, 1, kPlaygroundMaxSize);
     require_options_in_range(setup.options);
+    require_groups_in_range(setup);
 
     Playground p;
     p.setup = setup;
@@ -142,11 +182,12 @@ Playground build_playground(const PlaygroundSetup& setup) {
                                      SetupTensor::Bias)
                              .values();
             }
-            p.trace = transposed ? OperationTrace::transposed_conv(p.input, p.kernel, p.bias,
-                                                                   setup.options)
-                                 : OperationTrace::conv(p.input, p.kernel, p.bias, setup.options);
+            p.trace =
+                transposed
+                    ? OperationTrace::transposed_conv(p.input, p.kernel, p.bias, setup.options)
+                    : OperationTrace::conv(p.input, p.kernel, p.bias, setup.options, setup.groups);
             p.output = transposed ? conv_transpose2d(p.input, p.kernel, p.bias, setup.options)
-                                  : conv2d(p.input, p.kernel, p.bias, setup.options);
+                                  : conv2d(p.input, p.kernel, p.bias, setup.options, setup.groups);
             break;
         }
         case TracedOp::MaxPool:

@@ -19,6 +19,8 @@ struct PlaygroundSetup {
     int input_h = 5, input_w = 5;
     int kernel_h = 3, kernel_w = 3;  // the window, for pooling
     Options2d options;
+    int groups = 1;      // G, dividing C and FN: a filter reads C/G channels (conv only)
+    bool one_d = false;  // 1-D: H = KH = 1 and the H axis plain; W is the length L
     bool has_bias = false;
     // Values: explicit when given (input N*C*H*W, kernel in the op's layout, bias FN),
     // otherwise small integers drawn from `seed`, so every scene is reproducible.
@@ -31,6 +33,7 @@ struct PlaygroundSetup {
 // Upper bounds that keep every number on screen legible.
 constexpr int kPlaygroundMaxSize = 16;     // input H, W, kernel H, W; stride, dilation, padding
 constexpr int kPlaygroundMaxChannels = 4;  // C, FN and N
+constexpr int kPlaygroundMaxLength = 32;   // a 1-D input's length L: one row has room
 
 struct Playground {
     PlaygroundSetup setup;
@@ -41,8 +44,17 @@ struct Playground {
     Tensor output;  // (N,FN,OH,OW): the reference op's output
 };
 
-// Throws InputError naming the setting and its bound.
+// Throws InputError naming the setting and its bound. A 1-D setup is built with
+// H = KH = 1 and the H axis unpadded and unstrided, whatever it held (p.setup shows so).
 Playground build_playground(const PlaygroundSetup& setup);
+
+// Weights of a grouped conv against a full one over the same C and FN (bias not
+// counted): FN * C/G * KH * KW against FN * C * KH * KW, G times fewer.
+struct ParameterCount {
+    int grouped = 0;
+    int full = 0;
+};
+ParameterCount parameter_count(const PlaygroundSetup& setup);
 
 // The playground's setup with every value it computed with written out (the seeded ones
 // too), so it rebuilds the same numbers whatever the seed: what a lesson file saves.

@@ -36,6 +36,7 @@ const std::vector<KeySpec>& key_specs() {
             {"channels", counts},
             {"filters", counts},
             {"batch", counts},
+            {"groups", counts},
             {"bias",
              Message("on, off, one number for every filter, or [V1,V2,...] (one per filter)")},
             {"seed",
@@ -184,6 +185,8 @@ void apply_shape_key(PlaygroundSetup& s, const std::string& key, const std::stri
         s.filters = parse_int(value, key, 1, max_count);
     } else if (key == "batch") {
         s.batch = parse_int(value, key, 1, max_count);
+    } else if (key == "groups") {
+        s.groups = parse_int(value, key, 1, max_count);
     } else if (key == "seed") {
         s.seed = static_cast<std::uint32_t>(parse_int(value, key, 0, INT_MAX));
         s.input_values.clear();

@@ -11,7 +11,7 @@
 namespace convscope {
 
 // The keys, as the help and the errors list them: op, input, kernel, padding, stride,
-// dilation, output_padding, channels, filters, batch, bias, seed, input_values,
+// dilation, output_padding, channels, filters, batch, groups, bias, seed, input_values,
 // kernel_values.
 const std::vector<std::string>& setting_keys();
 

@@ -9,11 +9,12 @@
 namespace convscope {
 
 OperationTrace OperationTrace::conv(Tensor input, Tensor weight, std::vector<float> bias,
-                                    const Options2d& options) {
+                                    const Options2d& options, int groups) {
     // The reference op validates shapes and settings with the user-facing messages.
-    conv2d(input, weight, bias, options);
+    conv2d(input, weight, bias, options, groups);
     OperationTrace trace;
     trace.op_ = TracedOp::Conv;
+    trace.groups_ = groups;
     trace.geometry_ = geometry_of_input(OpKind::Conv, input, weight.dim(2), weight.dim(3), options);
     trace.output_channels_ = weight.dim(0);
     trace.input_ = std::move(input);
@@ -54,6 +55,13 @@ OperationTrace OperationTrace::pool(TracedOp kind, Tensor input, int window_h, i
 
 std::vector<int> OperationTrace::output_shape() const {
     return {input_.dim(0), output_channels_, geometry_.h.output, geometry_.w.output};
+}
+
+OperationTrace::ChannelRange OperationTrace::group_channels(int f) const {
+    CS_CHECK(f >= 0 && f < output_channels_);
+    if (is_pooling(op_)) return {f, 1};
+    const int per_group = input_.dim(1) / groups_;
+    return {(f / (output_channels_ / groups_)) * per_group, per_group};
 }
 
 bool is_pooling(TracedOp op) {
@@ -104,9 +112,8 @@ TraceStep OperationTrace::step(int t) const {
     const bool pooling = is_pooling(op_);
     const KernelLayout layout = kernel_layout(op_);
     const std::vector<Tap> taps = output_taps(geometry_, step.y, step.x);
-    const int first_channel = pooling ? step.f : 0;
-    const int last_channel = pooling ? step.f + 1 : input_.dim(1);
-    for (int c = first_channel; c < last_channel; ++c) {
+    const ChannelRange channels = group_channels(step.f);
+    for (int c = channels.first; c < channels.first + channels.count; ++c) {
         float channel_sum = 0.0f;
         for (const Tap& tap : taps) {
             TraceTerm term;
@@ -114,7 +121,8 @@ TraceStep OperationTrace::step(int t) const {
             term.tap = tap;
             term.input_value = tap.padded ? 0.0f : input_.at(step.n, c, tap.in_y, tap.in_x);
             if (!pooling) {
-                const std::array<int, 2> slice = layout.index(step.f, c);
+                // A grouped kernel indexes its group's channels from 0.
+                const std::array<int, 2> slice = layout.index(step.f, c - channels.first);
                 term.kernel_value = weight_.at(slice[0], slice[1], tap.k_y, tap.k_x);
             }
             term.product = term.input_value * term.kernel_value;

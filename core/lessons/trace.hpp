@@ -39,7 +39,7 @@ KernelLayout kernel_layout(TracedOp op);
 
 // One input cell meeting one kernel cell (pooling: one window cell).
 struct TraceTerm {
-    int channel = 0;            // input channel c
+    int channel = 0;            // input channel c (of the whole input, not of the group)
     Tap tap;                    // input (y, x), kernel (ky, kx), padded flag
     float input_value = 0.0f;   // 0 for a padded cell
     float kernel_value = 1.0f;  // 1 for pooling
@@ -49,7 +49,7 @@ struct TraceTerm {
 struct TraceStep {
     int n = 0, f = 0, y = 0, x = 0;   // the output cell (f is the channel for pooling)
     std::vector<TraceTerm> terms;     // channel by channel, kernel row-major
-    std::vector<float> channel_sums;  // conv: sum of products per input channel
+    std::vector<float> channel_sums;  // conv: sum of products per input channel read
     float bias = 0.0f;
     float value = 0.0f;  // sum + bias, the max, or the mean
     int winner = -1;     // max pooling: index into terms of the maximum
@@ -57,9 +57,10 @@ struct TraceStep {
 
 class OperationTrace {
   public:
-    // input (N,C,H,W), weight (F,C,KH,KW), bias empty or F values
+    // input (N,C,H,W), weight (F,C/G,KH,KW), bias empty or F values; with groups G a
+    // step's terms cover only its filter's group of input channels (group_channels()).
     static OperationTrace conv(Tensor input, Tensor weight, std::vector<float> bias,
-                               const Options2d& options);
+                               const Options2d& options, int groups = 1);
     // input (N,C,H,W), weight (C,F,KH,KW), bias empty or F values
     static OperationTrace transposed_conv(Tensor input, Tensor weight, std::vector<float> bias,
                                           const Options2d& options);
@@ -73,6 +74,14 @@ class OperationTrace {
     const Tensor& weight() const { return weight_; }  // empty for pooling
     const std::vector<float>& bias() const { return bias_; }
     std::vector<int> output_shape() const;  // (N, F, OH, OW)
+    int groups() const { return groups_; }  // G: 1 but for a grouped conv
+    // The input channels output channel f reads, [first, first + count): all C for a
+    // plain conv, its group's C/G for a grouped one, channel f alone for pooling.
+    struct ChannelRange {
+        int first = 0;
+        int count = 0;
+    };
+    ChannelRange group_channels(int f) const;
 
     int step_count() const;
     TraceStep step(int t) const;  // 0 <= t < step_count()
@@ -89,6 +98,7 @@ class OperationTrace {
     Tensor weight_;
     std::vector<float> bias_;
     int output_channels_ = 0;
+    int groups_ = 1;
 };
 
 // The step as a line of arithmetic, the way the animation writes it:

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/ops/reference_ops.hpp"  // require_groups
 #include "core/tensor/check.hpp"
 #include "core/tensor/gemm.hpp"
 
@@ -22,19 +23,31 @@ Shape conv_output(Shape input, int filters, int kernel_h, int kernel_w, const Op
 
 template <typename Real>
 ConvolutionLayer<Real>::ConvolutionLayer(Shape input, int filters, int kernel_h, int kernel_w,
-                                         const Options2d& options)
+                                         const Options2d& options, int groups)
     : Layer<Real>(input, conv_output(input, filters, kernel_h, kernel_w, options)),
       geometry_(conv_geometry(input, kernel_h, kernel_w, options)),
       filters_(filters),
+      groups_(groups),
       columns_(static_cast<std::size_t>(patch_size()) * output_cells()),
       d_columns_(columns_.size()) {
     if (filters < 1)
         throw InputError("a convolution needs at least 1 filter, got " + std::to_string(filters));
+    require_groups(groups, input.channels, filters);
 }
 
 template <typename Real>
 int ConvolutionLayer<Real>::patch_size() const {
     return this->input_shape().channels * geometry_.h.kernel * geometry_.w.kernel;
+}
+
+template <typename Real>
+int ConvolutionLayer<Real>::group_patch() const {
+    return patch_size() / groups_;
+}
+
+template <typename Real>
+std::size_t ConvolutionLayer<Real>::weight_count() const {
+    return static_cast<std::size_t>(filters_) * group_patch();
 }
 
 template <typename Real>
@@ -44,15 +57,15 @@ int ConvolutionLayer<Real>::output_cells() const {
 
 template <typename Real>
 std::vector<ParameterTensor> ConvolutionLayer<Real>::parameter_tensors() const {
-    const int channels = this->input_shape().channels;
-    const std::size_t weights = static_cast<std::size_t>(filters_) * patch_size();
+    const int channels = this->input_shape().channels / groups_;
+    const std::size_t weights = weight_count();
     return {{"weight", {filters_, channels, geometry_.h.kernel, geometry_.w.kernel}, 0, weights},
             {"bias", {filters_}, weights, static_cast<std::size_t>(filters_)}};
 }
 
 template <typename Real>
 void ConvolutionLayer<Real>::bind(const Real* parameters, Real* gradients) {
-    const std::size_t weights = static_cast<std::size_t>(filters_) * patch_size();
+    const std::size_t weights = weight_count();
     weight_ = parameters;
     bias_ = parameters + weights;
     d_weight_ = gradients;
@@ -61,8 +74,8 @@ void ConvolutionLayer<Real>::bind(const Real* parameters, Real* gradients) {
 
 template <typename Real>
 void ConvolutionLayer<Real>::initialize(Real* parameters, Random& random) const {
-    const std::size_t weights = static_cast<std::size_t>(filters_) * patch_size();
-    he_normal(parameters, weights, patch_size(), random);
+    const std::size_t weights = weight_count();
+    he_normal(parameters, weights, group_patch(), random);  // fan-in: one filter's inputs
     std::fill(parameters + weights, parameters + weights + filters_, Real(0));
 }
 
@@ -162,9 +175,14 @@ void ConvolutionLayer<Real>::forward_images(const Real* input, Real* output, int
     for (int n = 0; n < batch; ++n) {
         im2col(input + static_cast<long>(n) * this->input_shape().size());
         Real* out = output + static_cast<long>(n) * this->output_shape().size();
-        // out (F, OH*OW) = weight (F, C*KH*KW) * columns (C*KH*KW, OH*OW)
-        gemm(Transpose::No, Transpose::No, filters_, cells, patch_size(), weight_, patch_size(),
-             columns_.data(), cells, out, cells, false);
+        // Per group g: out (F/G, OH*OW) = weight (F/G, P) * columns (P, OH*OW), P = C/G*KH*KW.
+        const int group_filters = filters_ / groups_, rows = group_patch();
+        for (int g = 0; g < groups_; ++g) {
+            gemm(Transpose::No, Transpose::No, group_filters, cells, rows,
+                 weight_ + static_cast<long>(g) * group_filters * rows, rows,
+                 columns_.data() + static_cast<long>(g) * rows * cells, cells,
+                 out + static_cast<long>(g) * group_filters * cells, cells, false);
+        }
         for (int f = 0; f < filters_; ++f)
             for (int i = 0; i < cells; ++i) out[static_cast<long>(f) * cells + i] += bias_[f];
     }
@@ -183,13 +201,23 @@ void ConvolutionLayer<Real>::backward_images(const Real* d_output, Real* d_input
         }
         // Recomputing the columns is cheaper than keeping a whole batch of them.
         im2col(input + static_cast<long>(n) * this->input_shape().size());
-        // d weight (F, C*KH*KW) += d_out (F, OH*OW) * columns^T (OH*OW, C*KH*KW)
-        gemm(Transpose::No, Transpose::Yes, filters_, patch_size(), cells, d_out, cells,
-             columns_.data(), cells, d_weight_, patch_size(), true);
+        // Per group g (P = C/G*KH*KW rows of the columns, F/G filters):
+        // d weight (F/G, P) += d_out (F/G, OH*OW) * columns^T (OH*OW, P)
+        const int group_filters = filters_ / groups_, rows = group_patch();
+        for (int g = 0; g < groups_; ++g) {
+            gemm(Transpose::No, Transpose::Yes, group_filters, rows, cells,
+                 d_out + static_cast<long>(g) * group_filters * cells, cells,
+                 columns_.data() + static_cast<long>(g) * rows * cells, cells,
+                 d_weight_ + static_cast<long>(g) * group_filters * rows, rows, true);
+        }
         if (!d_input) continue;
-        // d columns (C*KH*KW, OH*OW) = weight^T (C*KH*KW, F) * d_out (F, OH*OW)
-        gemm(Transpose::Yes, Transpose::No, patch_size(), cells, filters_, weight_, patch_size(),
-             d_out, cells, d_columns_.data(), cells, false);
+        // d columns (P, OH*OW) = weight^T (P, F/G) * d_out (F/G, OH*OW), group by group
+        for (int g = 0; g < groups_; ++g) {
+            gemm(Transpose::Yes, Transpose::No, rows, cells, group_filters,
+                 weight_ + static_cast<long>(g) * group_filters * rows, rows,
+                 d_out + static_cast<long>(g) * group_filters * cells, cells,
+                 d_columns_.data() + static_cast<long>(g) * rows * cells, cells, false);
+        }
         col2im(d_input + static_cast<long>(n) * this->input_shape().size());
     }
 }

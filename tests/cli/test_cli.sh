@@ -45,6 +45,19 @@ expect_output "filters and bias" '{"output":[[[9,9],[9,9]],[[-9,-9],[-9,-9]]]}' 
 expect_output "transposed values" '{"output":[[1,2,0,0],[3,4,0,0],[0,0,2,4],[0,0,6,8]]}' \
     "$bin" conv --input '[[1,0],[0,2]]' --kernel '[[1,2],[3,4]]' -s 2 --transposed --json
 
+# Grouped: G=2 over C=2, FN=2 is depthwise; each filter reads its own channel.
+expect_output "groups depthwise" '{"output":[[[1,2],[3,4]],[[2,2],[2,2]]]}' \
+    "$bin" conv --input '[[[1,2],[3,4]],[[1,1],[1,1]]]' --kernel '[[[[1]]],[[[2]]]]' --groups 2 --json
+# 1-D as torch's conv1d: a difference kernel with padding, a moving sum with stride and dilation.
+expect_output "1d difference" '{"output":[-1,-3,-1,-2,-2,5]}' \
+    "$bin" conv --1d --input '[0,1,3,2,5,4]' --kernel '[1,0,-1]' -p 1 --json
+expect_output "1d stride dilation" '{"output":[9,15]}' \
+    "$bin" conv --1d --input '[1,2,3,4,5,6,7]' --kernel '[1,1,1]' -s 2 -d 2 --json
+expect_output "1d batch grids" "$(printf 'output (2, 2, 3)\n[n=0]\n 3  5  7\n-1 -1 -1\n\n[n=1]\n 7  5  3\n 1  1  1')" \
+    "$bin" conv --1d --input '[[[1,2,3,4]],[[4,3,2,1]]]' --kernel '[[[1,1]],[[1,-1]]]'
+expect_output "1d grouped trace" "5/8  out[0,1,0]  1x1 + 1x1 + 1x1 = 3" \
+    bash -c "'$bin' conv --1d --input '[[0,1,3,2,5,4],[1,1,1,1,1,1]]' --kernel '[[[1,0,-1]],[[1,1,1]]]' -g 2 --trace | grep '^5/8'"
+
 # Pooling.
 pool_input='[[1,2,1,0],[0,1,2,3],[3,0,1,2],[2,4,0,1]]'
 expect_output "max pool" '{"output":[[2,3],[4,2]]}' "$bin" pool --input "$pool_input" -k 2 --json
@@ -85,6 +98,9 @@ expect_error "bias count" "bias has 3 values but there are 1 filters" \
     "$bin" conv --input "$seed_input" --kernel "$seed_kernel" --bias '[1,2,3]'
 expect_error "pool padding" "must be at most half the window" "$bin" pool --input "$pool_input" -k 2 -p 2
 expect_error "huge value" "out of range" "$bin" shape -i 99999999999 -k 3
+expect_error "groups not dividing" "groups G=3 must divide channels C=2 and filters FN=2: choose G among 1, 2" \
+    "$bin" conv --input '[[[1,2],[3,4]],[[1,1],[1,1]]]' --kernel '[[[[1]]],[[[2]]]]' --groups 3
+expect_error "1d two axes" "with --1d give one number" "$bin" conv --1d --input '[1,2,3]' --kernel '[1]' -s 2x1
 expect_error "unknown command" "unknown command 'frob'" "$bin" frob
 
 finish
