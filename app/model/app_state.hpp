@@ -4,11 +4,13 @@
 // between frames (DESIGN "Architecture": panels return actions).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
 #include "app/model/export_request.hpp"
 #include "app/model/live_state.hpp"
+#include "app/model/theme.hpp"
 #include "app/model/translate.hpp"
 #include "core/lessons/playground.hpp"
 #include "core/tensor/message.hpp"
@@ -63,6 +65,7 @@ struct AppState {
     std::string language_notice;            // why the chosen language could not be shown, or empty
     std::string scene;                      // the lesson id shown in Convolution mode
     float text_scale = 1.0f;                // Ctrl+= / Ctrl+- ; multiplies every font
+    Theme theme = Theme::Light;             // the palette of every widget and grid
     bool fullscreen = false;
     bool show_lessons = true;     // the lesson list on the left
     bool show_controls = true;    // the playground's settings on the right
@@ -77,6 +80,9 @@ struct AppState {
     bool show_export = false;  // the Export window
     ExportChoices export_choices;
     ExportProgress export_progress;  // the shell copies it from the running export each frame
+    // The folder last used for each kind of file ("images", "weights", ...): the file
+    // chooser starts there; the settings file remembers it.
+    std::map<std::string, std::string> last_folders;
 };
 
 constexpr float kMinTextScale = 0.6f;
@@ -88,6 +94,7 @@ constexpr int kLastStep = 1 << 30;
 struct Actions {
     std::optional<Mode> select_mode;
     std::optional<Language> select_language;
+    std::optional<Theme> select_theme;
     std::string select_scene;  // a lesson id; empty: keep
     int text_size_steps = 0;   // +1 larger, -1 smaller
     bool reset_text_size = false;
@@ -132,6 +139,7 @@ struct Actions {
     void merge(const Actions& other) {
         if (other.select_mode) select_mode = other.select_mode;
         if (other.select_language) select_language = other.select_language;
+        if (other.select_theme) select_theme = other.select_theme;
         if (!other.select_scene.empty()) select_scene = other.select_scene;
         text_size_steps += other.text_size_steps;
         reset_text_size |= other.reset_text_size;
