@@ -32,7 +32,7 @@ void dark_colours(ImVec4* colours, const Palette& palette) {
     colours[ImGuiCol_Text] = rgba(palette.ink);
     colours[ImGuiCol_MenuBarBg] = ImVec4(0.14f, 0.15f, 0.17f, 1.0f);
     colours[ImGuiCol_PopupBg] = ImVec4(0.15f, 0.16f, 0.19f, 0.98f);
-    colours[ImGuiCol_TextDisabled] = ImVec4(0.50f, 0.52f, 0.57f, 1.0f);
+    colours[ImGuiCol_TextDisabled] = ImVec4(0.58f, 0.60f, 0.65f, 1.0f);
     colours[ImGuiCol_Header] = ImVec4(0.20f, 0.29f, 0.45f, 1.0f);
     colours[ImGuiCol_HeaderHovered] = ImVec4(0.25f, 0.36f, 0.55f, 1.0f);
     colours[ImGuiCol_HeaderActive] = ImVec4(0.29f, 0.43f, 0.66f, 1.0f);
