@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/shell/keyboard_shortcuts.hpp"
 #include "app/shell/window_icon.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -20,6 +21,11 @@ std::string last_glfw_error;
 
 void remember_glfw_error(int /*code*/, const char* description) {
     last_glfw_error = description ? description : "";
+}
+
+// Installed before ImGui's backend, which chains to it from its own: no tap is lost.
+void remember_key_press(GLFWwindow* /*window*/, int key, int /*scancode*/, int action, int mods) {
+    if (action == GLFW_PRESS) note_key_press(key, mods);
 }
 
 std::string with_glfw_reason(const std::string& message) {
@@ -87,6 +93,7 @@ GuiWindow::GuiWindow(int width, int height, bool visible) : glfw_(std::make_uniq
                           "; convscope needs 3.3");
     }
     glfwSwapInterval(1);
+    glfwSetKeyCallback(window_, remember_key_press);
     try {
         imgui_ = std::make_unique<ImGuiSession>(window_);
     } catch (...) {
