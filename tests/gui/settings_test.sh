@@ -18,8 +18,6 @@ cd "$out_dir/cwd" || exit 1  # the working folder must stay empty (no imgui.ini 
 export XDG_CONFIG_HOME=$out_dir/config
 settings=$XDG_CONFIG_HOME/convscope/settings
 
-# Keys are held for a few frames: the window reads them once a frame, and a press and
-# release within one frame would pass unseen.
 # Inside one Xvfb: run convscope with the given arguments, wait until its window maps,
 # send the xdotool commands (a ';'-separated list, each "xdotool ARGS" against the
 # window), then Ctrl+Q, and wait for it to exit. Prints convscope's stderr.
@@ -43,16 +41,15 @@ for command in "${commands[@]}"; do
     [[ -z $command ]] && continue
     command=${command//WINDOW/$window}
     if [[ $command == key\ * ]]; then
-        xdotool mousemove --window "$window" 600 400 keydown ${command#key } sleep 0.6 \
-            keyup ${command#key }
+        xdotool mousemove --window "$window" 600 400 key ${command#key }
     else
         eval "xdotool $command"
     fi
-    sleep 1.5  # a text size change rebuilds the fonts: a long frame, during which keys queue
+    sleep 0.5
 done
 xdotool getwindowgeometry "$window" >"$PWD/geometry.txt"
 [[ -n $shot ]] && import -window "$window" "$shot" 2>/dev/null
-xdotool mousemove --window "$window" 600 400 keydown --delay 150 ctrl+q keyup --delay 150 ctrl+q
+xdotool mousemove --window "$window" 600 400 key ctrl+q
 for _ in $(seq 300); do kill -0 $app 2>/dev/null || break; sleep 0.1; done
 kill $app 2>/dev/null
 wait $app
@@ -70,7 +67,7 @@ expect_value() {
 
 # 1. First run: the Dark switch (a click on the top bar), larger text, no lesson list,
 #    one step on, a larger window.
-out=$(run_session "mousemove --window WINDOW 670 18 click 1 mousemove --window WINDOW 600 400; key ctrl+equal; key ctrl+l; key Right; windowsize WINDOW 1400 800" \
+out=$(run_session "mousemove --window WINDOW 670 18 click 1; key ctrl+equal; key ctrl+l; key Right; windowsize WINDOW 1400 800" \
     "" --scene padding)
 echo "first run: $out"
 [[ -f $settings ]] || fail "no settings file at $settings after the first run"
