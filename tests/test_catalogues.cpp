@@ -154,25 +154,15 @@ TEST_CASE("languages from --lang and from the locale") {
     CHECK(language_from_environment() == Language::English);
 }
 
-TEST_CASE("the language chosen in the menu is remembered; a damaged file is ignored") {
-    testing::TempFolder folder;
-    setenv("XDG_CONFIG_HOME", folder.path().c_str(), 1);
-    CHECK(language_choice_path() == folder.path() + "/convscope/language");
-    CHECK_FALSE(remembered_language().has_value());  // nothing chosen yet
-    CHECK(remember_language(Language::Chinese).empty());
-    CHECK(remembered_language() == Language::Chinese);
-    CHECK(starting_language(std::nullopt) == Language::Chinese);
-    CHECK(starting_language(Language::English) == Language::English);  // --lang wins
-    {
-        std::ofstream damaged(language_choice_path(), std::ios::trunc);
-        damaged << "\x01\x02 not a language";
-    }
-    CHECK_FALSE(remembered_language().has_value());
-    std::filesystem::remove(language_choice_path());
-    std::filesystem::create_directory(language_choice_path());  // a folder in its place
-    CHECK_FALSE(remembered_language().has_value());
-    CHECK_FALSE(remember_language(Language::English).empty());  // says why it could not
-    unsetenv("XDG_CONFIG_HOME");
+TEST_CASE("the starting language: --lang, else the remembered choice, else the locale") {
+    unsetenv("LC_ALL");
+    unsetenv("LC_MESSAGES");
+    setenv("LANG", "zh_CN.UTF-8", 1);
+    CHECK(starting_language(std::nullopt, std::nullopt) == Language::Chinese);
+    CHECK(starting_language(std::nullopt, Language::English) == Language::English);
+    CHECK(starting_language(Language::Chinese, Language::English) == Language::Chinese);
+    unsetenv("LANG");
+    CHECK(starting_language(std::nullopt, std::nullopt) == Language::English);
 }
 
 TEST_CASE("the Chinese catalogue: placeholders agree, and every entry is used") {

@@ -15,6 +15,7 @@ packages=(
     desktop-file-utils appstream              # install test: validates .desktop, metainfo
     xvfb xauth libgl1-mesa-dri                # GUI tests: Xvfb and Mesa's software GL
     x11-utils                                 # GUI test: xprop reads the window icon
+    xdotool                                   # GUI test: keys and clicks for the settings
     python3                                   # CLI test: writes weights of another net
     python3-numpy                             # CLI test: loads the .npy files conv writes
     clang-format                              # CI's formatting check (.ci/run)

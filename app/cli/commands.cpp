@@ -94,6 +94,10 @@ void print_usage(std::FILE* out) {
         "                valid, same, full), stride, dilation, output_padding, channels,\n"
         "                filters, batch, bias (on, off, V or [V,...]), seed, input_values,\n"
         "                kernel_values (JSON arrays); e.g. --set input=7x7,kernel=3,padding=same\n"
+        "  --theme light|dark  the look (dark suits a projector in a dark room)\n"
+        "  --no-settings start with defaults; neither read nor write the settings\n"
+        "                ($XDG_CONFIG_HOME/convscope/settings, else ~/.config/convscope;\n"
+        "                only an interactive window uses them, never --screenshot)\n"
         "\ncommands:\n");
     for (const CommandEntry& entry : kCommands)
         std::fprintf(out, "  %-8s %s\n", entry.name, entry.summary);

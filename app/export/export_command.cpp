@@ -14,6 +14,7 @@
 #include "app/export/lesson_export.hpp"
 #include "app/gl/grid_renderer.hpp"
 #include "app/model/lesson_start.hpp"
+#include "app/model/palette.hpp"
 #include "app/model/translate.hpp"
 #include "app/shell/gui_window.hpp"
 #include "core/formats/atomic_file.hpp"
@@ -39,6 +40,7 @@ options:
       --size WxH             picture size in pixels (default 800x600)
       --fps F                GIF frames per second, 0.25 to 50 (default 2)
       --lang en|zh           the language of the texts (default en)
+      --theme light|dark     the colours (default light; dark suits a dark room)
       --set K=V,...          change the lesson's settings, e.g.
                              input=7x7,kernel=3,padding=same,stride=2,channels=2
       --open FILE            a lesson file saved by the window (its lesson, settings,
@@ -108,7 +110,8 @@ ExportRequest request_for(const LessonScene& scene, const Options& options, int 
 
 std::string export_bytes(LessonRenderer& renderer, const LessonScene& scene,
                          const ExportRequest& request) {
-    static const AppState window_state;  // the CLI's: default text size, nothing selected
+    AppState window_state;  // the CLI's: default text size, nothing selected
+    window_state.theme = current_theme();
     ExportJob job(scene, window_state, request);
     while (job.render_next(renderer)) {
     }
@@ -162,6 +165,7 @@ int run_export_command(const Arguments& raw) {
                                                   {"size", "", true},
                                                   {"fps", "", true},
                                                   {"lang", "", true},
+                                                  {"theme", "", true},
                                                   {"set", "", true},
                                                   {"open", "", true},
                                                   {"all", "", false},
@@ -179,6 +183,11 @@ int run_export_command(const Arguments& raw) {
         if (!language) throw InputError("--lang '" + *lang + "': languages are en and zh");
         const std::string problem = use_language(*language);
         if (!problem.empty()) throw InputError("--lang " + *lang + ": " + problem);
+    }
+    if (const auto theme_text = args.value("theme")) {
+        const std::optional<Theme> theme = parse_theme(*theme_text);
+        if (!theme) throw InputError("--theme '" + *theme_text + "': themes are light and dark");
+        use_palette(*theme);
     }
     if (const auto size = args.value("size")) {
         const auto [height, width] = parse_int_pair(*size, "--size", 1, 1 << 20);

@@ -133,7 +133,7 @@ bool LessonRenderer::Context::frame(const LessonScene& scene, const AppState& st
     }
     fonts->build(wanted(state), 1.0f, fonts_uploaded);
     const UiMetrics ui = metrics(state);
-    apply_theme(ui.ui_scale * state.text_scale);
+    apply_theme(ui.ui_scale * state.text_scale, state.theme);
     grid_layer.begin_frame();
     ImGui_ImplOpenGL3_NewFrame();
     ImGuiIO& io = ImGui::GetIO();

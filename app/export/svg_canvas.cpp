@@ -54,15 +54,15 @@ gl::Rgb cell_colour(const gl::CellInstance& cell) {
         case gl::CellKind::Value:
             return gl::map_colour(static_cast<gl::CellPalette>(std::lround(cell.map)), cell.shade);
         case gl::CellKind::Padding:
-            return gl::kPaddingBase;
+            return current_palette().padding_base;
         case gl::CellKind::GridLine:
-            return gl::kGridLine;
+            return current_palette().grid_line;
         case gl::CellKind::Blank:
-            return gl::kBlank;
+            return current_palette().blank;
         case gl::CellKind::Highlight:
-            return gl::kHighlight;
+            return current_palette().highlight;
     }
-    return gl::kBlank;
+    return current_palette().blank;
 }
 
 }  // namespace
@@ -109,9 +109,10 @@ std::string SvgCanvas::hatch_pattern(float period) {
     const float gap = period / std::sqrt(2.0f);
     defs_ += "<pattern id=\"" + id + "\" patternUnits=\"userSpaceOnUse\" width=\"" + number(gap) +
              "\" height=\"" + number(gap) + "\" patternTransform=\"rotate(-45)\"><rect width=\"" +
-             number(gap) + "\" height=\"" + number(gap) + "\" fill=\"" + hex(gl::kPaddingBase) +
-             "\"/><rect width=\"" + number(gap * 0.28f) + "\" height=\"" + number(gap) +
-             "\" fill=\"" + hex(gl::kPaddingHatch) + "\"/></pattern>\n";
+             number(gap) + "\" height=\"" + number(gap) + "\" fill=\"" +
+             hex(current_palette().padding_base) + "\"/><rect width=\"" + number(gap * 0.28f) +
+             "\" height=\"" + number(gap) + "\" fill=\"" + hex(current_palette().padding_hatch) +
+             "\"/></pattern>\n";
     return id;
 }
 

@@ -20,15 +20,8 @@ GridRenderer::GridRenderer()
     framebuffer_size_location_ = program_.uniform("u_framebuffer_size");
     hatch_period_location_ = program_.uniform("u_hatch_period");
 
-    // The palette never changes: upload it once.
     program_.use();
-    glUniform3fv(program_.uniform("u_map_stops"), static_cast<GLsizei>(kMapStops.size()),
-                 &kMapStops[0].r);
-    set_colour(program_, "u_padding_base", kPaddingBase);
-    set_colour(program_, "u_padding_hatch", kPaddingHatch);
-    set_colour(program_, "u_grid_line", kGridLine);
-    set_colour(program_, "u_highlight", kHighlight);
-    set_colour(program_, "u_blank", kBlank);
+    upload_palette();
 
     glBindVertexArray(vertex_array_.id());
     const float corners[] = {0, 0, 1, 0, 0, 1, 1, 1};  // a triangle strip
@@ -52,10 +45,24 @@ GridRenderer::GridRenderer()
     glUseProgram(0);
 }
 
+// The theme's colours, uploaded again only when the theme changes.
+void GridRenderer::upload_palette() {
+    const Palette& palette = current_palette();
+    uploaded_palette_ = &palette;
+    glUniform3fv(program_.uniform("u_map_stops"), static_cast<GLsizei>(palette.map_stops.size()),
+                 &palette.map_stops[0].r);
+    set_colour(program_, "u_padding_base", palette.padding_base);
+    set_colour(program_, "u_padding_hatch", palette.padding_hatch);
+    set_colour(program_, "u_grid_line", palette.grid_line);
+    set_colour(program_, "u_highlight", palette.highlight);
+    set_colour(program_, "u_blank", palette.blank);
+}
+
 void GridRenderer::draw(const std::vector<CellInstance>& cells, int framebuffer_width,
                         int framebuffer_height, const PixelRect& clip, float hatch_period) {
     if (cells.empty() || framebuffer_width <= 0 || framebuffer_height <= 0) return;
     program_.use();
+    if (uploaded_palette_ != &current_palette()) upload_palette();
     glUniform2f(framebuffer_size_location_, static_cast<float>(framebuffer_width),
                 static_cast<float>(framebuffer_height));
     glUniform1f(hatch_period_location_, hatch_period);

@@ -52,6 +52,8 @@ class GridRenderer {
     Buffer instances_;  // refilled on every draw
     GLint framebuffer_size_location_ = -1;
     GLint hatch_period_location_ = -1;
+    const Palette* uploaded_palette_ = nullptr;  // the theme's colours the shader holds
+    void upload_palette();
 };
 
 }  // namespace convscope::gl

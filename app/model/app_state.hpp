@@ -4,12 +4,14 @@
 // between frames (DESIGN "Architecture": panels return actions).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
 #include "app/model/export_request.hpp"
 #include "app/model/live_state.hpp"
 #include "app/model/quiz_state.hpp"
+#include "app/model/theme.hpp"
 #include "app/model/translate.hpp"
 #include "app/model/typing_actions.hpp"
 #include "core/lessons/playground.hpp"
@@ -65,6 +67,7 @@ struct AppState {
     std::string language_notice;            // why the chosen language could not be shown, or empty
     std::string scene;                      // the lesson id shown in Convolution mode
     float text_scale = 1.0f;                // Ctrl+= / Ctrl+- ; multiplies every font
+    Theme theme = Theme::Light;             // the palette of every widget and grid
     bool fullscreen = false;
     bool show_lessons = true;     // the lesson list on the left
     bool show_controls = true;    // the playground's settings on the right
@@ -83,6 +86,9 @@ struct AppState {
     ExportProgress export_progress;  // the shell copies it from the running export each frame
     QuizState quiz;
     RevealState reveal;  // presentation mode's predict-then-reveal
+    // The folder last used for each kind of file ("images", "weights", ...): the file
+    // chooser starts there; the settings file remembers it.
+    std::map<std::string, std::string> last_folders;
 };
 
 constexpr float kMinTextScale = 0.6f;
@@ -94,6 +100,7 @@ constexpr int kLastStep = 1 << 30;
 struct Actions {
     std::optional<Mode> select_mode;
     std::optional<Language> select_language;
+    std::optional<Theme> select_theme;
     std::string select_scene;  // a lesson id; empty: keep
     int text_size_steps = 0;   // +1 larger, -1 smaller
     bool reset_text_size = false;
@@ -143,6 +150,7 @@ struct Actions {
     void merge(const Actions& other) {
         if (other.select_mode) select_mode = other.select_mode;
         if (other.select_language) select_language = other.select_language;
+        if (other.select_theme) select_theme = other.select_theme;
         if (!other.select_scene.empty()) select_scene = other.select_scene;
         text_size_steps += other.text_size_steps;
         reset_text_size |= other.reset_text_size;

@@ -196,6 +196,7 @@ WindowRequests apply_actions(const Actions& actions, AppState& state, LessonScen
         state.language = *actions.select_language;
         window.language_changed = true;
     }
+    if (actions.select_theme) state.theme = *actions.select_theme;
     if (!actions.select_scene.empty() && actions.select_scene != state.scene) {
         show_lesson(actions.select_scene, 0, state, scene);
     }

@@ -6,16 +6,13 @@
 #include "app/model/live_words.hpp"
 #include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
+#include "app/widgets/palette_colours.hpp"
 #include "app/widgets/panel_window.hpp"
 #include "app/widgets/text_wrap.hpp"
 
 namespace convscope {
 
 namespace {
-
-constexpr ImU32 kLossColour = IM_COL32(200, 80, 20, 255);
-constexpr ImU32 kTrainColour = IM_COL32(30, 90, 180, 255);
-constexpr ImU32 kTestColour = IM_COL32(20, 140, 80, 255);
 
 struct Plot {
     ImVec2 min, max;  // the plotting area
@@ -42,12 +39,13 @@ Plot plot_frame(ImDrawList* list, ImVec2 origin, ImVec2 size, float x_high, floa
     plot.x_high = x_high;
     plot.y_low = y_low;
     plot.y_high = y_high;
-    list->AddRectFilled(plot.min, plot.max, IM_COL32(255, 255, 255, 255));
+    list->AddRectFilled(plot.min, plot.max, to_imgui(ui_palette().plot));
     for (int i = 1; i < 4; ++i) {
         const float y = plot.min.y + (plot.max.y - plot.min.y) * static_cast<float>(i) / 4;
-        list->AddLine(ImVec2(plot.min.x, y), ImVec2(plot.max.x, y), IM_COL32(225, 228, 232, 255));
+        list->AddLine(ImVec2(plot.min.x, y), ImVec2(plot.max.x, y),
+                      to_imgui(ui_palette().plot_grid));
     }
-    list->AddRect(plot.min, plot.max, IM_COL32(150, 154, 162, 255));
+    list->AddRect(plot.min, plot.max, to_imgui(ui_palette().frame));
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     list->AddText(ImVec2(origin.x, plot.min.y - text * 0.5f), ink, high);
     list->AddText(ImVec2(origin.x, plot.max.y - text * 0.5f), ink, low);
@@ -74,7 +72,8 @@ void loss_curve(ImDrawList* list, const TrainingSnapshot& s, const Plot& plot) {
         points.push_back(
             plot.at(static_cast<float>(s.loss_point_epoch(i)), s.loss_history[std::size_t(i)]));
     }
-    list->AddPolyline(points.data(), static_cast<int>(points.size()), kLossColour, 0, 2.0f);
+    list->AddPolyline(points.data(), static_cast<int>(points.size()), to_imgui(ui_palette().loss),
+                      0, 2.0f);
 }
 
 void accuracy_curves(ImDrawList* list, const TrainingSnapshot& s, const Plot& plot) {
@@ -83,9 +82,11 @@ void accuracy_curves(ImDrawList* list, const TrainingSnapshot& s, const Plot& pl
         train.push_back(plot.at(static_cast<float>(a.epoch), a.train));
         test.push_back(plot.at(static_cast<float>(a.epoch), a.test));
     }
-    list->AddPolyline(train.data(), static_cast<int>(train.size()), kTrainColour, 0, 2.0f);
-    list->AddPolyline(test.data(), static_cast<int>(test.size()), kTestColour, 0, 2.0f);
-    for (const ImVec2& p : test) list->AddCircleFilled(p, 2.5f, kTestColour);
+    list->AddPolyline(train.data(), static_cast<int>(train.size()), to_imgui(ui_palette().train), 0,
+                      2.0f);
+    list->AddPolyline(test.data(), static_cast<int>(test.size()), to_imgui(ui_palette().test), 0,
+                      2.0f);
+    for (const ImVec2& p : test) list->AddCircleFilled(p, 2.5f, to_imgui(ui_palette().test));
 }
 
 }  // namespace
@@ -105,14 +106,15 @@ void draw_curves(const TrainingSnapshot& s, const UiMetrics& metrics, ImVec2 siz
 
     const float loss_high =
         std::max(0.1f, *std::max_element(s.loss_history.begin(), s.loss_history.end()));
-    legend(list, origin, kLossColour, tr("training loss"));
+    legend(list, origin, to_imgui(ui_palette().loss), tr("training loss"));
     origin.y += text * 1.3f;
     loss_curve(list, s,
                plot_frame(list, origin, ImVec2(size.x, each), x_high, 0, loss_high, "%.2f"));
     origin.y += each;
 
-    legend(list, origin, kTrainColour, tr("train accuracy"));
-    legend(list, ImVec2(origin.x + size.x * 0.5f, origin.y), kTestColour, tr("test accuracy"));
+    legend(list, origin, to_imgui(ui_palette().train), tr("train accuracy"));
+    legend(list, ImVec2(origin.x + size.x * 0.5f, origin.y), to_imgui(ui_palette().test),
+           tr("test accuracy"));
     origin.y += text * 1.3f;
     float low = 1.0f;
     for (const AccuracyPoint& a : s.accuracy_history) low = std::min({low, a.train, a.test});

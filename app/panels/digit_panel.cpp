@@ -8,6 +8,7 @@
 #include "app/model/live_words.hpp"
 #include "app/model/translate.hpp"
 #include "app/panels/live_panels.hpp"
+#include "app/widgets/palette_colours.hpp"
 #include "app/widgets/panel_window.hpp"
 #include "app/widgets/text_wrap.hpp"
 #include "app/widgets/tile_grid.hpp"
@@ -23,12 +24,12 @@ void canvas(const DigitSketch& sketch, const TileSheet& picture, float side, Act
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddImage(picture.texture(), at, ImVec2(at.x + side, at.y + side), picture.uv0(0),
                    picture.uv1(0));
-    list->AddRect(at, ImVec2(at.x + side, at.y + side), IM_COL32(120, 124, 132, 255));
+    list->AddRect(at, ImVec2(at.x + side, at.y + side), to_imgui(ui_palette().frame));
     if (sketch.canvas().empty()) {
         const char* hint = tr("draw a digit here");
         const ImVec2 extent = ImGui::CalcTextSize(hint);
         list->AddText(ImVec2(at.x + (side - extent.x) * 0.5f, at.y + (side - extent.y) * 0.5f),
-                      IM_COL32(170, 170, 170, 255), hint);
+                      to_imgui(ui_palette().padding_ink), hint);
     }
     if (!ImGui::IsItemActive()) return;
     const ImGuiIO& io = ImGui::GetIO();
@@ -59,9 +60,9 @@ void prediction_bars(const NetworkActivations& a, float width) {
         list->AddText(ImVec2(at.x, y), ImGui::GetColorU32(ImGuiCol_Text), label);
         const float left = at.x + text * 1.2f, right = at.x + width - text * 3.5f;
         list->AddRectFilled(ImVec2(left, y + 2), ImVec2(right, y + row - 4),
-                            IM_COL32(236, 238, 242, 255));
+                            to_imgui(ui_palette().plot_grid));
         list->AddRectFilled(ImVec2(left, y + 2), ImVec2(left + (right - left) * p, y + row - 4),
-                            best ? IM_COL32(206, 40, 96, 255) : IM_COL32(90, 130, 200, 255));
+                            best ? to_imgui(ui_palette().highlight) : to_imgui(ui_palette().train));
         std::snprintf(label, sizeof label, "%.0f%%", p * 100);
         list->AddText(ImVec2(right + 4, y), ImGui::GetColorU32(ImGuiCol_Text), label);
     }

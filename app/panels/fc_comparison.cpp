@@ -8,6 +8,7 @@
 
 #include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
+#include "app/widgets/palette_colours.hpp"
 #include "app/widgets/panel_window.hpp"
 #include "app/widgets/tile_grid.hpp"
 
@@ -53,7 +54,7 @@ void draw_fc_comparison(const NetworkModeView& view, const UiMetrics& metrics, I
     const float line = text * 1.3f;
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    const ImU32 edge = IM_COL32(120, 124, 132, 255);
+    const ImU32 edge = to_imgui(ui_palette().frame);
 
     // The CNN's view: the image as a slab, (C, H, W) = (1, 28, 28), in a column of
     // its own so nothing on the right can run into it.
@@ -63,7 +64,7 @@ void draw_fc_comparison(const NetworkModeView& view, const UiMetrics& metrics, I
     const float side = std::clamp(room - line - metrics.px(4), text * 2, label_width * 0.85f);
     const float depth = side * 0.12f;
     const ImVec2 face(at.x, at.y + line + depth);
-    const ImU32 slab = IM_COL32(200, 204, 212, 255);
+    const ImU32 slab = to_imgui(ui_palette().slab);
     list->AddQuadFilled(ImVec2(face.x, face.y), ImVec2(face.x + depth, face.y - depth),
                         ImVec2(face.x + depth + side, face.y - depth),
                         ImVec2(face.x + side, face.y), slab);

@@ -7,6 +7,7 @@
 #include "app/model/live_words.hpp"
 #include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
+#include "app/widgets/palette_colours.hpp"
 #include "app/widgets/panel_window.hpp"
 #include "app/widgets/tile_grid.hpp"
 
@@ -70,7 +71,7 @@ Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
     ImGui::SameLine();
     if (ImGui::CalcTextSize(note.c_str()).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
     ImGui::PushStyleColor(ImGuiCol_Text, unit.chosen()
-                                             ? ImVec4(0.75f, 0.09f, 0.35f, 1)
+                                             ? to_imvec4(ui_palette().highlight)
                                              : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(note.c_str());
@@ -132,7 +133,7 @@ Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
         const bool is_open = s.layer >= 0 && s.layer == open;
         if (is_open) {
             list->AddRectFilled(ImVec2(origin.x - 4, y - 2), ImVec2(origin.x + size.x, y + h + 2),
-                                IM_COL32(255, 244, 236, 255));
+                                to_imgui(ui_palette().card_open));
         }
         list->AddText(ImVec2(origin.x, y), ink, s.title.c_str());
         list->AddText(ImVec2(origin.x, y + text * 1.15f), muted, s.detail.c_str());

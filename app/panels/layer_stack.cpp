@@ -6,6 +6,7 @@
 #include "app/model/live_words.hpp"
 #include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
+#include "app/widgets/palette_colours.hpp"
 #include "app/widgets/panel_window.hpp"
 #include "app/widgets/tile_grid.hpp"
 
@@ -117,12 +118,13 @@ Actions draw_layer_stack(const NetworkModeView& view, const AppState& state,
         const bool hovered = ImGui::IsItemHovered();
         ImGui::PopID();
         if (clicked && box.layer >= 0) actions.live.open_layer = open ? -1 : box.layer;
-        const ImU32 fill = open      ? IM_COL32(255, 232, 214, 255)
-                           : hovered ? IM_COL32(238, 242, 248, 255)
-                                     : IM_COL32(250, 251, 253, 255);
+        const Palette& palette = ui_palette();
+        const ImU32 fill = to_imgui(open      ? palette.card_open
+                                    : hovered ? palette.card_hovered
+                                              : palette.card);
         list->AddRectFilled(a, b, fill, metrics.px(4));
-        list->AddRect(a, b, open ? highlight_colour() : IM_COL32(160, 166, 176, 255), metrics.px(4),
-                      0, open ? 2.0f : 1.0f);
+        list->AddRect(a, b, open ? highlight_colour() : to_imgui(palette.frame), metrics.px(4), 0,
+                      open ? 2.0f : 1.0f);
         float y = a.y + metrics.px(4);
         const std::string* lines[] = {&box.name, &box.text, &box.shape, &box.parameters};
         for (int l = 0; l < 4; ++l) {

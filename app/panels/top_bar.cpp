@@ -89,8 +89,9 @@ Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
     const char* lessons = tr("Lessons");
     const char* controls = tr("Controls");
     const char* fullscreen = tr("Fullscreen");
-    const char* labels[] = {language, present, lessons,    controls, smaller,
-                            percent,  "A+",    fullscreen, "?"};
+    const char* dark = tr("Dark");
+    const char* labels[] = {language, dark,    present, lessons,    controls,
+                            smaller,  percent, "A+",    fullscreen, "?"};
     float controls_width = 0;
     for (const char* label : labels) {
         controls_width +=
@@ -109,6 +110,13 @@ Actions draw_top_bar(const AppState& state, const UiMetrics& metrics) {
     }
     if (!state.language_notice.empty() && ImGui::IsItemHovered()) {
         ImGui::SetTooltip("%s", state.language_notice.c_str());
+    }
+    const bool is_dark = state.theme == Theme::Dark;
+    if (ImGui::MenuItem(dark, nullptr, is_dark))
+        actions.select_theme = is_dark ? Theme::Light : Theme::Dark;
+    if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("%s", tr("Dark colours for a projector in a dark room; click again for "
+                                   "light"));
     }
     if (ImGui::MenuItem(present, nullptr, state.presentation)) actions.toggle_presentation = true;
     if (ImGui::IsItemHovered()) {

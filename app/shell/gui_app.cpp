@@ -13,8 +13,10 @@
 #include <vector>
 
 #include "app/gl/offscreen_target.hpp"
-#include "app/model/language_choice.hpp"
+#include "app/model/palette.hpp"
 #include "app/model/reducer.hpp"
+#include "app/model/settings_state.hpp"
+#include "app/model/settings_store.hpp"
 #include "app/panels/controls.hpp"
 #include "app/panels/export_panel.hpp"
 #include "app/panels/lesson_list.hpp"
@@ -75,6 +77,36 @@ void GuiApp::set_language(Language language) {
         std::fprintf(stderr, "convscope: %s\n", state_.language_notice.c_str());
     }
     fonts_.set_extra_text(characters_in_use(), lesson_titles_in_use());
+}
+
+void GuiApp::restore(const Settings& settings, bool with_mode) {
+    const Mode mode = state_.mode;
+    restore_settings(settings, state_);
+    if (!with_mode) state_.mode = mode;
+}
+
+void GuiApp::remember_settings_in(const std::string& folder, const Settings& saved) {
+    settings_folder_ = folder;
+    saved_settings_ = saved;
+    settings_saved_at_ = glfwGetTime();
+}
+
+void GuiApp::save_settings_if_changed(bool now) {
+    if (settings_folder_.empty()) return;
+    WindowPlacement window;
+    window_.placement(&window.x, &window.y, &window.width, &window.height);
+    const Settings settings = settings_of(state_, window);
+    if (settings == saved_settings_) return;
+    // A window dragged or a lesson playing changes them every frame: once a second is enough.
+    if (!now && glfwGetTime() - settings_saved_at_ < 1.0) return;
+    const std::string problem = save_settings(settings_folder_, settings);
+    if (!problem.empty()) {
+        std::fprintf(stderr, "convscope: %s; the settings are not remembered\n", problem.c_str());
+        settings_folder_.clear();  // one message, not one a second
+        return;
+    }
+    saved_settings_ = settings;
+    settings_saved_at_ = glfwGetTime();
 }
 
 void GuiApp::open_dropped(const std::string& path) {
@@ -207,11 +239,7 @@ void GuiApp::apply(const Actions& actions) {
     if (requests.leave_fullscreen) window_.set_fullscreen(false);
     state_.fullscreen = window_.fullscreen();
     if (requests.quit) window_.request_close();
-    if (requests.language_changed) {
-        set_language(state_.language);
-        const std::string problem = remember_language(state_.language);
-        if (!problem.empty()) std::fprintf(stderr, "convscope: %s\n", problem.c_str());
-    }
+    if (requests.language_changed) set_language(state_.language);
     if (requests.start_export) {
         exports_.start(scene_, state_);
         state_.export_progress = exports_.progress();
@@ -229,9 +257,11 @@ FontSizes GuiApp::wanted_font_sizes() const {
 void GuiApp::prepare_fonts_and_theme() {
     fonts_.build(wanted_font_sizes(), pixel_ratio_, renderer_ready_);
     const float scale = ui_scale_ * state_.text_scale;
-    if (scale != themed_scale_) {
-        apply_theme(scale);
+    if (scale != themed_scale_ || state_.theme != themed_theme_) {
+        use_palette(state_.theme);
+        apply_theme(scale, state_.theme);
         themed_scale_ = scale;
+        themed_theme_ = state_.theme;
     }
 }
 
@@ -260,7 +290,9 @@ void GuiApp::run() {
         exports_.tick();
         state_.export_progress = exports_.progress();
         window_.swap_buffers();
+        save_settings_if_changed(/*now=*/false);
     }
+    save_settings_if_changed(/*now=*/true);
 }
 
 // ---- screenshot ------------------------------------------------------------------

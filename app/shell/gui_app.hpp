@@ -10,6 +10,7 @@
 #include "app/live/live_modes.hpp"
 #include "app/model/app_state.hpp"
 #include "app/model/lesson_scene.hpp"
+#include "app/model/settings_text.hpp"
 #include "app/shell/fonts.hpp"
 #include "app/shell/gui_window.hpp"
 #include "app/shell/ui_metrics.hpp"
@@ -33,6 +34,13 @@ class GuiApp {
     // Every text in `language`: its catalogue and the characters it needs in the fonts.
     // English, with a notice in the top bar, when its texts or its font are missing.
     void set_language(Language language);
+    void set_theme(Theme theme) { state_.theme = theme; }
+    // Text size, theme, panels, folders and, `with_mode`, the mode from `settings`.
+    void restore(const Settings& settings, bool with_mode);
+    // From now on, saves the settings to `folder` when they change (at most once a
+    // second) and when run() ends. `saved` is what the folder holds now.
+    void remember_settings_in(const std::string& folder, const Settings& saved);
+
     // Frames of the lesson view alone, as export draws it (for comparing the two).
     void set_board_only(bool on) { board_only_ = on; }
 
@@ -77,6 +85,9 @@ class GuiApp {
     // returns the display size to draw frames at.
     ImVec2 use_offscreen_scale(int width, int height);
     UiMetrics metrics() const;
+    // Writes the settings when they differ from the last written (`now`: whatever the
+    // time since the last write).
+    void save_settings_if_changed(bool now);
 
     GuiWindow& window_;
     AppState state_;
@@ -93,6 +104,10 @@ class GuiApp {
     float themed_scale_ = 0;       // the scale apply_theme last used
     bool renderer_ready_ = false;  // ImGui's GL backend made its font texture
     bool board_only_ = false;
+    Theme themed_theme_ = Theme::Light;  // the theme apply_theme last used
+    std::string settings_folder_;        // "": settings are neither read nor written
+    Settings saved_settings_;            // what the settings file holds
+    double settings_saved_at_ = 0;       // glfwGetTime() of the last write
 };
 
 }  // namespace convscope

@@ -9,6 +9,7 @@
 #include "app/model/language_choice.hpp"
 #include "app/model/lesson_scene.hpp"
 #include "app/model/lesson_start.hpp"
+#include "app/model/settings_store.hpp"
 #include "app/shell/gui_app.hpp"
 #include "app/shell/gui_options.hpp"
 #include "app/shell/gui_window.hpp"
@@ -55,6 +56,24 @@ int run_gui(int argc, char** argv) {
         options.scene = lessons().front().id;
         if (options.quiz.empty()) options.quiz = "value";
     }
+    // Settings belong to the interactive window alone: screenshots, benches and batch
+    // runs draw the same picture whatever the user's config.
+    const bool offscreen =
+        !options.screenshot_path.empty() || options.all_scenes || options.bench_frames > 0;
+    const std::string settings_place = offscreen || options.no_settings ? "" : settings_folder();
+    const Settings remembered = load_settings(settings_place);
+    // The lesson and mode left open last time, unless the command line names a scene.
+    const bool scene_given = !options.scene.empty() || !options.open_path.empty();
+    std::optional<int> remembered_step;
+    if (options.scene.empty() && options.open_path.empty() && !remembered.lesson.empty() &&
+        find_lesson(remembered.lesson) != nullptr) {
+        options.scene = remembered.lesson;
+        if (!options.step) remembered_step = remembered.step;
+    }
+    if (!offscreen && !options.size_given && remembered.window) {
+        options.width = std::clamp(remembered.window->width, 320, 8192);
+        options.height = std::clamp(remembered.window->height, 320, 8192);
+    }
     if (options.scene.empty() && options.open_path.empty()) options.scene = lessons().front().id;
     const bool live_scene = LiveModes::is_scene(options.scene);
     if (!live_scene && options.open_path.empty() && find_lesson(options.scene) == nullptr) {
@@ -82,21 +101,33 @@ int run_gui(int argc, char** argv) {
         options.scene = start.lesson_id;
     }
 
-    const bool offscreen =
-        !options.screenshot_path.empty() || options.all_scenes || options.bench_frames > 0;
     try {
         GuiWindow window(options.width, options.height, /*visible=*/!offscreen);
+        if (!settings_place.empty()) {
+            window.set_imgui_ini(settings_place + "/imgui.ini");
+            if (remembered.window && !options.size_given) {
+                window.place(remembered.window->x, remembered.window->y, options.width,
+                             options.height);
+            }
+        }
         GuiApp app(window, options.scene);
         if (live_scene || options.all_scenes) {
             app.open_scene(options.scene, options.step.value_or(0));
         } else {
             app.show_lesson_state(start);
+            // Clamped to the trace: the lesson may have changed since.
+            if (remembered_step) app.open_scene(options.scene, *remembered_step);
         }
+        if (!settings_place.empty()) {
+            app.restore(remembered, /*with_mode=*/!scene_given);
+            app.remember_settings_in(settings_place, remembered);
+        }
+        if (options.theme) app.set_theme(*options.theme);
         app.set_presentation(options.presentation);
         if (!options.quiz.empty())
             app.start_quiz(*parse_quiz_question(options.quiz), options.answer);
         app.set_board_only(options.board_only);
-        app.set_language(starting_language(options.language));
+        app.set_language(starting_language(options.language, remembered.language));
         if (options.all_scenes) {
             write_every_lesson(app, options);
         } else if (options.bench_frames > 0) {

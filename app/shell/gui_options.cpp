@@ -58,6 +58,7 @@ GuiOptions parse_gui_options(int argc, char** argv) {
             if (options.screenshot_path.empty()) throw InputError("--screenshot needs a file name");
         } else if (argument == "--size") {
             parse_size(take_value(), &options.width, &options.height);
+            options.size_given = true;
         } else if (argument == "--step") {
             const std::string text = take_value();
             if (text.empty() || text.size() > 6 ||
@@ -81,6 +82,13 @@ GuiOptions parse_gui_options(int argc, char** argv) {
             if (!options.language) {
                 throw InputError("--lang '" + text + "': languages are en (English) and zh (中文)");
             }
+        } else if (argument == "--theme") {
+            const std::string text = take_value();
+            options.theme = parse_theme(text);
+            if (!options.theme)
+                throw InputError("--theme '" + text + "': themes are light and dark");
+        } else if (argument == "--no-settings" && !has_value) {
+            options.no_settings = true;
         } else if (argument == "--board-only" && !has_value) {
             options.board_only = true;
         } else if (argument == "--all-scenes" && !has_value) {
@@ -106,12 +114,12 @@ GuiOptions parse_gui_options(int argc, char** argv) {
         } else if (argument == "--list-scenes" && !has_value) {
             options.list_scenes = true;
         } else {
-            throw InputError(
-                "unknown argument '" + std::string(argv[i]) +
-                "' (the window takes --scene NAME, --open FILE, --set K=V,..., "
-                "--step T, --lang en|zh, --presentation, --board-only, --screenshot FILE.png, "
-                "--all-scenes --screenshot-dir DIR, --size WxH, --list-scenes, "
-                "--bench-frames N, --quiz value|size|window, --answer A)");
+            throw InputError("unknown argument '" + std::string(argv[i]) +
+                             "' (the window takes --scene NAME, --open FILE, --set K=V,..., "
+                             "--step T, --lang en|zh, --theme light|dark, --no-settings, "
+                             "--presentation, --board-only, --screenshot FILE.png, "
+                             "--all-scenes --screenshot-dir DIR, --size WxH, --list-scenes, "
+                             "--bench-frames N, --quiz value|size|window, --answer A)");
         }
     }
     if (!options.answer.empty() && options.quiz.empty() && options.scene != "quiz")

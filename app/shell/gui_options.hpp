@@ -1,12 +1,14 @@
 // The window's command line: [--scene NAME | --open FILE] [--set K=V,...] [--step T]
 // [--lang en|zh] [--presentation] [--board-only] [--screenshot FILE.png | --all-scenes
 // --screenshot-dir DIR]
-// [--size WxH] [--list-scenes] [--bench-frames N] [--quiz value|size|window [--answer A]].
+// [--size WxH] [--list-scenes] [--bench-frames N] [--theme light|dark] [--no-settings]
+// [--quiz value|size|window [--answer A]].
 #pragma once
 
 #include <optional>
 #include <string>
 
+#include "app/model/theme.hpp"
 #include "app/model/translate.hpp"
 
 namespace convscope {
@@ -26,6 +28,9 @@ struct GuiOptions {
     std::string screenshot_dir;
     int width = 1280;
     int height = 720;
+    bool size_given = false;     // --size: the window opens at it, not at the remembered size
+    std::optional<Theme> theme;  // --theme light|dark; else remembered, else light
+    bool no_settings = false;    // --no-settings: defaults; the settings file is not touched
     bool list_scenes = false;
     // Render this many frames offscreen and print their times (then the screenshot, if any).
     int bench_frames = 0;

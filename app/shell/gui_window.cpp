@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/shell/keyboard_shortcuts.hpp"
 #include "app/shell/window_icon.hpp"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -20,6 +21,11 @@ std::string last_glfw_error;
 
 void remember_glfw_error(int /*code*/, const char* description) {
     last_glfw_error = description ? description : "";
+}
+
+// Installed before ImGui's backend, which chains to it from its own: no tap is lost.
+void remember_key_press(GLFWwindow* /*window*/, int key, int /*scancode*/, int action, int mods) {
+    if (action == GLFW_PRESS) note_key_press(key, mods);
 }
 
 std::string with_glfw_reason(const std::string& message) {
@@ -43,7 +49,8 @@ struct GuiWindow::ImGuiSession {
     explicit ImGuiSession(GLFWwindow* window) {
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
-        ImGui::GetIO().IniFilename = nullptr;  // never write imgui.ini next to the user
+        // Never imgui.ini in the working folder: set_imgui_ini() names the settings folder's.
+        ImGui::GetIO().IniFilename = nullptr;
         ImGui::GetIO().LogFilename = nullptr;
         if (!ImGui_ImplGlfw_InitForOpenGL(window, true)) {
             ImGui::DestroyContext();
@@ -86,6 +93,7 @@ GuiWindow::GuiWindow(int width, int height, bool visible) : glfw_(std::make_uniq
                           "; convscope needs 3.3");
     }
     glfwSwapInterval(1);
+    glfwSetKeyCallback(window_, remember_key_press);
     try {
         imgui_ = std::make_unique<ImGuiSession>(window_);
     } catch (...) {
@@ -123,6 +131,28 @@ float GuiWindow::dpi_scale() const {
     float x_scale = 1.0f, y_scale = 1.0f;
     glfwGetWindowContentScale(window_, &x_scale, &y_scale);
     return std::clamp(x_scale / pixel_ratio(), 0.5f, 4.0f);
+}
+
+void GuiWindow::placement(int* x, int* y, int* width, int* height) const {
+    if (fullscreen_) {
+        *x = windowed_x_;
+        *y = windowed_y_;
+        *width = windowed_width_;
+        *height = windowed_height_;
+        return;
+    }
+    glfwGetWindowPos(window_, x, y);
+    glfwGetWindowSize(window_, width, height);
+}
+
+void GuiWindow::place(int x, int y, int width, int height) {
+    glfwSetWindowSize(window_, width, height);
+    glfwSetWindowPos(window_, x, y);
+}
+
+void GuiWindow::set_imgui_ini(const std::string& path) {
+    imgui_ini_ = path;
+    ImGui::GetIO().IniFilename = imgui_ini_.empty() ? nullptr : imgui_ini_.c_str();
 }
 
 void GuiWindow::set_fullscreen(bool on) {

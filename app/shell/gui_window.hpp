@@ -37,6 +37,14 @@ class GuiWindow {
     // X11 screen, 1 on a Retina Mac whose pixel_ratio already says 2).
     float dpi_scale() const;
 
+    // Position and size on the desktop (screen coordinates), of the window as it is when
+    // windowed; place() moves and resizes it.
+    void placement(int* x, int* y, int* width, int* height) const;
+    void place(int x, int y, int width, int height);
+
+    // Where ImGui keeps its own window state (imgui.ini); "" keeps none.
+    void set_imgui_ini(const std::string& path);
+
     bool fullscreen() const { return fullscreen_; }
     void set_fullscreen(bool on);
 
@@ -49,6 +57,7 @@ class GuiWindow {
     GLFWwindow* window_ = nullptr;
     std::unique_ptr<ImGuiSession> imgui_;
     bool fullscreen_ = false;
+    std::string imgui_ini_;  // ImGui holds a pointer to it
     int windowed_x_ = 0, windowed_y_ = 0, windowed_width_ = 0, windowed_height_ = 0;
 };
 

@@ -7,4 +7,9 @@ namespace convscope {
 
 Actions read_keyboard_shortcuts(const AppState& state);
 
+// A key press as GLFW reports it, kept until the next read_keyboard_shortcuts: ImGui
+// 1.86 sees only which keys are down when a frame starts, so a tap pressed and released
+// during one slow frame (fonts rebuilding) would otherwise be lost.
+void note_key_press(int key, int mods);
+
 }  // namespace convscope

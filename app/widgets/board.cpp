@@ -15,11 +15,25 @@ namespace convscope {
 
 // ---- ink ---------------------------------------------------------------------------
 
+Ink::operator ImU32() const {
+    const Palette& palette = current_palette();
+    switch (role) {
+        case Role::Muted:
+            return to_imgui(palette.muted_ink);
+        case Role::Padding:
+            return to_imgui(palette.padding_ink);
+        case Role::Error:
+            return to_imgui(palette.error_ink);
+        case Role::Main:
+            break;
+    }
+    return to_imgui(palette.ink);
+}
+
 namespace {
 
-ImU32 to_imgui(gl::Rgb colour) {
-    return ImGui::ColorConvertFloat4ToU32(ImVec4(colour.r, colour.g, colour.b, 1.0f));
-}
+// Numbers on a cell: dark on light cells, white on deep ones, in either theme.
+constexpr ImU32 kInkOnLightCell = IM_COL32(28, 32, 40, 255);
 
 ImVec2 text_size(ImFont* font, float size, const std::string& text) {
     return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
@@ -41,7 +55,7 @@ ImU32 role_ink(GridRole role) {
 }
 
 ImU32 highlight_ink() {
-    return to_imgui(gl::kHighlight);
+    return to_imgui(current_palette().highlight);
 }
 
 std::string value_text(float value, const UiMetrics& metrics) {
@@ -123,7 +137,8 @@ void add_grid_numbers(Canvas& canvas, const GridView& grid, const GridPixels& at
             ImU32 colour = kPaddingInk;
             if (state == CellState::Value) {
                 const auto [map, shade] = scale.shade(grid.value(row, col));
-                colour = gl::luminance(gl::map_colour(map, shade)) > 0.42f ? kInk : IM_COL32_WHITE;
+                colour = gl::luminance(gl::map_colour(map, shade)) > 0.42f ? kInkOnLightCell
+                                                                           : IM_COL32_WHITE;
             }
             text_centred(canvas, font, size, at.cell_centre(row, col), colour, text);
         }

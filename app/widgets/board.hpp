@@ -13,16 +13,24 @@
 #include "app/shell/ui_metrics.hpp"
 #include "app/widgets/canvas.hpp"
 #include "app/widgets/grid_view.hpp"
+#include "app/widgets/palette_colours.hpp"
 #include "imgui.h"
 
 namespace convscope {
 
 // ---- ink: the colours of text ------------------------------------------------------
 
-constexpr ImU32 kInk = IM_COL32(28, 32, 40, 255);         // main text
-constexpr ImU32 kMutedInk = IM_COL32(96, 102, 114, 255);  // secondary text, operators
-constexpr ImU32 kPaddingInk = IM_COL32(128, 130, 138, 255);
-constexpr ImU32 kErrorInk = IM_COL32(190, 24, 40, 255);
+// A text colour of the theme on screen (palette.hpp), taken where it is drawn.
+struct Ink {
+    enum class Role { Main, Muted, Padding, Error };
+    Role role;
+    operator ImU32() const;  // NOLINT: reads like the colour it names
+};
+
+constexpr Ink kInk{Ink::Role::Main};        // main text
+constexpr Ink kMutedInk{Ink::Role::Muted};  // secondary text, operators
+constexpr Ink kPaddingInk{Ink::Role::Padding};
+constexpr Ink kErrorInk{Ink::Role::Error};
 
 // Text naming a value of this role is written in the role's deepest tone.
 ImU32 role_ink(GridRole role);

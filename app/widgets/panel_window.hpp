@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/shell/ui_metrics.hpp"
+#include "app/widgets/palette_colours.hpp"
 #include "imgui.h"
 
 namespace convscope {
@@ -33,7 +34,7 @@ inline bool begin_side_panel(const char* id, ImVec2 position, ImVec2 size, ImVec
     ImGui::SetNextWindowPos(position);
     ImGui::SetNextWindowSize(size);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.94f, 0.945f, 0.955f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, to_imvec4(ui_palette().side_panel));
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoSavedSettings |
                              ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -74,7 +75,7 @@ inline void panel_heading(const char* text, const UiMetrics& metrics) {
 // A grey label above a group of a side panel's rows ("THE CHAPTER", "SIZES").
 inline void group_label(const char* text) {
     ImGui::Spacing();
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.40f, 0.43f, 0.48f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, to_imvec4(ui_palette().muted_ink));
     ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "app/gl/colour_maps.hpp"
+#include "app/widgets/palette_colours.hpp"
 
 namespace convscope {
 
@@ -45,7 +46,7 @@ TileLayout fit_tiles(int count, ImVec2 texels, ImVec2 origin, ImVec2 available, 
 TileHover draw_tiles(ImDrawList* list, const TileSheet& sheet, const TileLayout& layout,
                      bool hoverable) {
     TileHover hover;
-    const ImU32 frame = IM_COL32(120, 124, 132, 255);
+    const ImU32 frame = to_imgui(ui_palette().frame);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const int count = std::min(layout.count, sheet.count());
     // All images first, then all frames: ImGui merges neighbouring commands on one
@@ -83,8 +84,7 @@ void outline_texels(ImDrawList* list, const TileLayout& layout, ImVec2 texels, i
 }
 
 ImU32 highlight_colour() {
-    return ImGui::ColorConvertFloat4ToU32(
-        ImVec4(gl::kHighlight.r, gl::kHighlight.g, gl::kHighlight.b, 1.0f));
+    return to_imgui(ui_palette().highlight);
 }
 
 }  // namespace convscope

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The window in Chinese under Xvfb: every lesson renders in Chinese and differs from its
 # English picture, the fonts hold the catalogue's characters, the language comes from
-# --lang, else the remembered choice, else the locale (a damaged choice file is ignored),
+# --lang, else the locale (a screenshot never reads the remembered choice: settings_test.sh),
 # an unknown --lang exits 2, and export --lang zh writes Chinese text into an SVG.
 #   bash tests/gui/chinese_test.sh <path-to-convscope> <output-dir>
 set -u
@@ -46,11 +46,9 @@ language_of() {
 [[ $(language_of LC_MESSAGES=zh_CN.UTF-8) == zh ]] || fail "LC_MESSAGES=zh_CN did not start in Chinese"
 [[ $(language_of LANG=zh_CN.UTF-8 -- --lang en) == en ]] || fail "--lang en did not win over LANG"
 mkdir -p "$out_dir/config/convscope"
-echo en >"$out_dir/config/convscope/language"
-[[ $(language_of LANG=zh_CN.UTF-8) == en ]] || fail "the remembered choice did not win over LANG"
-head -c 300 /dev/urandom >"$out_dir/config/convscope/language"
-[[ $(language_of LANG=zh_CN.UTF-8) == zh ]] || fail "a damaged choice file was not ignored"
-rm -f "$out_dir/config/convscope/language"
+printf 'convscope-settings 1\nlanguage = en\n' >"$out_dir/config/convscope/settings"
+[[ $(language_of LANG=zh_CN.UTF-8) == zh ]] || fail "a screenshot read the remembered language"
+rm -f "$out_dir/config/convscope/settings"
 
 message=$(run_in_xvfb --lang fr --scene conv-basic --screenshot "$out_dir/fr.png" 2>&1)
 [[ $? == 2 && $message == *"--lang"* ]] || fail "--lang fr: expected exit 2 naming --lang, got: $message"
