@@ -4,10 +4,13 @@
 // between frames (DESIGN "Architecture": panels return actions).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 
 #include "app/model/export_request.hpp"
+#include "app/model/file_browser.hpp"
+#include "app/model/file_request.hpp"
 #include "app/model/live_state.hpp"
 #include "app/model/translate.hpp"
 #include "core/lessons/playground.hpp"
@@ -57,6 +60,21 @@ struct LessonFileView {
     bool reveal = false;    // a new message: the controls scroll it into view
 };
 
+// Files opened and saved through a chooser, dropped, or typed (app/model/file_actions.hpp).
+struct FilesState {
+    ChooserTool desktop_tool = ChooserTool::None;  // the shell finds it at start
+    std::optional<FilePurpose> waiting;            // the desktop's chooser is open for this
+    FileBrowserState browser;                      // the in-app fallback
+    std::string notice;                            // what the last drop or choice did, or why not
+    bool notice_failed = false;                    // drawn as an error
+};
+
+// A path the chooser or the in-app browser answered, and what it was asked for.
+struct ChosenFile {
+    FilePurpose purpose = FilePurpose::OpenAny;
+    std::string path;
+};
+
 struct AppState {
     Mode mode = Mode::Convolution;
     Language language = Language::English;  // of every text in the window
@@ -77,6 +95,9 @@ struct AppState {
     bool show_export = false;  // the Export window
     ExportChoices export_choices;
     ExportProgress export_progress;  // the shell copies it from the running export each frame
+    // The folder each kind of file was last opened from or saved to: file_kind_id -> folder.
+    std::map<std::string, std::string> last_folders;
+    FilesState files;
 };
 
 constexpr float kMinTextScale = 0.6f;
@@ -127,6 +148,16 @@ struct Actions {
     std::optional<ExportChoices> edit_export;
     bool start_export = false;  // with the choices as they stand after edit_export
 
+    // Files (app/model/file_actions.hpp)
+    std::optional<FilePurpose> request_file;    // a "..." button: the desktop's chooser or ours
+    std::optional<ChosenFile> chosen_file;      // the chooser's or the browser's answer
+    std::string dropped_file;                   // one path dropped on the window (one per frame)
+    std::optional<std::string> browser_folder;  // the browser goes there
+    std::optional<std::string> browser_name;    // the browser's typed name
+    std::optional<FileKind> browser_filter;
+    bool close_browser = false;
+    bool dismiss_notice = false;
+
     // Folds another panel's actions into these. Every toggle ORs: two panels asking to
     // toggle in one frame toggle once (an XOR would cancel them).
     void merge(const Actions& other) {
@@ -152,6 +183,14 @@ struct Actions {
         toggle_export |= other.toggle_export;
         if (other.edit_export) edit_export = other.edit_export;
         start_export |= other.start_export;
+        if (other.request_file) request_file = other.request_file;
+        if (other.chosen_file) chosen_file = other.chosen_file;
+        if (!other.dropped_file.empty()) dropped_file = other.dropped_file;
+        if (other.browser_folder) browser_folder = other.browser_folder;
+        if (other.browser_name) browser_name = other.browser_name;
+        if (other.browser_filter) browser_filter = other.browser_filter;
+        close_browser |= other.close_browser;
+        dismiss_notice |= other.dismiss_notice;
         reset_lesson |= other.reset_lesson;
         new_random_values |= other.new_random_values;
         if (other.select_cell) select_cell = other.select_cell;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "app/model/file_actions.hpp"
 #include "app/model/translate.hpp"
 #include "core/tensor/check.hpp"
 
@@ -166,9 +167,11 @@ void apply_panel_toggles(const Actions& actions, AppState& state) {
 
 }  // namespace
 
-WindowRequests apply_actions(const Actions& actions, AppState& state, LessonScene& scene) {
-    if (actions.select_mode) state.mode = *actions.select_mode;
+WindowRequests apply_actions(const Actions& panel_actions, AppState& state, LessonScene& scene) {
     WindowRequests window;
+    const Actions actions = with_file_actions(panel_actions, state, scene, &window.ask_desktop);
+    window.live = actions.live;
+    if (actions.select_mode) state.mode = *actions.select_mode;
     if (actions.select_language && *actions.select_language != state.language) {
         state.language = *actions.select_language;
         window.language_changed = true;

@@ -20,6 +20,12 @@ Actions read_keyboard_shortcuts(const AppState& state) {
         if (pressed(GLFW_KEY_L)) actions.toggle_lessons = true;
         if (pressed(GLFW_KEY_K)) actions.toggle_controls = true;
         if (pressed(GLFW_KEY_Q)) actions.quit = true;
+        // The desktop's chooser: open any kind of file; save what the mode has to save.
+        if (pressed(GLFW_KEY_O)) actions.request_file = FilePurpose::OpenAny;
+        if (pressed(GLFW_KEY_S) && state.mode == Mode::Convolution)
+            actions.request_file = FilePurpose::SaveLesson;
+        if (pressed(GLFW_KEY_S) && state.mode == Mode::Network)
+            actions.request_file = FilePurpose::SaveWeights;
     }
     // Playback and presentation keys, unless a text field has the keyboard.
     if (!io.WantTextInput && !io.KeyCtrl && !io.KeyAlt) {
