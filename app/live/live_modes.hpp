@@ -26,7 +26,7 @@ class LiveModes {
     LiveModes();  // needs a current GL context (textures)
     ~LiveModes();
 
-    // The scenes --scene accepts besides the lessons.
+    // The scenes --scene accepts besides the lessons (and "file-browser", unlisted).
     static const std::vector<std::string>& scene_names();
     static bool is_scene(const std::string& name);
     // Sets up scene `name` (training starts at once in "training").
