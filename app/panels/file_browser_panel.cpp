@@ -81,6 +81,8 @@ void choose_row(const FileBrowserState& browser, Actions& actions) {
         ImGui::TextUnformatted(tr("Name"));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+        // Typing goes to the name at once: a name and Enter are enough.
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         chosen =
             ImGui::InputText("##name", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue);
         if (ImGui::IsItemEdited()) actions.browser_name = std::string(name);

@@ -39,7 +39,9 @@ Actions read_keyboard_shortcuts(const AppState& state) {
     if (pressed(GLFW_KEY_F11)) actions.toggle_fullscreen = true;
     if (pressed(GLFW_KEY_F1)) actions.toggle_shortcuts = true;
     if (pressed(GLFW_KEY_ESCAPE)) {
-        if (state.show_shortcuts) {
+        if (state.files.browser.open) {
+            actions.close_browser = true;
+        } else if (state.show_shortcuts) {
             actions.close_shortcuts = true;
         } else if (state.presentation) {
             actions.toggle_presentation = true;

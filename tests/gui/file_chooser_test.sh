@@ -2,7 +2,8 @@
 # The desktop's file chooser, end to end under Xvfb: a fake `zenity` first on PATH
 # answers with prepared paths (and logs how it was asked); xdotool presses Ctrl+S and
 # Ctrl+O in the open window. Checks: Ctrl+S saves the lesson where the chooser said,
-# Ctrl+O opens the lesson file it names, and in Network mode Ctrl+S saves the weights.
+# Ctrl+O opens the lesson file it names, in Network mode Ctrl+S saves the weights, and
+# without a working chooser the built-in browser saves with Enter.
 # Needs xdotool; exit 77 without it.
 #   bash tests/gui/file_chooser_test.sh <path-to-convscope> <output-dir>
 set -u
@@ -28,6 +29,9 @@ sed -i 1d "$dir/answers.txt"
 printf '%s\n' "$answer"
 ZENITY
 chmod +x "$out_dir/bin/zenity"
+mkdir -p "$out_dir/broken-bin"
+printf '#!/bin/sh\nexit 255\n' >"$out_dir/broken-bin/zenity"
+chmod +x "$out_dir/broken-bin/zenity"
 
 # A stride lesson at step 1 for Ctrl+O to open.
 cat >"$out_dir/stride.json" <<'JSON'
@@ -54,23 +58,36 @@ press() {
     sleep 0.5
     xdotool keyup --window "$window" "$1"
 }
+# press_until FILE KEY...: presses the keys in turn until FILE is there.
 press_until() {
+    local file=$1
+    shift
     for _ in $(seq 60); do
-        press "$1"
-        for _ in $(seq 10); do [[ -s $2 ]] && return 0; sleep 0.1; done
+        for key in "$@"; do press "$key"; done
+        for _ in $(seq 10); do [[ -s $file ]] && return 0; sleep 0.1; done
     done
-    echo "no $2 after pressing $1"
+    echo "no $file after pressing $*"
 }
 "$2" --scene conv-basic >"$out/app.log" 2>&1 &
 app=$!
-press_until ctrl+s "$out/first.json"
-press_until ctrl+o "$out/zenity-calls.log.2"
-press_until ctrl+s "$out/second.json"
+press_until "$out/first.json" ctrl+s
+press_until "$out/zenity-calls.log.2" ctrl+o
+press_until "$out/second.json" ctrl+s
 kill $app; wait $app 2>/dev/null
 "$2" --scene network-receptive-field >>"$out/app.log" 2>&1 &
 app=$!
-press_until ctrl+s "$out/net.weights"
+press_until "$out/net.weights" ctrl+s
 kill $app; wait $app 2>/dev/null
+# The built-in browser: with no chooser, and with a zenity that cannot show itself
+# (exit 255). Ctrl+S opens it on the working folder with lesson.json typed; Enter saves.
+for case in none broken; do
+    mkdir -p "$out/$case"
+    (cd "$out/$case" && PATH="$out/broken-bin:$PATH" CONVSCOPE_FILE_CHOOSER=${case/broken/} \
+        exec "$2" --scene padding >>"$out/app.log" 2>&1) &
+    app=$!
+    press_until "$out/$case/lesson.json" ctrl+s Return
+    kill $app; wait $app 2>/dev/null
+done
 '
 xvfb-run -a -s "-screen 0 1280x720x24" bash -c "$drive" bash "$out_dir" "$convscope"
 
@@ -81,6 +98,12 @@ grep -q '"lesson": "stride"' "$out_dir/second.json" 2>/dev/null ||
 grep -q '"step": 1' "$out_dir/second.json" 2>/dev/null || fail "the opened lesson lost its step"
 [[ $(head -c 8 "$out_dir/net.weights" 2>/dev/null) == CSWEIGHT ]] ||
     fail "Ctrl+S in Network mode did not save the weights to net.weights"
+for case in none broken; do
+    grep -q '"lesson": "padding"' "$out_dir/$case/lesson.json" 2>/dev/null ||
+        fail "the built-in browser ($case) did not save lesson.json in the working folder"
+done
+grep -q "exited with 255; using the built-in one" "$out_dir/app.log" ||
+    fail "a zenity that exits 255 was not reported"
 calls=$(cat "$out_dir/zenity-calls.log" 2>/dev/null)
 [[ $calls == *"--file-selection --title=Save the lesson as --save --filename="*"/lesson.json"* ]] ||
     fail "the save chooser was not asked as expected: $calls"
@@ -89,4 +112,5 @@ if ((failures > 0)); then
     echo "app log:"; cat "$out_dir/app.log"
     exit 1
 fi
-echo "ok: Ctrl+S, Ctrl+O and Network mode's Ctrl+S went through the desktop chooser"
+echo "ok: Ctrl+S, Ctrl+O and Network mode's Ctrl+S through the desktop chooser;"
+echo "ok: the built-in browser without a chooser and after a broken one"
