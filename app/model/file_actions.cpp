@@ -75,7 +75,7 @@ void use_npy_as_input(const std::string& path, AppState& state, const LessonScen
                true);
         return;
     }
-    PlaygroundSetup setup = scene.draft;
+    PlaygroundSetup setup = scene.playground.setup;  // the valid one, not a refused draft
     setup.input_values = array.values();
     actions.edit_setup = setup;
     actions.select_mode = Mode::Convolution;
