@@ -1,6 +1,8 @@
 // Sections: construction, scenes, the frame, actions.
 #include "app/live/live_modes.hpp"
 
+#include <filesystem>
+
 #include "app/assets/asset_paths.hpp"
 #include "app/model/message_text.hpp"
 #include "app/model/network_export.hpp"
@@ -27,6 +29,15 @@ const std::vector<CanvasStroke> kSevenStrokes = {
     {80, 70, 200, 70}, {200, 70, 150, 150}, {150, 150, 120, 225}};
 
 constexpr int kReadyAccuracyPoints = 2;
+
+constexpr const char* kFileBrowserScene = "file-browser";
+
+// The path a message names: absolute, so where a file went is unambiguous.
+std::string absolute_path(const std::string& path) {
+    std::error_code error;
+    const std::filesystem::path absolute = std::filesystem::absolute(path, error);
+    return error ? path : absolute.lexically_normal().string();
+}
 
 }  // namespace
 
@@ -80,6 +91,9 @@ const std::vector<std::string>& LiveModes::scene_names() {
 }
 
 bool LiveModes::is_scene(const std::string& name) {
+    // Not listed (the lesson tests take every other name for a lesson): the in-app file
+    // browser, for screenshots of it.
+    if (name == kFileBrowserScene) return true;
     for (const std::string& scene : scene_names())
         if (scene == name) return true;
     return false;
@@ -106,6 +120,11 @@ void LiveModes::open_scene(const std::string& name, AppState& state) {
         ensure_sketch();
         sketch_->clear();
         sketch_->paint(kSevenStrokes);
+    } else if (name == kFileBrowserScene) {
+        // The in-app browser, as a desktop without zenity or kdialog shows it.
+        state.mode = Mode::Images;
+        ensure_study();
+        open_browser(state.files.browser, FilePurpose::OpenImage, find_asset("images"));
     }
 }
 
@@ -218,6 +237,7 @@ void LiveModes::apply(const LiveActions& actions, AppState& state) {
     // The view state (selections, fields) is already applied (apply_live_view_actions);
     // here only what needs the models.
     apply_training(actions, state);
+    apply_weights(actions, state);
     apply_npy_saves(actions, lab_.shown().get(), state.network);
     if (actions.rescan_images && study_) study_->rescan();
     if (actions.open_image) open_image(*actions.open_image, state);
@@ -256,6 +276,28 @@ void LiveModes::apply_training(const LiveActions& actions, AppState& state) {
     } catch (const InputError& problem) {
         state.network.message = problem.what();
         state.network.error_message = problem.message();
+    }
+}
+
+void LiveModes::apply_weights(const LiveActions& actions, AppState& state) {
+    NetworkViewState& network = state.network;
+    try {
+        if (actions.save_weights) {
+            lab_.save_weights(*actions.save_weights);
+            network.weights_status = trf("Saved the weights to {path}",
+                                         {{"path", absolute_path(*actions.save_weights)}});
+            network.weights_failed = false;
+        }
+        if (actions.load_weights) {
+            lab_.load_weights(*actions.load_weights, network.settings);
+            network.weights_status = trf("Loaded the weights from {path}",
+                                         {{"path", absolute_path(*actions.load_weights)}});
+            network.weights_failed = false;
+        }
+    } catch (const InputError& problem) {
+        // The network on screen stays as it was.
+        network.weights_status = shown_text(problem.message());
+        network.weights_failed = true;
     }
 }
 

@@ -26,7 +26,7 @@ class LiveModes {
     LiveModes();  // needs a current GL context (textures)
     ~LiveModes();
 
-    // The scenes --scene accepts besides the lessons.
+    // The scenes --scene accepts besides the lessons (and "file-browser", unlisted).
     static const std::vector<std::string>& scene_names();
     static bool is_scene(const std::string& name);
     // Sets up scene `name` (training starts at once in "training").
@@ -43,7 +43,7 @@ class LiveModes {
     // The requests that need the models (training, pictures, the canvas), after
     // apply_actions() has applied the view state (app/model/reducer.hpp).
     void apply(const LiveActions& actions, AppState& state);
-    // A picture dropped on the window.
+    // Opens a picture in Images mode (typed, chosen or dropped).
     void open_image(const std::string& path, AppState& state);
 
   private:
@@ -52,6 +52,7 @@ class LiveModes {
     void set_kernel(const AppState& state);
     void update_field(const AppState& state);
     void apply_training(const LiveActions& actions, AppState& state);
+    void apply_weights(const LiveActions& actions, AppState& state);
 
     std::string pretrained_error_;  // before pretrained_, which fills it
     std::shared_ptr<const PretrainedNetwork> pretrained_;

@@ -9,6 +9,8 @@
 #include <string>
 
 #include "app/model/export_request.hpp"
+#include "app/model/file_browser.hpp"
+#include "app/model/file_request.hpp"
 #include "app/model/live_state.hpp"
 #include "app/model/quiz_state.hpp"
 #include "app/model/theme.hpp"
@@ -61,6 +63,21 @@ struct LessonFileView {
     bool reveal = false;    // a new message: the controls scroll it into view
 };
 
+// Files opened and saved through a chooser, dropped, or typed (app/model/file_actions.hpp).
+struct FilesState {
+    ChooserTool desktop_tool = ChooserTool::None;  // the shell finds it at start
+    std::optional<FilePurpose> waiting;            // the desktop's chooser is open for this
+    FileBrowserState browser;                      // the in-app fallback
+    std::string notice;                            // what the last drop or choice did, or why not
+    bool notice_failed = false;                    // drawn as an error
+};
+
+// A path the chooser or the in-app browser answered, and what it was asked for.
+struct ChosenFile {
+    FilePurpose purpose = FilePurpose::OpenAny;
+    std::string path;
+};
+
 struct AppState {
     Mode mode = Mode::Convolution;
     Language language = Language::English;  // of every text in the window
@@ -89,6 +106,7 @@ struct AppState {
     // The folder last used for each kind of file ("images", "weights", ...): the file
     // chooser starts there; the settings file remembers it.
     std::map<std::string, std::string> last_folders;
+    FilesState files;
 };
 
 constexpr float kMinTextScale = 0.6f;
@@ -144,6 +162,15 @@ struct Actions {
 
     QuizActions quiz;      // answers, questions, predict-then-reveal
     TypingActions typing;  // a value typed into the selected cell
+    // Files (app/model/file_actions.hpp)
+    std::optional<FilePurpose> request_file;    // a "..." button: the desktop's chooser or ours
+    std::optional<ChosenFile> chosen_file;      // the chooser's or the browser's answer
+    std::string dropped_file;                   // one path dropped on the window (one per frame)
+    std::optional<std::string> browser_folder;  // the browser goes there
+    std::optional<std::string> browser_name;    // the browser's typed name
+    std::optional<FileKind> browser_filter;
+    bool close_browser = false;
+    bool dismiss_notice = false;
 
     // Folds another panel's actions into these. Every toggle ORs: two panels asking to
     // toggle in one frame toggle once (an XOR would cancel them).
@@ -171,6 +198,14 @@ struct Actions {
         toggle_export |= other.toggle_export;
         if (other.edit_export) edit_export = other.edit_export;
         start_export |= other.start_export;
+        if (other.request_file) request_file = other.request_file;
+        if (other.chosen_file) chosen_file = other.chosen_file;
+        if (!other.dropped_file.empty()) dropped_file = other.dropped_file;
+        if (other.browser_folder) browser_folder = other.browser_folder;
+        if (other.browser_name) browser_name = other.browser_name;
+        if (other.browser_filter) browser_filter = other.browser_filter;
+        close_browser |= other.close_browser;
+        dismiss_notice |= other.dismiss_notice;
         reset_lesson |= other.reset_lesson;
         new_random_values |= other.new_random_values;
         if (other.select_cell) select_cell = other.select_cell;

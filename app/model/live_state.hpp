@@ -38,6 +38,9 @@ struct NetworkViewState {
     std::string maps_npy_path = "convscope-maps.npy";
     std::string npy_status;
     bool npy_failed = false;
+    // Save weights / Load weights: where the last one went, or why it failed.
+    std::string weights_status;
+    bool weights_failed = false;
 };
 
 constexpr int kCustomKernelSide = 3;
@@ -70,6 +73,8 @@ struct LiveActions {
     std::optional<std::string> maps_npy_field;
     bool save_filters_npy = false;
     bool save_maps_npy = false;
+    std::optional<std::string> save_weights;  // a path
+    std::optional<std::string> load_weights;  // a path
     // Images mode
     std::optional<std::string> path_field;
     std::optional<std::string> open_image;
@@ -94,6 +99,8 @@ struct LiveActions {
         if (other.maps_npy_field) maps_npy_field = other.maps_npy_field;
         save_filters_npy |= other.save_filters_npy;
         save_maps_npy |= other.save_maps_npy;
+        if (other.save_weights) save_weights = other.save_weights;
+        if (other.load_weights) load_weights = other.load_weights;
         if (other.path_field) path_field = other.path_field;
         if (other.open_image) open_image = other.open_image;
         rescan_images |= other.rescan_images;

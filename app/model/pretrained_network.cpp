@@ -32,6 +32,7 @@ std::shared_ptr<const TrainingSnapshot> pretrained_snapshot(const PretrainedNetw
                                          network.parameters.data(), nullptr);
     ActivationProbe probe(network.spec);
     snapshot->probe = probe.run(network.parameters.data(), probe_image.data());
+    snapshot->parameters = std::make_shared<const std::vector<float>>(network.parameters);
     return snapshot;
 }
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "app/model/cell_typing.hpp"
+#include "app/model/file_actions.hpp"
 #include "app/model/quiz_reducer.hpp"
 #include "app/model/translate.hpp"
 #include "core/tensor/check.hpp"
@@ -189,9 +190,11 @@ void apply_panel_toggles(const Actions& actions, AppState& state) {
 
 }  // namespace
 
-WindowRequests apply_actions(const Actions& actions, AppState& state, LessonScene& scene) {
-    if (actions.select_mode) state.mode = *actions.select_mode;
+WindowRequests apply_actions(const Actions& panel_actions, AppState& state, LessonScene& scene) {
     WindowRequests window;
+    const Actions actions = with_file_actions(panel_actions, state, scene, &window.ask_desktop);
+    window.live = actions.live;
+    if (actions.select_mode) state.mode = *actions.select_mode;
     if (actions.select_language && *actions.select_language != state.language) {
         state.language = *actions.select_language;
         window.language_changed = true;

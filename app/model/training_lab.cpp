@@ -2,6 +2,7 @@
 
 #include "app/assets/asset_paths.hpp"
 #include "app/model/translate.hpp"
+#include "core/formats/weights_file.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {
@@ -120,6 +121,29 @@ void TrainingLab::use_data(const std::string& folder) {
         if (!session_) shown_ = pretrained_snapshot_;
     }
     poll();
+}
+
+void TrainingLab::save_weights(const std::string& path) const {
+    if (!shown_ || !shown_->parameters) {
+        throw InputError(Message("there is no network to save yet"));
+    }
+    convscope::save_weights(path, shown_->architecture, shown_->parameters->data(),
+                            shown_->parameters->size());
+}
+
+void TrainingLab::load_weights(const std::string& path, const TrainingSettings& settings) {
+    // Read and checked whole before anything changes.
+    WeightsFile file = read_weights(path);
+    const std::string wanted = network_preset(settings.network).architecture();
+    if (file.architecture != wanted) {
+        throw InputError(
+            Message("{path} holds weights for another network ({file}); choose that network first, "
+                    "the one chosen is {network}",
+                    {{"path", path}, {"file", file.architecture}, {"network", wanted}}));
+    }
+    ensure_ready(settings);
+    if (!session_) make_session(settings);
+    session_->load_parameters(file.architecture, std::move(file.parameters));
 }
 
 }  // namespace convscope

@@ -40,6 +40,13 @@ class TrainingLab {
     void reset(const TrainingSettings& settings);
     void change_settings(const TrainingSettings& settings);
     void use_data(const std::string& folder);  // "" : the bundled subset
+    // The network on screen (trained or pretrained) to `path`, atomically. InputError
+    // when it cannot be written.
+    void save_weights(const std::string& path) const;
+    // The weights in `path` into the session (made first if only the pretrained network
+    // shows), paused, histories cleared. InputError for a broken file or one saved for
+    // another architecture than the chosen network's; the running net stays as it was.
+    void load_weights(const std::string& path, const TrainingSettings& settings);
 
   private:
     void make_session(const TrainingSettings& settings);

@@ -9,6 +9,7 @@
 #include "app/model/translate.hpp"
 #include "app/panels/quiz_controls.hpp"
 #include "app/widgets/panel_window.hpp"
+#include "app/widgets/path_field.hpp"
 #include "app/widgets/text_wrap.hpp"
 
 namespace convscope {
@@ -203,11 +204,11 @@ void cell_editor(const LessonScene& scene, const AppState& state, Actions& actio
 void lesson_file_row(const AppState& state, Actions& actions) {
     ImGui::Spacing();
     row_label(tr("Lesson file"));
-    char path[1024];
-    std::snprintf(path, sizeof path, "%s", state.lesson_file.path.c_str());
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##lesson_path", "lesson.json", path, sizeof path);
-    if (ImGui::IsItemEdited()) actions.lesson_path_field = std::string(path);
+    // Typed, or "..." for the chooser (which opens the chosen file at once).
+    const PathFieldResult field = path_field("##lesson_path", state.lesson_file.path, "lesson.json",
+                                             -1, FilePurpose::OpenLesson, state, actions);
+    if (field.edited) actions.lesson_path_field = field.edited;
+    const std::string path = field.edited.value_or(state.lesson_file.path);
 
     // "###" ids: the same buttons in every language.
     const std::string save = std::string(tr(u8"Save lesson\u2026")) + "###save_lesson";
@@ -222,8 +223,10 @@ void lesson_file_row(const AppState& state, Actions& actions) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const bool side_by_side = 2 * widest + style.ItemSpacing.x <= avail;
     const float width = side_by_side ? (avail - style.ItemSpacing.x) / 2 : avail;
-    ImGui::BeginDisabled(path[0] == '\0');
-    if (ImGui::Button(save.c_str(), ImVec2(width, 0))) actions.save_lesson_file = path;
+    ImGui::BeginDisabled(path.empty());
+    // Save lesson... asks where (the chooser); Open lesson... opens the typed path.
+    if (ImGui::Button(save.c_str(), ImVec2(width, 0)))
+        actions.request_file = FilePurpose::SaveLesson;
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s", tr("This lesson's settings, values and step"));
     if (side_by_side) ImGui::SameLine();

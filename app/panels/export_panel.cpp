@@ -7,6 +7,7 @@
 #include "app/model/translate.hpp"
 #include "app/widgets/board.hpp"
 #include "app/widgets/panel_window.hpp"
+#include "app/widgets/path_field.hpp"
 #include "imgui.h"
 
 namespace convscope {
@@ -105,12 +106,14 @@ Actions draw_export_panel(const LessonScene& scene, const AppState& state,
         ImGui::PushItemWidth(metrics.px(260));
         size_choice(choices, changed);
         if (choices.request.format == ExportFormat::Gif) steps_choice(scene, choices, changed);
-        char path[1024];
-        std::snprintf(path, sizeof path, "%s", choices.path.c_str());
-        if (ImGui::InputText(labelled(tr("File"), "file").c_str(), path, sizeof path)) {
-            choices.path = path;
+        const PathFieldResult field = path_field("##file", choices.path, "", ImGui::CalcItemWidth(),
+                                                 FilePurpose::ExportTarget, state, actions);
+        if (field.edited) {
+            choices.path = *field.edited;
             changed = true;
         }
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::TextUnformatted(tr("File"));
         ImGui::PopItemWidth();
         if (changed) actions.edit_export = choices;
 

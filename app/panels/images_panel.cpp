@@ -10,6 +10,7 @@
 #include "app/model/translate.hpp"
 #include "app/panels/live_panels.hpp"
 #include "app/widgets/panel_window.hpp"
+#include "app/widgets/path_field.hpp"
 #include "app/widgets/text_wrap.hpp"
 #include "app/widgets/tile_grid.hpp"
 #include "core/images/image_kernels.hpp"
@@ -23,16 +24,14 @@ const ImVec4 kErrorText(0.75f, 0.09f, 0.16f, 1.0f);
 void open_controls(const ImageStudy& study, const AppState& state, const UiMetrics& metrics,
                    Actions& actions) {
     panel_heading(tr("Picture"), metrics);
-    char path[1024];
-    std::snprintf(path, sizeof path, "%s", state.images.path_field.c_str());
-    ImGui::SetNextItemWidth(-metrics.px(64));
-    const bool entered =
-        ImGui::InputTextWithHint("##path", tr("a PNG, JPEG, BMP or GIF file"), path, sizeof path,
-                                 ImGuiInputTextFlags_EnterReturnsTrue);
-    if (ImGui::IsItemEdited()) actions.live.path_field = std::string(path);
+    const PathFieldResult field = path_field(
+        "##path", state.images.path_field, tr("a PNG, JPEG, BMP or GIF file"),
+        ImGui::GetContentRegionAvail().x - metrics.px(64), FilePurpose::OpenImage, state, actions);
+    if (field.edited) actions.live.path_field = field.edited;
+    const std::string path = field.edited.value_or(state.images.path_field);
     ImGui::SameLine();
-    if ((ImGui::Button(tr("Open")) || entered) && path[0] != '\0')
-        actions.live.open_image = std::string(path);
+    if ((ImGui::Button(tr("Open")) || field.entered) && !path.empty())
+        actions.live.open_image = path;
     ImGui::TextDisabled("%s", tr("or drop a picture on the window"));
     if (!study.error().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);

@@ -9,6 +9,7 @@
 #include "app/model/network_export.hpp"
 #include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
+#include "app/widgets/path_field.hpp"
 
 namespace convscope {
 
@@ -16,16 +17,14 @@ namespace {
 
 const ImVec4 kErrorText(0.75f, 0.09f, 0.16f, 1.0f);
 
-// A path field `width` wide; returns the edited text, if any, and whether Enter was hit.
-bool path_field(const char* id, const std::string& value, float width,
-                std::optional<std::string>& edited) {
-    char text[1024];
-    std::snprintf(text, sizeof text, "%s", value.c_str());
-    ImGui::SetNextItemWidth(width);
-    const bool entered = ImGui::InputTextWithHint(id, tr("name.npy"), text, sizeof text,
-                                                  ImGuiInputTextFlags_EnterReturnsTrue);
-    if (ImGui::IsItemEdited()) edited = std::string(text);
-    return entered;
+// A path field with its "..." `width` wide; returns the edited text, if any, and
+// whether Enter was hit.
+bool npy_field(const char* id, const std::string& value, float width, FilePurpose purpose,
+               const AppState& state, Actions& actions, std::optional<std::string>& edited) {
+    const PathFieldResult field =
+        path_field(id, value, tr("name.npy"), width, purpose, state, actions);
+    if (field.edited) edited = field.edited;
+    return field.entered;
 }
 
 // `text` with its middle cut to "..." until it fits `width`: the start says what was
@@ -87,8 +86,9 @@ Actions draw_npy_export(const NetworkModeView& view, const AppState& state,
         metrics.px(80), metrics.px(320));
 
     ImGui::SameLine();
-    const bool filters_entered = path_field("##filters_npy", network.filters_npy_path, field,
-                                            actions.live.filters_npy_field);
+    const bool filters_entered =
+        npy_field("##filters_npy", network.filters_npy_path, field, FilePurpose::SaveFiltersNpy,
+                  state, actions, actions.live.filters_npy_field);
     ImGui::SameLine();
     ImGui::BeginDisabled(filters == nullptr);
     if (ImGui::Button(filters_label.c_str()) || (filters_entered && filters != nullptr)) {
@@ -97,7 +97,8 @@ Actions draw_npy_export(const NetworkModeView& view, const AppState& state,
     ImGui::EndDisabled();
     ImGui::SameLine(0, style.ItemSpacing.x + metrics.px(12));
     const bool maps_entered =
-        path_field("##maps_npy", network.maps_npy_path, field, actions.live.maps_npy_field);
+        npy_field("##maps_npy", network.maps_npy_path, field, FilePurpose::SaveMapsNpy, state,
+                  actions, actions.live.maps_npy_field);
     ImGui::SameLine();
     ImGui::BeginDisabled(maps < 0);
     if (ImGui::Button(maps_label.c_str()) || (maps_entered && maps >= 0)) {

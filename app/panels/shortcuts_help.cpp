@@ -30,6 +30,8 @@ constexpr Shortcut kShortcuts[] = {
     {"Esc", N_("leave presentation mode or fullscreen")},
     {"Ctrl + L", N_("lesson list on / off")},
     {"Ctrl + K", N_("controls on / off")},
+    {"Ctrl + O", N_("open a file: picture, lesson, weights, MNIST data")},
+    {"Ctrl + S", N_("save the lesson (Network mode: the weights)")},
     {"F1", N_("this help")},
     {"Ctrl + Q", N_("quit")},
 };

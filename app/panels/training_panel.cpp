@@ -8,6 +8,7 @@
 #include "app/model/translate.hpp"
 #include "app/panels/network_panels.hpp"
 #include "app/widgets/panel_window.hpp"
+#include "app/widgets/path_field.hpp"
 #include "app/widgets/text_wrap.hpp"
 
 namespace convscope {
@@ -132,16 +133,33 @@ void data_fields(const NetworkModeView& view, const AppState& state, const UiMet
     } else {
         ImGui::TextUnformatted(trf("Data: {name}", {{"name", live_text(view.data_name)}}).c_str());
     }
-    char folder[1024];
-    std::snprintf(folder, sizeof folder, "%s", state.network.data_folder.c_str());
-    ImGui::SetNextItemWidth(-metrics.px(130));
-    if (ImGui::InputTextWithHint("##folder", tr("an MNIST IDX folder"), folder, sizeof folder)) {
-        actions.live.data_folder_field = std::string(folder);
-    }
+    const PathFieldResult folder =
+        path_field("##folder", state.network.data_folder, tr("an MNIST IDX folder"),
+                   ImGui::GetContentRegionAvail().x - metrics.px(130), FilePurpose::ChooseData,
+                   state, actions);
+    if (folder.edited) actions.live.data_folder_field = folder.edited;
     ImGui::SameLine();
-    if (ImGui::Button(tr("Load"))) actions.live.load_data = std::string(folder);
+    if (ImGui::Button(tr("Load")))
+        actions.live.load_data = folder.edited.value_or(state.network.data_folder);
     ImGui::SameLine();
     if (ImGui::Button(tr("Bundled"))) actions.live.load_data = std::string();
+}
+
+// Save weights... / Load weights... (the chooser), and what the last one did.
+void weights_buttons(const AppState& state, Actions& actions) {
+    const bool busy = state.files.waiting.has_value() || state.files.browser.open;
+    ImGui::BeginDisabled(busy);
+    if (ImGui::Button((std::string(tr(u8"Save weights\u2026")) + "###save_weights").c_str()))
+        actions.request_file = FilePurpose::SaveWeights;
+    ImGui::SameLine();
+    if (ImGui::Button((std::string(tr(u8"Load weights\u2026")) + "###load_weights").c_str()))
+        actions.request_file = FilePurpose::LoadWeights;
+    ImGui::EndDisabled();
+    const NetworkViewState& network = state.network;
+    if (network.weights_status.empty()) return;
+    if (network.weights_failed) ImGui::PushStyleColor(ImGuiCol_Text, kErrorText);
+    wrapped_text(network.weights_status);
+    if (network.weights_failed) ImGui::PopStyleColor();
 }
 
 }  // namespace
@@ -153,6 +171,8 @@ Actions draw_training_panel(const NetworkModeView& view, const AppState& state,
     ImGui::SameLine();
     ImGui::TextDisabled("%s", trf("({state})", {{"state", state_text(view)}}).c_str());
     buttons(view, actions);
+    // Near the top, so they are in view at 1280x720 without scrolling.
+    weights_buttons(state, actions);
     const TrainingSnapshot& s = view.snapshot;
     if (!view.pretrained) progress(s);
     if (!s.message.empty()) wrapped_text(live_text(s.message).c_str());

@@ -9,16 +9,20 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 #include <vector>
 
 #include "app/gl/offscreen_target.hpp"
+#include "app/model/file_actions.hpp"
+#include "app/model/language_choice.hpp"
 #include "app/model/palette.hpp"
 #include "app/model/reducer.hpp"
 #include "app/model/settings_state.hpp"
 #include "app/model/settings_store.hpp"
 #include "app/panels/controls.hpp"
 #include "app/panels/export_panel.hpp"
+#include "app/panels/file_browser_panel.hpp"
 #include "app/panels/lesson_list.hpp"
 #include "app/panels/lesson_view.hpp"
 #include "app/panels/shortcuts_help.hpp"
@@ -40,7 +44,12 @@ namespace {
 // GLFW calls back with a plain function; the window's user pointer leads to the app.
 void on_drop(GLFWwindow* window, int count, const char** paths) {
     auto* app = static_cast<GuiApp*>(glfwGetWindowUserPointer(window));
-    if (app != nullptr && count > 0) app->open_dropped(paths[0]);
+    if (app != nullptr) app->queue_drops(count, paths);
+}
+
+std::string environment(const char* name) {
+    const char* value = std::getenv(name);
+    return value != nullptr ? value : "";
 }
 
 }  // namespace
@@ -58,6 +67,11 @@ GuiApp::GuiApp(GuiWindow& window, const std::string& scene)
     ui_scale_ = dpi_scale_;
     glfwSetWindowUserPointer(window_.handle(), this);
     glfwSetDropCallback(window_.handle(), on_drop);
+    // CONVSCOPE_FILE_CHOOSER=zenity|kdialog|none overrides what PATH offers.
+    const std::string path_variable = environment("PATH");
+    state_.files.desktop_tool = pick_chooser_tool(
+        environment("CONVSCOPE_FILE_CHOOSER"), environment("XDG_CURRENT_DESKTOP"),
+        [&](const std::string& name) { return program_on_path(name, path_variable); });
 }
 
 void GuiApp::set_language(Language language) {
@@ -109,9 +123,8 @@ void GuiApp::save_settings_if_changed(bool now) {
     settings_saved_at_ = glfwGetTime();
 }
 
-void GuiApp::open_dropped(const std::string& path) {
-    state_.mode = Mode::Images;
-    live_.open_image(path, state_);
+void GuiApp::queue_drops(int count, const char** paths) {
+    for (int i = 0; i < count; ++i) dropped_.emplace_back(paths[i]);
 }
 
 void GuiApp::start_quiz(QuizQuestion question, const std::string& answer) {
@@ -171,7 +184,12 @@ void GuiApp::frame(const ImVec2* forced_size) {
     }
     ImGui::NewFrame();
     live_.prepare(state_);
-    const Actions actions = draw_panels();
+    Actions actions = file_events();
+    actions.merge(draw_panels());
+    if (!board_only_) {
+        actions.merge(draw_file_browser(state_, metrics()));
+        actions.merge(draw_file_notice(state_, metrics()));
+    }
     ImGui::Render();
     renderer_ready_ = true;
 
@@ -234,7 +252,8 @@ Actions GuiApp::draw_panels() {
 
 void GuiApp::apply(const Actions& actions) {
     const WindowRequests requests = apply_actions(actions, state_, scene_);
-    live_.apply(actions.live, state_);
+    live_.apply(requests.live, state_);
+    if (requests.ask_desktop) ask_desktop(*requests.ask_desktop);
     if (requests.toggle_fullscreen) window_.set_fullscreen(!window_.fullscreen());
     if (requests.leave_fullscreen) window_.set_fullscreen(false);
     state_.fullscreen = window_.fullscreen();
@@ -245,6 +264,37 @@ void GuiApp::apply(const Actions& actions) {
         state_.export_progress = exports_.progress();
     }
     if (actions.fonts.heading > 0) conv_fonts_ = actions.fonts;
+}
+
+Actions GuiApp::file_events() {
+    Actions actions;
+    if (!dropped_.empty()) {
+        actions.dropped_file = dropped_.front();
+        dropped_.pop_front();
+    }
+    const std::optional<ChooserProcess::Result> result = chooser_.poll();
+    if (!result || !state_.files.waiting) return actions;
+    const std::optional<std::string> path = chosen_path(result->exit_code, result->output);
+    if (path) {
+        actions.chosen_file = ChosenFile{*state_.files.waiting, *path};
+    } else if (result->exit_code == 1) {
+        state_.files.waiting.reset();  // Cancel
+    } else {
+        // It could not show itself (no display, a broken install): ours from now on.
+        std::fprintf(stderr, "convscope: the file chooser exited with %d; using the built-in one\n",
+                     result->exit_code);
+        state_.files.desktop_tool = ChooserTool::None;
+        fall_back_to_browser(state_);
+    }
+    return actions;
+}
+
+void GuiApp::ask_desktop(const ChooserCall& call) {
+    std::string error;
+    if (chooser_.start(chooser_command(state_.files.desktop_tool, call), &error)) return;
+    std::fprintf(stderr, "convscope: %s; using the built-in file chooser\n", error.c_str());
+    state_.files.desktop_tool = ChooserTool::None;
+    fall_back_to_browser(state_);
 }
 
 // ---- fonts and theme ---------------------------------------------------------------

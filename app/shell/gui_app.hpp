@@ -3,6 +3,7 @@
 // or for a fixed number of frames into a PNG.
 #pragma once
 
+#include <deque>
 #include <string>
 
 #include "app/export/export_runner.hpp"
@@ -11,6 +12,7 @@
 #include "app/model/app_state.hpp"
 #include "app/model/lesson_scene.hpp"
 #include "app/model/settings_text.hpp"
+#include "app/shell/chooser_process.hpp"
 #include "app/shell/fonts.hpp"
 #include "app/shell/gui_window.hpp"
 #include "app/shell/ui_metrics.hpp"
@@ -61,14 +63,18 @@ class GuiApp {
     // and prints "frame ms: median X p99 Y". The training scene trains meanwhile.
     void bench(int frames, int width, int height);
 
-    // A picture dropped on the window: opens it in Images mode.
-    void open_dropped(const std::string& path);
+    // Paths dropped on the window: one per frame becomes Actions::dropped_file.
+    void queue_drops(int count, const char** paths);
 
   private:
     // One frame into the bound framebuffer. `forced_size` (logical = framebuffer
     // pixels) replaces the window's size for offscreen frames; nullptr uses the window.
     void frame(const ImVec2* forced_size);
     Actions draw_panels();
+    // A dropped path and the desktop chooser's answer, if any, as this frame's Actions.
+    Actions file_events();
+    // Runs the desktop's chooser; the in-app browser when it cannot start.
+    void ask_desktop(const ChooserCall& call);
     // The reducer (app/model/reducer.hpp), then the live modes' models and the window.
     void apply(const Actions& actions);
     // Offscreen frames until the live scene has something to show (training curves),
@@ -96,7 +102,9 @@ class GuiApp {
     gl::GridRenderer renderer_;
     GridLayer grid_layer_;
     LiveModes live_;
-    ExportRunner exports_;    // after renderer_, which it draws cells with
+    ExportRunner exports_;  // after renderer_, which it draws cells with
+    ChooserProcess chooser_;
+    std::deque<std::string> dropped_;
     FontRequest conv_fonts_;  // what the conv view asked for last frame
     float pixel_ratio_ = 1;
     float dpi_scale_ = 1;          // from the window; 1 for offscreen frames

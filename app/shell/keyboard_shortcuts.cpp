@@ -100,6 +100,12 @@ Actions read_keyboard_shortcuts(const AppState& state) {
     if (with_ctrl(GLFW_KEY_L)) actions.toggle_lessons = true;
     if (with_ctrl(GLFW_KEY_K)) actions.toggle_controls = true;
     if (with_ctrl(GLFW_KEY_Q)) actions.quit = true;
+    // The desktop's chooser: open any kind of file; save what the mode has to save.
+    if (with_ctrl(GLFW_KEY_O)) actions.request_file = FilePurpose::OpenAny;
+    if (with_ctrl(GLFW_KEY_S) && state.mode == Mode::Convolution)
+        actions.request_file = FilePurpose::SaveLesson;
+    if (with_ctrl(GLFW_KEY_S) && state.mode == Mode::Network)
+        actions.request_file = FilePurpose::SaveWeights;
     // Playback and presentation keys, unless a text field has the keyboard.
     if (!io.WantTextInput) {
         if (plain(GLFW_KEY_SPACE)) actions.toggle_play = true;
@@ -113,7 +119,9 @@ Actions read_keyboard_shortcuts(const AppState& state) {
     if (any(GLFW_KEY_F11)) actions.toggle_fullscreen = true;
     if (any(GLFW_KEY_F1)) actions.toggle_shortcuts = true;
     if (any(GLFW_KEY_ESCAPE)) {
-        if (state.show_shortcuts) {
+        if (state.files.browser.open) {
+            actions.close_browser = true;
+        } else if (state.show_shortcuts) {
             actions.close_shortcuts = true;
         } else if (state.presentation) {
             actions.toggle_presentation = true;

@@ -3,6 +3,7 @@
 //   the session  controls (requests under a short lock), snapshots, the training loop
 #include "core/nn/training_session.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -148,6 +149,22 @@ void TrainingSession::set_probe_image(std::vector<float> image) {
     control_changed_.notify_all();
 }
 
+void TrainingSession::load_parameters(const std::string& architecture,
+                                      std::vector<float> parameters) {
+    {
+        std::lock_guard<std::mutex> lock(control_mutex_);
+        const std::string wanted = network_preset(requested_settings_.network).architecture();
+        if (architecture != wanted) {
+            throw InputError(Message(
+                "the weights are for another network:\n  file:    {file}\n  network: {network}",
+                {{"file", architecture}, {"network", wanted}}));
+        }
+        run_requested_ = false;
+        requests_.parameters = std::move(parameters);
+    }
+    control_changed_.notify_all();
+}
+
 double TrainingSnapshot::epochs_trained() const {
     return batches_per_epoch > 0 ? double(total_batches) / batches_per_epoch : 0.0;
 }
@@ -201,6 +218,14 @@ void TrainingSession::run_worker() {
         }
         if (requests.probe_image) {
             worker.probe_image = std::move(*requests.probe_image);
+            changed = true;
+        }
+        if (requests.parameters) {
+            worker.start_over(worker.settings.seed);
+            // The architecture was checked on request; the count follows from it.
+            CS_CHECK(requests.parameters->size() == worker.network->parameter_count());
+            std::copy(requests.parameters->begin(), requests.parameters->end(),
+                      worker.network->parameters());
             changed = true;
         }
         if (run && worker.state == TrainingState::Diverged) {

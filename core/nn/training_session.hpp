@@ -96,7 +96,10 @@ struct TrainingSnapshot {
     std::vector<AccuracyPoint> accuracy_history;
 
     std::vector<ConvFilters> conv_layers;
-    NetworkActivations probe;  // every layer's output for the probe image
+    NetworkActivations probe;
+    // Every parameter as Network<float> lays them out (what Save weights writes).
+    std::shared_ptr<const std::vector<float>>
+        parameters;  // every layer's output for the probe image
 
     // Where the curves put things, in epochs as a fraction (0 before an epoch has a
     // size): all the batches trained, and the end of loss point `point`.
@@ -133,6 +136,11 @@ class TrainingSession {
     // The image whose activations snapshots carry (the network's input size, values in
     // [0, 1]); by default the first test image. InputError for a wrong size.
     void set_probe_image(std::vector<float> image);
+    // Replaces the network's weights with `parameters`, saved for `architecture`
+    // (NetworkSpec::architecture()), and starts over from them like reset(): paused, empty
+    // histories, a fresh optimizer. InputError, the network untouched, when the
+    // architecture is not the one the settings ask for.
+    void load_parameters(const std::string& architecture, std::vector<float> parameters);
 
     // The latest snapshot: a pointer copy under a short lock. Never waits for a batch.
     std::shared_ptr<const TrainingSnapshot> snapshot() const;
@@ -147,7 +155,10 @@ class TrainingSession {
         std::optional<TrainingSettings> settings;
         std::shared_ptr<const MnistData> data;
         std::optional<std::vector<float>> probe_image;
-        bool any() const { return state_changed || reset_seed || settings || data || probe_image; }
+        std::optional<std::vector<float>> parameters;
+        bool any() const {
+            return state_changed || reset_seed || settings || data || probe_image || parameters;
+        }
     };
 
     void run_worker();

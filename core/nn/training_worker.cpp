@@ -182,6 +182,8 @@ std::shared_ptr<const TrainingSnapshot> TrainingSession::Worker::make_snapshot()
         conv_filters(network->spec(), network->parameter_tensors(), network->parameters(),
                      settings.include_gradients ? network->gradients() : nullptr);
     snapshot->probe = probe->run(network->parameters(), probe_image.data());
+    snapshot->parameters = std::make_shared<const std::vector<float>>(
+        network->parameters(), network->parameters() + network->parameter_count());
     return snapshot;
 }
 
