@@ -124,8 +124,8 @@ TEST_CASE("every conv_arithmetic animation is a lesson with the guide's output s
     }
 }
 
-TEST_CASE("the lesson list's groups: the chapter, the guide, its transposed cases, in order") {
-    int count[3] = {0, 0, 0};
+TEST_CASE("the lesson list's groups: the chapter, beyond it, the guide, its transposed cases") {
+    int count[4] = {0, 0, 0, 0};
     LessonGroup previous = LessonGroup::Chapter;
     for (const Lesson& lesson : lessons()) {
         INFO(lesson.id);
@@ -136,8 +136,9 @@ TEST_CASE("the lesson list's groups: the chapter, the guide, its transposed case
         ++count[static_cast<int>(group)];
         const std::string title = title_in_group(lesson);
         CHECK_FALSE(title.empty());
-        if (group == LessonGroup::Chapter) {
+        if (group == LessonGroup::Chapter || group == LessonGroup::Beyond) {
             CHECK(title == lesson.title);
+            CHECK((group == LessonGroup::Beyond) == (lesson.section == "B"));
             continue;
         }
         CHECK(lesson.section == "A");
@@ -150,8 +151,9 @@ TEST_CASE("the lesson list's groups: the chapter, the guide, its transposed case
     // The chapter's own transposed lesson stays in the chapter, with its title.
     CHECK(lesson_group(*find_lesson("transposed")) == LessonGroup::Chapter);
     CHECK(count[0] > 0);
-    CHECK(count[1] == 8);  // the guide's convolution animations
-    CHECK(count[2] == 7);  // and its transposed ones
+    CHECK(count[1] == 10);  // beyond: correlation, im2col, 1-D x3, grouped x3, backward x2
+    CHECK(count[2] == 8);   // the guide's convolution animations
+    CHECK(count[3] == 7);   // and its transposed ones
 }
 
 TEST_CASE("playground settings out of range are rejected with the setting named") {

@@ -50,12 +50,16 @@ Actions draw_lesson_list(const AppState& state, const UiMetrics& metrics, ImVec2
             // A heading where a group starts (core keeps the groups in this order); the
             // guide's transposed cases get a subheading instead of a prefix.
             const LessonGroup now = lesson_group(lesson);
-            if (now != LessonGroup::Chapter && group == LessonGroup::Chapter)
+            if (now == LessonGroup::Beyond && group != LessonGroup::Beyond)
+                group_label(tr("BEYOND THE CHAPTER"));
+            const bool guide = now == LessonGroup::Guide || now == LessonGroup::GuideTransposed;
+            if (guide && (group == LessonGroup::Chapter || group == LessonGroup::Beyond))
                 group_label(tr("CONV ARITHMETIC GUIDE"));
             if (now == LessonGroup::GuideTransposed && group != LessonGroup::GuideTransposed)
                 group_label((std::string("  ") + tr("transposed")).c_str());
             group = now;
-            const bool in_guide = group != LessonGroup::Chapter;
+            const bool in_guide =
+                group == LessonGroup::Guide || group == LessonGroup::GuideTransposed;
             const std::string title = listed_title(lesson);
             // The section number on its first lesson only, as a chapter's contents do.
             const bool first_of_section = lesson.section != previous_section;

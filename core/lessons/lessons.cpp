@@ -185,10 +185,17 @@ std::vector<Lesson> make_lessons() {
                          "the kernel, scaled by its value, onto the larger output. "
                          "o = s(i - 1) + a + k - 2p.",
                          "Input 2x2, k=3, s=2: output 5x5.", transposed(2, 3, 2, 0)));
+    // Beyond the chapter: the transposed conv as a direct one sits beside the transposed
+    // lesson; then section B in teaching order: the formula (correlation), how layers
+    // compute it (im2col), more kinds of convolution, and how they learn (backward).
+    std::vector<Lesson> matrix = matrix_lessons();
+    for (Lesson& l : matrix)
+        if (l.section != "B") all.push_back(l);
+    for (const char* id : {"correlation-vs-convolution", "im2col"})
+        for (Lesson& l : matrix)
+            if (l.id == id) all.push_back(l);
+    for (Lesson& l : channel_lessons()) all.push_back(std::move(l));  // 1-D, grouped
     for (Lesson& l : backward_lessons()) all.push_back(std::move(l));
-    for (Lesson& l : matrix_lessons()) all.push_back(std::move(l));
-
-    for (Lesson& l : channel_lessons()) all.push_back(std::move(l));  // 1-D, grouped: issue 11
 
     // ---- 3. conv_arithmetic: every animation of the guide ------------------------------
     struct ArithmeticCase {
@@ -249,6 +256,7 @@ const std::string kTransposedPrefix = "Transposed: ";
 }  // namespace
 
 LessonGroup lesson_group(const Lesson& lesson) {
+    if (lesson.section == "B") return LessonGroup::Beyond;
     if (lesson.id.compare(0, kGuidePrefix.size(), kGuidePrefix) != 0) return LessonGroup::Chapter;
     return lesson.setup.op == TracedOp::TransposedConv ? LessonGroup::GuideTransposed
                                                        : LessonGroup::Guide;

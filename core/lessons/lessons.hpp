@@ -44,9 +44,10 @@ const std::vector<Lesson>& lessons();
 const Lesson* find_lesson(const std::string& id);
 
 // Where the lesson list files a lesson: the chapter's examples (dilated and transposed
-// convolution among them), then the cases of the conv_arithmetic guide, its transposed
-// cases last. lessons() holds them in this order.
-enum class LessonGroup { Chapter, Guide, GuideTransposed };
+// convolution among them), what lies beyond the chapter (section B: im2col, 1-D and
+// grouped convolution, the backward pass), then the cases of the conv_arithmetic guide,
+// its transposed cases last. lessons() holds them in this order.
+enum class LessonGroup { Chapter, Beyond, Guide, GuideTransposed };
 LessonGroup lesson_group(const Lesson& lesson);
 
 // The title under its group's heading: a transposed guide case drops "Transposed: ".

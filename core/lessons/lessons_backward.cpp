@@ -41,7 +41,7 @@ std::vector<Lesson> backward_lessons() {
 
     return {
         backward_lesson(
-            "backward", "Backward pass: convolution",
+            "backward", "Backward: convolution",
             "Backpropagation sends the gradient of the loss, dL/dY, back through the "
             "convolution. Each weight's gradient dL/dW sums input x dL/dY over every window "
             "that used the weight, and dL/db sums dL/dY; each input cell's gradient dL/dX "
@@ -51,7 +51,7 @@ std::vector<Lesson> backward_lessons() {
             "corner, 9 at the centre.",
             conv),
         backward_lesson(
-            "backward-pool", "Backward pass: pooling",
+            "backward-pool", "Backward: pooling",
             "Pooling has no weights, so only dL/dX flows back. Max pooling routes each "
             "dL/dY to the cell that won its window (the first maximum on a tie) and gives "
             "the other cells 0; average pooling spreads it evenly, 1/(kh x kw) to each "
