@@ -15,6 +15,7 @@ namespace convscope {
 namespace {
 
 const char* kPytorchHelp = R"(usage: convscope pytorch --scene LESSON [--set K=V,...] [options]
+       convscope pytorch --list
 
 Prints the PyTorch lines (torch.nn.functional) that compute a lesson's output with
 the lesson's numbers, as the window's "PyTorch code" button shows them. Lessons
@@ -23,6 +24,7 @@ modes have no single operation). For values of your own: conv|pool --pytorch.
 
 options:
       --scene LESSON      the lesson (required)
+      --list              list the lessons that have code, one id a line
       --set K=V,...       the lesson's settings changed, as the window's --set
       --json              the code prints y as JSON (json.dumps(y.tolist()))
       --core-output       print core's output instead, {"output": nested arrays}
@@ -41,9 +43,14 @@ int run_pytorch_command(const Arguments& raw) {
                                                        {"set", "", true},
                                                        {"json", "", false},
                                                        {"core-output", "", false},
+                                                       {"list", "", false},
                                                        {"help", "h", false}});
     if (args.has("help")) {
         std::fputs(kPytorchHelp, stdout);
+        return 0;
+    }
+    if (args.has("list")) {  // works in a build without the window, unlike --list-scenes
+        for (const Lesson& lesson : lessons()) std::printf("%s\n", lesson.id.c_str());
         return 0;
     }
     const std::string id = args.required("scene");
