@@ -311,6 +311,18 @@ TEST_CASE("the shortcuts window closes whatever its toggle says") {
     CHECK_FALSE(model.state.show_shortcuts);
 }
 
+TEST_CASE("the PyTorch window opens and closes on its toggle, merged once from two panels") {
+    Model model;
+    Actions button;
+    Actions close_box;
+    button.toggle_pytorch = close_box.toggle_pytorch = true;
+    button.merge(close_box);
+    model.apply(button);
+    CHECK(model.state.show_pytorch);
+    model.apply(close_box);
+    CHECK_FALSE(model.state.show_pytorch);
+}
+
 TEST_CASE("live view actions set the network and images fields") {
     Model model;
     Actions actions;

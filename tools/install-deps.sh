@@ -18,6 +18,7 @@ packages=(
     xdotool                                   # GUI test: keys and clicks for the settings
     python3                                   # CLI test: writes weights of another net
     python3-numpy                             # CLI test: loads the .npy files conv writes
+    python3-torch                             # CLI test: runs the PyTorch code it prints
     clang-format                              # CI's formatting check (.ci/run)
     git                                       # CI lists the files to format (.ci/run)
 )

@@ -37,6 +37,9 @@ int conv_entry(const Arguments& args) {
 int pool_entry(const Arguments& args) {
     return guarded<run_pool_command>(args, "pool");
 }
+int pytorch_entry(const Arguments& args) {
+    return guarded<run_pytorch_command>(args, "pytorch");
+}
 int train_entry(const Arguments& args) {
     return guarded<run_train_command>(args, "train");
 }
@@ -64,6 +67,7 @@ const CommandEntry kCommands[] = {
     {"shape", shape_entry, "output size of a conv, transposed conv or pool, formula filled in"},
     {"conv", conv_entry, "compute a convolution of JSON nested arrays or .npy files"},
     {"pool", pool_entry, "compute max or average pooling of JSON nested arrays or .npy"},
+    {"pytorch", pytorch_entry, "a lesson's operation as PyTorch code, with its numbers"},
     {"train", train_entry, "train a CNN on MNIST (progress, accuracy, img/s)"},
     {"eval", eval_entry, "test accuracy of a saved weights file"},
     {"features", features_entry,

@@ -13,6 +13,7 @@ using Arguments = std::vector<std::string>;
 int run_shape_command(const Arguments& args);
 int run_conv_command(const Arguments& args);
 int run_pool_command(const Arguments& args);
+int run_pytorch_command(const Arguments& args);
 int run_train_command(const Arguments& args);
 int run_eval_command(const Arguments& args);
 int run_features_command(const Arguments& args);

@@ -5,6 +5,7 @@
 #include "app/cli/backward_output.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/geometry_options.hpp"
+#include "app/cli/pytorch_output.hpp"
 #include "app/cli/tensor_io.hpp"
 #include "app/cli/trace_output.hpp"
 #include "core/formats/npy_file.hpp"
@@ -53,6 +54,9 @@ options:
       --json                 print {"output": nested arrays} (with --trace, "steps";
                              with --backward, "grad_input", "grad_weight", "grad_bias")
       --npy OUT.npy          also write the output, as printed, to a NumPy file
+      --pytorch              print the PyTorch code that computes the same output
+                             (torch.nn.functional), not the output; with --json
+                             the code prints y as JSON
   -h, --help                 this text
 
 example (the chapter's 2.2):
@@ -63,6 +67,7 @@ example (the chapter's 2.2):
                  --grad-output '[[1,0],[0,-1]]' --json
   convscope conv --1d --input '[0,1,3,2,5,4]' --kernel '[1,0,-1]' -p 1
   convscope conv --groups 2 --input volume.npy --kernel grouped.npy
+  convscope conv --input '[[1,2,0],[0,1,3],[2,2,1]]' --kernel '[[1,0],[0,-1]]' -p same --pytorch
 )";
 
 // A 1-D tensor lifted to the 2-D code's rank 4 with H = 1: (L) -> (1,1,1,L),
@@ -121,7 +126,8 @@ int run_conv_command(const Arguments& raw) {
                                {"trace", "", false},
                                {"groups", "g", true},
                                {"1d", "", false},
-                               {"help", "h", false}});
+                               {"help", "h", false},
+                               pytorch_option_spec()});
     const std::vector<OptionSpec> backward_specs = backward_option_specs();
     specs.insert(specs.end(), backward_specs.begin(), backward_specs.end());
     const ParsedArguments args = parse_arguments(raw, specs);
@@ -164,6 +170,15 @@ int run_conv_command(const Arguments& raw) {
     if (one_d) options = options_1d(options.w);
     const Tensor output = transposed ? conv_transpose2d(input, kernel, bias, options)
                                      : conv2d(input, kernel, bias, options, groups);
+    PytorchRequest request;
+    request.op = transposed ? TracedOp::TransposedConv : TracedOp::Conv;
+    request.input = input;
+    request.kernel = kernel;
+    request.bias = bias;
+    request.geometry = geometry_of_input(kind, input, kernel.dim(2), kernel.dim(3), options);
+    request.groups = groups;
+    request.one_d = one_d;
+    if (print_pytorch_code(args, request)) return 0;
     const int filters = output.dim(1);
     // The output keeps the input's rank, with a filter axis when FN > 1; 1-D drops H.
     const int rank = std::max(raw_input.rank(), filters > 1 ? (one_d ? 2 : 3) : (one_d ? 1 : 2));

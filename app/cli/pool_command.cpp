@@ -4,6 +4,7 @@
 #include "app/cli/backward_output.hpp"
 #include "app/cli/commands.hpp"
 #include "app/cli/geometry_options.hpp"
+#include "app/cli/pytorch_output.hpp"
 #include "app/cli/tensor_io.hpp"
 #include "app/cli/trace_output.hpp"
 #include "core/formats/npy_file.hpp"
@@ -36,12 +37,16 @@ options:
       --json                 print {"output": nested arrays} (with --trace, "steps";
                              with --backward, "grad_input")
       --npy OUT.npy          also write the output, as printed, to a NumPy file
+      --pytorch              print the PyTorch code that computes the same output
+                             (F.max_pool2d / F.avg_pool2d), not the output; with
+                             --json the code prints y as JSON
   -h, --help                 this text
 
 example:
   convscope pool --input '[[1,2,1,0],[0,1,2,3],[3,0,1,2],[2,4,0,1]]' -k 2
   convscope pool --input '[[1,2,1,0],[0,1,2,3],[3,0,1,2],[2,4,0,1]]' -k 2 \
                  --backward --grad-output '[[1,2],[3,4]]' --json
+  convscope pool --input '[[1,2,1,0],[0,1,2,3],[3,0,1,2],[2,4,0,1]]' -k 2 --avg --pytorch
 )";
 
 }  // namespace
@@ -54,7 +59,8 @@ int run_pool_command(const Arguments& raw) {
                                {"json", "", false},
                                {"npy", "", true},
                                {"trace", "", false},
-                               {"help", "h", false}});
+                               {"help", "h", false},
+                               pytorch_option_spec()});
     const std::vector<OptionSpec> backward_specs = backward_option_specs();
     specs.insert(specs.end(), backward_specs.begin(), backward_specs.end());
     const ParsedArguments args = parse_arguments(raw, specs);
@@ -73,6 +79,11 @@ int run_pool_command(const Arguments& raw) {
     const Tensor output = args.has("avg")
                               ? avg_pool2d(input.as_rank4(), window_h, window_w, options)
                               : max_pool2d(input.as_rank4(), window_h, window_w, options);
+    PytorchRequest request;
+    request.op = args.has("avg") ? TracedOp::AveragePool : TracedOp::MaxPool;
+    request.input = input.as_rank4();
+    request.geometry = geometry_of_input(OpKind::Pool, request.input, window_h, window_w, options);
+    if (print_pytorch_code(args, request)) return 0;
     const Tensor shown = with_rank(output, input.rank());
     if (const std::optional<Tensor> grad_output = backward_grad_output(args, shown)) {
         if (npy_path) throw InputError("--npy writes the forward output: drop it with --backward");

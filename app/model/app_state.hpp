@@ -98,7 +98,8 @@ struct AppState {
     LessonFileView lesson_file;
     NetworkViewState network;
     ImagesViewState images;
-    bool show_export = false;  // the Export window
+    bool show_export = false;   // the Export window
+    bool show_pytorch = false;  // the PyTorch code window (Convolution mode)
     ExportChoices export_choices;
     ExportProgress export_progress;  // the shell copies it from the running export each frame
     QuizState quiz;
@@ -158,7 +159,8 @@ struct Actions {
     // Export
     bool toggle_export = false;
     std::optional<ExportChoices> edit_export;
-    bool start_export = false;  // with the choices as they stand after edit_export
+    bool toggle_pytorch = false;  // the PyTorch code window
+    bool start_export = false;    // with the choices as they stand after edit_export
 
     QuizActions quiz;      // answers, questions, predict-then-reveal
     TypingActions typing;  // a value typed into the selected cell
@@ -196,6 +198,7 @@ struct Actions {
         if (other.set_speed > 0) set_speed = other.set_speed;
         if (other.edit_setup) edit_setup = other.edit_setup;
         toggle_export |= other.toggle_export;
+        toggle_pytorch |= other.toggle_pytorch;
         if (other.edit_export) edit_export = other.edit_export;
         start_export |= other.start_export;
         if (other.request_file) request_file = other.request_file;

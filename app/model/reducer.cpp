@@ -186,6 +186,7 @@ void apply_panel_toggles(const Actions& actions, AppState& state) {
     if (actions.toggle_shortcuts) state.show_shortcuts = !state.show_shortcuts;
     if (actions.close_shortcuts) state.show_shortcuts = false;
     if (actions.toggle_export) state.show_export = !state.show_export;
+    if (actions.toggle_pytorch) state.show_pytorch = !state.show_pytorch;
 }
 
 }  // namespace

@@ -309,6 +309,13 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
             same_line_if_fits(tr("Quiz me"));
             quiz_button(scene, actions);
         }
+        same_line_if_fits(tr("PyTorch code"));
+        if (ImGui::Button((std::string(tr("PyTorch code")) + "###pytorch_button").c_str())) {
+            actions.toggle_pytorch = true;
+        }
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetTooltip("%s", tr("The PyTorch lines that compute this lesson's output"));
+        }
         if (!state.quiz.active) cell_editor(scene, state, actions);
         lesson_file_row(state, actions);
     }

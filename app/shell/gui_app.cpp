@@ -25,6 +25,7 @@
 #include "app/panels/file_browser_panel.hpp"
 #include "app/panels/lesson_list.hpp"
 #include "app/panels/lesson_view.hpp"
+#include "app/panels/pytorch_panel.hpp"
 #include "app/panels/shortcuts_help.hpp"
 #include "app/panels/timeline.hpp"
 #include "app/panels/top_bar.hpp"
@@ -244,6 +245,7 @@ Actions GuiApp::draw_panels() {
                                 ImVec2(position.x, position.y + size.y - timeline),
                                 ImVec2(size.x, timeline)));
     actions.merge(draw_export_panel(scene_, state_, ui));
+    actions.merge(draw_pytorch_panel(scene_, state_, ui));
     actions.merge(draw_shortcuts_help(state_, ui));
     return actions;
 }
