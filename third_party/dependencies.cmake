@@ -30,6 +30,17 @@ add_library(convscope_giflib INTERFACE)
 target_include_directories(convscope_giflib SYSTEM INTERFACE ${GIF_INCLUDE_DIR})
 target_link_libraries(convscope_giflib INTERFACE ${GIF_LIBRARY})
 
+# ONNX models are read through Debian's generated protobuf classes (onnx-ml.pb.h, namespace
+# onnx, ONNX_ML=1 as the ONNX targets define); only libonnx_proto is linked. Protobuf first:
+# the ONNX targets name protobuf::libprotobuf.
+find_package(Protobuf QUIET)
+convscope_require_package(Protobuf_FOUND libprotobuf-dev "protobuf (reads ONNX models)")
+find_package(ONNX QUIET)
+if(TARGET onnx_proto)
+    set(CONVSCOPE_ONNX_FOUND TRUE)
+endif()
+convscope_require_package(CONVSCOPE_ONNX_FOUND libonnx-dev "ONNX's protobuf classes (onnx/onnx_pb.h)")
+
 find_path(STB_INCLUDE_DIR stb_image.h PATH_SUFFIXES stb)
 convscope_require_package(STB_INCLUDE_DIR libstb-dev "the stb headers (stb_image.h)")
 # The one translation unit that compiles stb's implementations.

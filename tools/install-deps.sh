@@ -9,6 +9,7 @@ packages=(
     libstb-dev nlohmann-json3-dev doctest-dev # images, JSON, tests
     zlib1g-dev                                # gzipped MNIST files
     libgif-dev                                # GIF export (giflib)
+    libonnx-dev libprotobuf-dev               # ONNX import (onnx-ml.pb.h, protobuf)
     fonts-dejavu-core                         # the TTF font for numbers
     fonts-wqy-microhei                        # Chinese text (only the characters in use)
     help2man                                  # the man page, made from --help
