@@ -49,6 +49,12 @@ int eval_entry(const Arguments& args) {
 int features_entry(const Arguments& args) {
     return guarded<run_features_command>(args, "features");
 }
+int info_entry(const Arguments& args) {
+    return guarded<run_info_command>(args, "info");
+}
+int predict_entry(const Arguments& args) {
+    return guarded<run_predict_command>(args, "predict");
+}
 
 #ifdef CONVSCOPE_HAS_GUI
 int export_entry(const Arguments& args) {
@@ -72,6 +78,8 @@ const CommandEntry kCommands[] = {
     {"eval", eval_entry, "test accuracy of a saved weights file"},
     {"features", features_entry,
      "feature maps of an image through the trained conv layers, as PNG"},
+    {"info", info_entry, "an ONNX model's layers: shapes, parameters, FLOPs, receptive fields"},
+    {"predict", predict_entry, "an ONNX model's output and top classes for a picture"},
     {"export", export_entry, "a lesson as GIF, or one step as PNG or SVG (--all: every lesson)"},
 };
 

@@ -17,7 +17,9 @@ int run_pytorch_command(const Arguments& args);
 int run_train_command(const Arguments& args);
 int run_eval_command(const Arguments& args);
 int run_features_command(const Arguments& args);
-int run_export_command(const Arguments& args);  // the window's build only
+int run_info_command(const Arguments& args);     // ONNX models
+int run_predict_command(const Arguments& args);  // ONNX models
+int run_export_command(const Arguments& args);   // the window's build only
 
 // The subcommand named `name`, or nullptr.
 using Command = int (*)(const Arguments&);
