@@ -199,8 +199,8 @@ void build_reshape(ImportContext& context, const onnx::NodeProto& node) {
         if (d == 0) d = input_dims[i - 1];
         if (d == -1 && unknown < 0 && target->integers[0] != -1) {
             unknown = static_cast<int>(dims.size());
-        } else if (d < 1) {
-            a.refuse("the shape entry " + std::to_string(d));
+        } else if (d < 1 || d > input.size()) {  // also keeps `known` from overflowing
+            a.refuse("the shape entry " + std::to_string(d) + " for " + input.text());
         } else {
             known *= d;
         }
