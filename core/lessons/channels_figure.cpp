@@ -1,5 +1,7 @@
 #include "core/lessons/channels_figure.hpp"
 
+#include "core/lessons/signal_plot.hpp"
+
 namespace convscope {
 
 GroupsFigure build_groups_figure(const Playground& playground) {
@@ -15,20 +17,10 @@ GroupsFigure build_groups_figure(const Playground& playground) {
     return figure;
 }
 
-namespace {
-
-std::vector<float> first_row(const Tensor& tensor) {
-    std::vector<float> row;
-    for (int x = 0; x < tensor.dim(3); ++x) row.push_back(tensor.at(0, 0, 0, x));
-    return row;
-}
-
-}  // namespace
-
 SignalFigure build_signal_figure(const Playground& playground) {
     SignalFigure figure;
-    figure.input = first_row(playground.input);
-    figure.output = first_row(playground.output);
+    figure.input = first_signal(playground.input);
+    figure.output = first_signal(playground.output);
     return figure;
 }
 

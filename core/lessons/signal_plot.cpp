@@ -4,15 +4,11 @@
 
 namespace convscope {
 
-namespace {
-
-std::vector<float> first_row(const Tensor& tensor) {
+std::vector<float> first_signal(const Tensor& tensor) {
     std::vector<float> row;
     for (int x = 0; x < tensor.dim(3); ++x) row.push_back(tensor.at(0, 0, 0, x));
     return row;
 }
-
-}  // namespace
 
 SignalPlot signal_plot(std::vector<float> values, int offset, int columns) {
     SignalPlot plot;
@@ -33,9 +29,9 @@ SignalPlots signal_plots_at(const Playground& playground, int step_index) {
     const OperationTrace& trace = playground.trace;
     const PaddedAxis ring = input_padding_ring(playground).w;
     SignalPlots plots;
-    plots.input = signal_plot(first_row(playground.input), ring.before, ring.size());
+    plots.input = signal_plot(first_signal(playground.input), ring.before, ring.size());
     const int outputs = playground.output.dim(3);
-    plots.output = signal_plot(first_row(playground.output), 0, outputs);
+    plots.output = signal_plot(first_signal(playground.output), 0, outputs);
     if (trace.step_count() == 0) return plots;
     const int t = std::clamp(step_index, 0, trace.step_count() - 1);
     const TraceStep step = trace.step(t);

@@ -25,6 +25,9 @@ struct SignalPlot {
 // The range runs from min(0, values) to max(0, values), widened to [0, 1] when flat.
 SignalPlot signal_plot(std::vector<float> values, int offset, int columns);
 
+// Item 0, channel (or filter) 0 of a (N,C,1,L) tensor: the signal a 1-D lesson shows.
+std::vector<float> first_signal(const Tensor& tensor);
+
 struct SignalPlots {
     SignalPlot input, output;
 };
