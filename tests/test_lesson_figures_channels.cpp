@@ -1,6 +1,6 @@
 // The channel and signal lessons (issue 11): what each lesson's text states is what
-// core computes; the groups figure's channels are those the trace reads; the bar plots
-// follow the values.
+// core computes; the groups figure's channels are those the trace reads. (The signal
+// plots: test_signal_plot.cpp.)
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -95,17 +95,4 @@ TEST_CASE("grouped, depthwise, pointwise: stated weights, and the channels each 
     const auto figure = std::get<GroupsFigure>(build_lesson_figure(LessonView::Groups, grouped));
     CHECK(figure.reads[1].first == 2);  // "filter 1 reads 2 and 3"
     CHECK(lesson_named("grouped").expected.find("filter 1 reads 2 and 3") != std::string::npos);
-}
-
-TEST_CASE("bar plots: each bar's sign is its value's, heights in proportion, within the rows") {
-    const BarPlot plot = bar_plot({-2, 0, 1, 4, 6}, 4);
-    CHECK(plot.rows == 4);
-    CHECK(plot.zero_row == 3);                                // 6 of a span of 8 above the line
-    CHECK(plot.heights == std::vector<int>{-1, 0, 1, 2, 3});  // half a row rounds up
-    for (const float v : demo_signal(24)) {
-        const BarPlot one = bar_plot({v, 4.0f, -3.0f}, 7);
-        CHECK(std::abs(one.heights[0]) <= 7);
-        if (std::fabs(v) >= 1.0f) CHECK((one.heights[0] > 0) == (v > 0));
-    }
-    CHECK(bar_plot({0, 0}, 5).heights == std::vector<int>{0, 0});
 }

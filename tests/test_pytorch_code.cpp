@@ -4,7 +4,9 @@
 
 #include <cstdlib>
 #include <string>
+#include <variant>
 
+#include "core/lessons/lesson_figures.hpp"
 #include "core/lessons/lessons.hpp"
 #include "core/lessons/pytorch_code.hpp"
 
@@ -101,4 +103,65 @@ TEST_CASE("floats are written so they read back exactly") {
     for (float v : {1.0f / 3.0f, -7.25e-9f, 123456.789f}) {
         CHECK(std::strtof(python_float(v).c_str(), nullptr) == v);
     }
+}
+
+TEST_CASE("a backward lesson's code runs autograd on its dL/dY and prints the gradients") {
+    const Lesson* lesson = find_lesson("backward");
+    REQUIRE(lesson != nullptr);
+    const Playground playground = build_playground(lesson->setup);
+    const LessonFigure figure = build_lesson_figure(lesson->view, playground);
+    const auto* backward = std::get_if<BackwardFigure>(&figure);
+    REQUIRE(backward != nullptr);
+    PytorchRequest request = pytorch_request(playground, figure);
+    REQUIRE(request.backward());
+    const std::string code = pytorch_code(request);
+    CHECK(has(code, "x = torch.tensor([[[[3., 3., 2., 1., 0.],"));
+    CHECK(has(code, "[2., 0., 0., 0., 1.]]]], requires_grad=True)  # (1, 1, 5, 5)"));
+    CHECK(has(code, "[0., 1., 2.]]]], requires_grad=True)  # (1, 1, 3, 3) FN"));
+    CHECK(has(code, "b = torch.tensor([3.], requires_grad=True)"));
+    // dy holds the figure's dL/dY, first value first, in the output's shape.
+    const Tensor& dy = backward->trace.grad_output();
+    CHECK(has(code, "dy = torch.tensor([[[[" + python_float(dy.data()[0]) + ","));
+    CHECK(has(code, "  # (1, 1, 3, 3) dL/dY: N, FN, OH, OW\n"));
+    CHECK(has(code, "y = F.conv2d(x, w, b)\ny.backward(dy)"));
+    CHECK(has(code, "print(x.grad)  # dL/dX\nprint(w.grad)  # dL/dW\nprint(b.grad)  # dL/db\n"));
+    CHECK_FALSE(has(code, "print(y)"));
+
+    request.json_output = true;
+    CHECK(has(pytorch_code(request),
+              "print(json.dumps({\"grad_input\": x.grad.tolist(), \"grad_weight\": "
+              "w.grad.tolist(), \"grad_bias\": b.grad.tolist()}))\n"));
+}
+
+TEST_CASE("the pooling backward code has only x.grad; padding keeps x the leaf") {
+    const Lesson* lesson = find_lesson("backward-pool");
+    REQUIRE(lesson != nullptr);
+    Playground playground = build_playground(lesson->setup);
+    const std::string code =
+        pytorch_code(pytorch_request(playground, build_lesson_figure(lesson->view, playground)));
+    CHECK(has(code, "# (1, 1, 2, 2) dL/dY: N, C, OH, OW\n"));
+    CHECK(has(code, "y = F.max_pool2d(x, 2)\ny.backward(dy)  # autograd fills x.grad\n"));
+    CHECK(has(code, "print(x.grad)"));
+    CHECK_FALSE(has(code, "w.grad"));
+
+    // Uneven padding pads into xp: x itself must stay the tensor whose .grad is read.
+    PlaygroundSetup s = lesson->setup;
+    s.input_values.clear();
+    s.input_h = s.input_w = 5;
+    s.options = pool_options(2, 2, Padding{Padding::Mode::Same, 0});
+    playground = build_playground(s);
+    const std::string padded =
+        pytorch_code(pytorch_request(playground, build_lesson_figure(lesson->view, playground)));
+    CHECK(has(padded, "xp = F.pad(x, (0, 1, 0, 1), value=float('-inf'))\n"));
+    CHECK(has(padded, "y = F.max_pool2d(xp, 2)\ny.backward(dy)"));
+}
+
+TEST_CASE("a forward lesson's figure leaves the forward code") {
+    const Lesson* lesson = find_lesson("conv-basic");
+    REQUIRE(lesson != nullptr);
+    const Playground playground = build_playground(lesson->setup);
+    const PytorchRequest request =
+        pytorch_request(playground, build_lesson_figure(lesson->view, playground));
+    CHECK_FALSE(request.backward());
+    CHECK_FALSE(has(pytorch_code(request), "requires_grad"));
 }

@@ -1,6 +1,7 @@
-// Signal (issue 11): a 1-D convolution. The signal's numbers with their bar plot under
-// them, the kernel under the window it reads, then the output, each value under the
-// centre of its window, with its own bar plot (core's SignalFigure).
+// Signal (issue 11): a 1-D convolution. The signal's numbers with its plot under them,
+// the kernel under the window it reads, then the output, each value under the centre of
+// its window, plotted under the input (core's signal_plots_at: the window and the
+// sample being computed highlighted).
 #include <algorithm>
 
 #include "app/boards/board_text.hpp"
@@ -11,28 +12,7 @@ namespace convscope {
 
 namespace {
 
-// The bars as a grid of cells: filled from the zero line to each value's height, in the
-// row's colours; `offset` empty columns first (the padding ring before the signal).
-GridView bar_grid(GridRole role, const BarPlot& plot, const std::vector<float>& values, int cols,
-                  int offset) {
-    GridView grid;
-    grid.role = role;
-    grid.rows = plot.rows;
-    grid.cols = cols;
-    grid.show_numbers = false;
-    grid.values.assign(static_cast<size_t>(plot.rows * cols), 0.0f);
-    grid.states.assign(grid.values.size(), CellState::Empty);
-    for (size_t i = 0; i < plot.heights.size(); ++i) {
-        const int col = offset + static_cast<int>(i), height = plot.heights[i];
-        const int top = height > 0 ? plot.zero_row - height : plot.zero_row;
-        const int bottom = height > 0 ? plot.zero_row : plot.zero_row - height;
-        for (int row = top; row < bottom; ++row) {
-            grid.values[grid.index(row, col)] = values[i];
-            grid.states[grid.index(row, col)] = CellState::Value;
-        }
-    }
-    return grid;
-}
+constexpr float kPlotRows = 4.5f;  // each plot's height in cells
 
 void share_range(GridView& grid, const std::vector<float>& values) {
     const auto [low, high] = std::minmax_element(values.begin(), values.end());
@@ -48,26 +28,19 @@ LessonBoard signal_board(const ViewContext& context) {
     const Playground& pg = context.playground;
     const TraceStep& step = context.step;
     const AxisGeometry& axis = pg.trace.geometry().w;
-    const PaddedAxis ring = input_padding_ring(pg).w;
     Board& board = result.board;
 
-    // The signal and its bars; the window outlined on both.
+    // The signal and its plot; the window outlined on the numbers, shaded on the plot.
     GridView input = input_slice(pg, 0, 0, step,
                                  trf("Signal x: {n} samples", {{"n", std::to_string(axis.input)}}));
     share_range(input, figure->input);
-    const CellSpan window = input.outlines.empty() ? CellSpan{} : input.outlines.front();
     board.add_grid(std::move(input), 0, 0, input_target(pg, 0, 0));
-    const float bars_top = 1.35f;
-    GridView input_bars =
-        bar_grid(GridRole::Input, figure->input_bars, figure->input, ring.size(), ring.before);
-    share_range(input_bars, figure->input);
-    if (!window.empty())
-        input_bars.outlines.push_back({0, window.col, input_bars.rows, window.cols});
-    board.add_grid(std::move(input_bars), 0, bars_top);
+    const SignalPlots plots = signal_plots_at(pg, context.step_index);
+    const float plot_top = 1.2f;
+    board.add_plot(plots.input, GridRole::Input, 0, plot_top, kPlotRows);
 
     // The kernel under the window it reads now.
-    const float kernel_top =
-        bars_top + static_cast<float>(figure->input_bars.rows) + kLabelHeight + 0.5f;
+    const float kernel_top = plot_top + kPlotRows + kLabelHeight + 0.4f;
     const float window_left = static_cast<float>(step.x * axis.stride);
     GridView kernel =
         kernel_slice(pg, 0, 0, step, trf("Kernel, k={k}", {{"k", std::to_string(axis.kernel)}}));
@@ -80,17 +53,8 @@ LessonBoard signal_board(const ViewContext& context) {
                                  trf("Output y: {n} values", {{"n", std::to_string(axis.output)}}));
     share_range(output, figure->output);
     board.add_grid(std::move(output), output_left, output_top);
-    GridView output_bars =
-        bar_grid(GridRole::Output, figure->output_bars, figure->output, axis.output, 0);
-    share_range(output_bars, figure->output);
-    // Bars of outputs not yet computed stay blank, like their numbers.
-    for (int x = 0; x < axis.output; ++x) {
-        if (pg.trace.step_of(0, 0, 0, x) <= context.step_index) continue;
-        for (int row = 0; row < output_bars.rows; ++row)
-            output_bars.states[output_bars.index(row, x)] = CellState::Empty;
-    }
-    output_bars.outlines.push_back({0, step.x, output_bars.rows, 1});
-    board.add_grid(std::move(output_bars), output_left, output_top + bars_top);
+    // Samples not yet computed are left out, like their numbers.
+    board.add_plot(plots.output, GridRole::Output, output_left, output_top + plot_top, kPlotRows);
 
     result.lines.push_back(step_equation_line(context));
     result.lines.push_back({{formula_text(OpKind::Conv, axis), kMutedInk}});

@@ -56,7 +56,8 @@ options:
       --npy OUT.npy          also write the output, as printed, to a NumPy file
       --pytorch              print the PyTorch code that computes the same output
                              (torch.nn.functional), not the output; with --json
-                             the code prints y as JSON
+                             the code prints y as JSON; with --backward the
+                             autograd code that prints x.grad, w.grad, b.grad
   -h, --help                 this text
 
 example (the chapter's 2.2):
@@ -178,17 +179,21 @@ int run_conv_command(const Arguments& raw) {
     request.geometry = geometry_of_input(kind, input, kernel.dim(2), kernel.dim(3), options);
     request.groups = groups;
     request.one_d = one_d;
-    if (print_pytorch_code(args, request)) return 0;
     const int filters = output.dim(1);
     // The output keeps the input's rank, with a filter axis when FN > 1; 1-D drops H.
     const int rank = std::max(raw_input.rank(), filters > 1 ? (one_d ? 2 : 3) : (one_d ? 1 : 2));
     const Tensor shown = one_d ? without_height(output, rank) : with_rank(output, rank);
-    if (const std::optional<Tensor> grad_output = backward_grad_output(args, shown)) {
+    const std::optional<Tensor> grad_output = backward_grad_output(args, shown);
+    if (grad_output) {
         if (transposed) throw InputError("--backward works on a convolution: drop --transposed");
         if (one_d || groups != 1)
             throw InputError(
                 "--backward works on a 2-D convolution with groups 1: drop --1d "
                 "and --groups");
+        request.grad_output = *grad_output;
+    }
+    if (print_pytorch_code(args, request)) return 0;
+    if (grad_output) {
         if (npy_path) throw InputError("--npy writes the forward output: drop it with --backward");
         const BackwardTrace trace = BackwardTrace::conv(input, kernel, true, *grad_output, options);
         print_backward_result(trace, raw_input.rank(), raw_kernel.shape(), args.has("json"),

@@ -39,7 +39,8 @@ options:
       --npy OUT.npy          also write the output, as printed, to a NumPy file
       --pytorch              print the PyTorch code that computes the same output
                              (F.max_pool2d / F.avg_pool2d), not the output; with
-                             --json the code prints y as JSON
+                             --json the code prints y as JSON; with --backward
+                             the autograd code that prints x.grad
   -h, --help                 this text
 
 example:
@@ -83,9 +84,11 @@ int run_pool_command(const Arguments& raw) {
     request.op = args.has("avg") ? TracedOp::AveragePool : TracedOp::MaxPool;
     request.input = input.as_rank4();
     request.geometry = geometry_of_input(OpKind::Pool, request.input, window_h, window_w, options);
-    if (print_pytorch_code(args, request)) return 0;
     const Tensor shown = with_rank(output, input.rank());
-    if (const std::optional<Tensor> grad_output = backward_grad_output(args, shown)) {
+    const std::optional<Tensor> grad_output = backward_grad_output(args, shown);
+    if (grad_output) request.grad_output = *grad_output;
+    if (print_pytorch_code(args, request)) return 0;
+    if (grad_output) {
         if (npy_path) throw InputError("--npy writes the forward output: drop it with --backward");
         const TracedOp op = args.has("avg") ? TracedOp::AveragePool : TracedOp::MaxPool;
         print_backward_result(

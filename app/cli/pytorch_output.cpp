@@ -13,9 +13,10 @@ OptionSpec pytorch_option_spec() {
 
 bool print_pytorch_code(const ParsedArguments& args, PytorchRequest request) {
     if (!args.has("pytorch")) return false;
-    for (const char* other : {"trace", "backward", "grad-output", "npy"}) {
+    for (const char* other : {"trace", "npy"}) {
         if (args.has(other)) {
-            throw InputError(std::string("--pytorch prints the forward code: drop --") + other);
+            throw InputError(std::string("--pytorch prints code, not a trace or a file: drop --") +
+                             other);
         }
     }
     request.json_output = args.has("json");

@@ -10,9 +10,10 @@ namespace convscope {
 // The option spec --pytorch adds.
 OptionSpec pytorch_option_spec();
 
-// When --pytorch is given: refuses the options it cannot go with (--trace, --backward,
-// --grad-output, --npy), prints the code (ending with a JSON print under --json) and
-// returns true. Otherwise returns false and prints nothing.
+// When --pytorch is given: refuses the options it cannot go with (--trace, --npy),
+// prints the code (the autograd code when the request has a dL/dY, as --backward gives;
+// ending with a JSON print under --json) and returns true. Otherwise returns false and
+// prints nothing.
 bool print_pytorch_code(const ParsedArguments& args, PytorchRequest request);
 
 }  // namespace convscope

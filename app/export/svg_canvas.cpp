@@ -153,6 +153,37 @@ void SvgCanvas::text(ImFont* font, float size, ImVec2 at, ImU32 colour, const st
     }
 }
 
+// ---- shapes --------------------------------------------------------------------------------
+
+namespace {
+
+// Translucent colours keep their alpha as fill-opacity / stroke-opacity.
+std::string paint(const char* attribute, ImU32 colour) {
+    const float alpha = ImGui::ColorConvertU32ToFloat4(colour).w;
+    std::string text = std::string(" ") + attribute + "=\"" + hex(colour) + "\"";
+    if (alpha < 1.0f) text += std::string(" ") + attribute + "-opacity=\"" + number(alpha) + "\"";
+    return text;
+}
+
+}  // namespace
+
+void SvgCanvas::line(ImVec2 a, ImVec2 b, ImU32 colour, float thickness) {
+    body_ += "<line x1=\"" + number(a.x) + "\" y1=\"" + number(a.y) + "\" x2=\"" + number(b.x) +
+             "\" y2=\"" + number(b.y) + "\" stroke-width=\"" + number(thickness) + "\"" +
+             paint("stroke", colour) + "/>\n";
+}
+
+void SvgCanvas::rect(ImVec2 min, ImVec2 max, ImU32 colour) {
+    body_ += "<rect x=\"" + number(min.x) + "\" y=\"" + number(min.y) + "\" width=\"" +
+             number(max.x - min.x) + "\" height=\"" + number(max.y - min.y) + "\"" +
+             paint("fill", colour) + "/>\n";
+}
+
+void SvgCanvas::dot(ImVec2 centre, float radius, ImU32 colour) {
+    body_ += "<circle cx=\"" + number(centre.x) + "\" cy=\"" + number(centre.y) + "\" r=\"" +
+             number(radius) + "\"" + paint("fill", colour) + "/>\n";
+}
+
 // ---- the document -------------------------------------------------------------------------
 
 std::string SvgCanvas::document() const {

@@ -21,6 +21,9 @@ class SvgCanvas : public Canvas {
     void cells(std::vector<gl::CellInstance> cells, float hatch_period) override;
     void text(ImFont* font, float size, ImVec2 at, ImU32 colour, const std::string& text,
               float wrap_width = 0) override;
+    void line(ImVec2 a, ImVec2 b, ImU32 colour, float thickness) override;
+    void rect(ImVec2 min, ImVec2 max, ImU32 colour) override;
+    void dot(ImVec2 centre, float radius, ImU32 colour) override;
 
     // The whole document: XML declaration, <svg>, the hatch patterns, everything drawn.
     std::string document() const;

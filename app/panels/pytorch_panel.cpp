@@ -34,8 +34,12 @@ Actions draw_pytorch_panel(const LessonScene& scene, const AppState& state,
     bool open = true;
     const std::string title = std::string(tr("PyTorch code")) + "###pytorch";
     if (begin_floating_panel(title.c_str(), &open, metrics, ImGuiCond_Appearing)) {
-        const std::string code = pytorch_code(pytorch_request(scene.playground));
-        ImGui::TextUnformatted(tr("The same operation with the lesson's current numbers:"));
+        const PytorchRequest request = pytorch_request(scene.playground, scene.figure);
+        const std::string code = pytorch_code(request);
+        ImGui::TextUnformatted(
+            request.backward()
+                ? tr("The same backward pass with autograd, the lesson's numbers and its dL/dY:")
+                : tr("The same operation with the lesson's current numbers:"));
         // Read-only: ImGui never writes to the buffer, so the string's own storage serves.
         ImGui::InputTextMultiline("##code", const_cast<char*>(code.c_str()), code.size() + 1,
                                   code_box_size(code, metrics), ImGuiInputTextFlags_ReadOnly);

@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "app/widgets/board_cells.hpp"
+#include "app/widgets/signal_plot_view.hpp"
 #include "core/formats/nested_array.hpp"
 
 namespace convscope {
@@ -108,6 +109,11 @@ void Board::add_thumbnail(GridView grid, float x, float y, float scale) {
     const float cols = grid.cols * scale, rows = grid.rows * scale;
     extend(x, grid.title.empty() ? y : y - kLabelHeight, x + cols, y + rows);
     grids_.push_back({std::move(grid), x, y, ClickTarget{}, false, scale});
+}
+
+void Board::add_plot(SignalPlot plot, GridRole role, float x, float y, float rows) {
+    extend(x, y, x + static_cast<float>(plot.columns), y + rows);
+    plots_.push_back({std::move(plot), role, x, y, rows});
 }
 
 void Board::add_text(TextLine line, float x, float y, float max_width, TextStyle style) {
@@ -232,6 +238,10 @@ BoardResult draw_board(const Board& board, Canvas& canvas, ImVec2 position, ImVe
                              kMutedInk, "0");
             }
         }
+    }
+    for (const Board::PlacedPlot& item : board.plots()) {
+        draw_signal_plot(canvas, item.plot, at(item.x, item.y), cell, item.rows * cell,
+                         {role_ink(item.role), highlight_ink(), kMutedInk});
     }
     for (const Board::PlacedText& text : board.texts()) {
         ImFont* font = fonts.heading();

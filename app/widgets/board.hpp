@@ -14,6 +14,7 @@
 #include "app/widgets/canvas.hpp"
 #include "app/widgets/grid_view.hpp"
 #include "app/widgets/palette_colours.hpp"
+#include "core/lessons/signal_plot.hpp"
 #include "imgui.h"
 
 namespace convscope {
@@ -79,6 +80,9 @@ class Board {
     // A small copy at `scale` of the board's cell (0.2..1): no numbers, no legend, not
     // clickable. For context beside the grids being explained (a batch's other items).
     void add_thumbnail(GridView grid, float x, float y, float scale);
+    // A signal plot (signal_plot_view) one cell per column, `rows` cells tall, in the
+    // ink of `role`; top-left at (x, y).
+    void add_plot(SignalPlot plot, GridRole role, float x, float y, float rows);
     // Text centred on (x, y), shrunk to `max_width` cell units.
     void add_text(TextLine line, float x, float y, float max_width,
                   TextStyle style = TextStyle::Heading);
@@ -95,7 +99,13 @@ class Board {
         float x = 0, y = 0, max_width = 0;
         TextStyle style = TextStyle::Heading;
     };
+    struct PlacedPlot {
+        SignalPlot plot;
+        GridRole role = GridRole::Input;
+        float x = 0, y = 0, rows = 0;
+    };
     const std::vector<PlacedGrid>& grids() const { return grids_; }
+    const std::vector<PlacedPlot>& plots() const { return plots_; }
     // For views drawn over another's board (the quiz hides cells and grids).
     std::vector<PlacedGrid>& grids() { return grids_; }
     const std::vector<PlacedText>& texts() const { return texts_; }
@@ -104,12 +114,13 @@ class Board {
     float top() const { return top_; }
     float right() const { return right_; }
     float bottom() const { return bottom_; }
-    bool empty() const { return grids_.empty() && texts_.empty(); }
+    bool empty() const { return grids_.empty() && texts_.empty() && plots_.empty(); }
 
   private:
     void extend(float left, float top, float right, float bottom);
     std::vector<PlacedGrid> grids_;
     std::vector<PlacedText> texts_;
+    std::vector<PlacedPlot> plots_;
     float left_ = 0, top_ = 0, right_ = 0, bottom_ = 0;
     bool has_extent_ = false;
 };

@@ -23,4 +23,16 @@ void DrawListCanvas::text(ImFont* font, float size, ImVec2 at, ImU32 colour,
     }
 }
 
+void DrawListCanvas::line(ImVec2 a, ImVec2 b, ImU32 colour, float thickness) {
+    list_->AddLine(a, b, colour, thickness);
+}
+
+void DrawListCanvas::rect(ImVec2 min, ImVec2 max, ImU32 colour) {
+    list_->AddRectFilled(min, max, colour);
+}
+
+void DrawListCanvas::dot(ImVec2 centre, float radius, ImU32 colour) {
+    list_->AddCircleFilled(centre, radius, colour);
+}
+
 }  // namespace convscope

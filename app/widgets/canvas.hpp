@@ -22,6 +22,10 @@ class Canvas {
     // `wrap_width` logical pixels when it is above zero.
     virtual void text(ImFont* font, float size, ImVec2 at, ImU32 colour, const std::string& text,
                       float wrap_width = 0) = 0;
+    // Shapes in logical pixels over the cells (a plot's axis, stems, marks).
+    virtual void line(ImVec2 a, ImVec2 b, ImU32 colour, float thickness) = 0;
+    virtual void rect(ImVec2 min, ImVec2 max, ImU32 colour) = 0;  // filled
+    virtual void dot(ImVec2 centre, float radius, ImU32 colour) = 0;
 };
 
 // The window: ImGui's draw list, with the GL cells queued into its draw order.
@@ -31,6 +35,9 @@ class DrawListCanvas : public Canvas {
     void cells(std::vector<gl::CellInstance> cells, float hatch_period) override;
     void text(ImFont* font, float size, ImVec2 at, ImU32 colour, const std::string& text,
               float wrap_width = 0) override;
+    void line(ImVec2 a, ImVec2 b, ImU32 colour, float thickness) override;
+    void rect(ImVec2 min, ImVec2 max, ImU32 colour) override;
+    void dot(ImVec2 centre, float radius, ImU32 colour) override;
 
   private:
     ImDrawList* list_;

@@ -2,7 +2,7 @@
 // lay them out:
 //   GroupsFigure  grouped, depthwise and pointwise: which input channels each filter
 //                 reads, and the weights against a full convolution's
-//   SignalFigure  1-D convolution: the input signal and the output as bar plots
+//   SignalFigure  1-D convolution: the input signal and the output
 #pragma once
 
 #include <vector>
@@ -19,21 +19,11 @@ struct GroupsFigure {
 };
 GroupsFigure build_groups_figure(const Playground& playground);
 
-// One row of values as bars of whole cells, up from (or down from) a zero line, on a
-// scale of its own: `rows` cells tall, the zero line under row `zero_row` - 1.
-struct BarPlot {
-    int rows = 0;
-    int zero_row = 0;          // rows above the zero line (positive bars)
-    std::vector<int> heights;  // per value, in cells: > 0 up, < 0 down
-};
-BarPlot bar_plot(const std::vector<float>& values, int rows);
-
+// The plots themselves follow the step: signal_plots_at (signal_plot.hpp).
 struct SignalFigure {
     std::vector<float> input;   // item 0, channel 0: the signal
     std::vector<float> output;  // item 0, filter 0
-    BarPlot input_bars, output_bars;
 };
-// The bars are `rows` cells tall.
-SignalFigure build_signal_figure(const Playground& playground, int rows = 5);
+SignalFigure build_signal_figure(const Playground& playground);
 
 }  // namespace convscope

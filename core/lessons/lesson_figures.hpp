@@ -10,7 +10,7 @@
 //   Im2col          im2col_figure.hpp           columns times filter rows
 //   TransposedDirect transposed_direct_figure.hpp  zeros, padding, a turned kernel
 //   CorrelationConvolution correlation_figure.hpp  the kernel turned 180°
-//   Groups, Signal  channels_figure.hpp         grouped channels and weights; 1-D bars
+//   Groups, Signal  channels_figure.hpp         grouped channels and weights; 1-D signals
 // Steps draws from the playground alone.
 #pragma once
 

@@ -2,6 +2,7 @@
 //   1. setup helpers   2. the chapter (2.2 to 3)   3. conv_arithmetic (conv, transposed)
 #include "core/lessons/lessons.hpp"
 
+#include "core/lessons/lesson_parts.hpp"
 #include "core/lessons/lessons_backward.hpp"
 #include "core/lessons/lessons_channels.hpp"
 #include "core/lessons/lessons_matrix.hpp"
@@ -56,19 +57,12 @@ PlaygroundSetup with_shape(PlaygroundSetup s, int batch, int channels, int filte
     return s;
 }
 
+// make_lesson (lesson_parts.hpp) under the short name the lists below use.
 Lesson lesson(std::string id, std::string section, std::string title, std::string explanation,
               std::string expected, PlaygroundSetup setup, LessonView view = LessonView::Steps,
               std::string erratum = "") {
-    Lesson l;
-    l.id = std::move(id);
-    l.section = std::move(section);
-    l.title = std::move(title);
-    l.explanation = std::move(explanation);
-    l.expected = std::move(expected);
-    l.erratum = std::move(erratum);
-    l.view = view;
-    l.setup = std::move(setup);
-    return l;
+    return make_lesson(std::move(id), std::move(section), std::move(title), std::move(explanation),
+                       std::move(expected), std::move(setup), view, std::move(erratum));
 }
 
 std::vector<Lesson> make_lessons() {

@@ -24,7 +24,7 @@ enum class LessonView {
     Backward,                // dL/dY back through the op: dL/dW, dL/db, dL/dX cell by cell
     CorrelationConvolution,  // the chapter's formula against the kernel turned 180°
     Groups,                  // grouped, depthwise, pointwise: the channels each filter reads
-    Signal,                  // 1-D: the signal and the output as bar plots under the numbers
+    Signal,                  // 1-D: the signal and the output as plots under the numbers
 };
 
 struct Lesson {

@@ -1,5 +1,7 @@
 #include "core/lessons/lessons_backward.hpp"
 
+#include "core/lessons/lesson_parts.hpp"
+
 namespace convscope {
 
 namespace {
@@ -10,17 +12,11 @@ const std::vector<float> kChapterInput = {3, 3, 2, 1, 0, 0, 0, 1, 3, 1, 3, 1, 2,
 const std::vector<float> kChapterKernel = {0, 1, 2, 2, 2, 0, 0, 1, 2};
 const std::vector<float> kChapterPoolInput = {1, 2, 1, 0, 0, 1, 2, 3, 3, 0, 1, 2, 2, 4, 0, 1};
 
+// Beyond the chapter (section B): how these layers learn.
 Lesson backward_lesson(std::string id, std::string title, std::string explanation,
                        std::string expected, PlaygroundSetup setup) {
-    Lesson l;
-    l.id = std::move(id);
-    l.section = "B";  // beyond the chapter: how these layers learn
-    l.title = std::move(title);
-    l.explanation = std::move(explanation);
-    l.expected = std::move(expected);
-    l.view = LessonView::Backward;
-    l.setup = std::move(setup);
-    return l;
+    return make_lesson(std::move(id), "B", std::move(title), std::move(explanation),
+                       std::move(expected), std::move(setup), LessonView::Backward);
 }
 
 }  // namespace

@@ -4,23 +4,18 @@
 
 #include <cmath>
 
+#include "core/lessons/lesson_parts.hpp"
+
 namespace convscope {
 
 namespace {
 
 constexpr int kSignalLength = 24;
 
+// Beyond the chapter (section B): the convolutions of the next papers.
 Lesson make(const char* id, const char* title, const char* explanation, const char* expected,
             PlaygroundSetup setup, LessonView view) {
-    Lesson l;
-    l.id = id;
-    l.section = "B";  // beyond the chapter: the convolutions of the next papers
-    l.title = title;
-    l.explanation = explanation;
-    l.expected = expected;
-    l.view = view;
-    l.setup = std::move(setup);
-    return l;
+    return make_lesson(id, "B", title, explanation, expected, std::move(setup), view);
 }
 
 PlaygroundSetup signal_setup(std::vector<float> kernel) {

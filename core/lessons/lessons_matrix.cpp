@@ -1,5 +1,7 @@
 #include "core/lessons/lessons_matrix.hpp"
 
+#include "core/lessons/lesson_parts.hpp"
+
 namespace convscope {
 
 namespace {
@@ -8,20 +10,6 @@ namespace {
 const std::vector<float> kSeedInput = {3, 3, 2, 1, 0, 0, 0, 1, 3, 1, 3, 1, 2,
                                        2, 3, 2, 0, 0, 2, 2, 2, 0, 0, 0, 1};
 const std::vector<float> kSeedKernel = {0, 1, 2, 2, 2, 0, 0, 1, 2};
-
-Lesson matrix_lesson(std::string id, std::string section, std::string title,
-                     std::string explanation, std::string expected, LessonView view,
-                     PlaygroundSetup setup) {
-    Lesson l;
-    l.id = std::move(id);
-    l.section = std::move(section);
-    l.title = std::move(title);
-    l.explanation = std::move(explanation);
-    l.expected = std::move(expected);
-    l.view = view;
-    l.setup = std::move(setup);
-    return l;
-}
 
 PlaygroundSetup seed_conv(int padding) {
     PlaygroundSetup s;
@@ -39,7 +27,7 @@ std::vector<Lesson> matrix_lessons() {
     transposed.input_h = transposed.input_w = 2;
     transposed.options = Options2d::uniform(2, Padding::of(0));
     return {
-        matrix_lesson(
+        make_lesson(
             "transposed-direct", "A", "Transposed as direct conv",
             "The same transposed convolution as a plain one: put s - 1 zeros between "
             "neighbouring input cells, pad k_eff - p - 1 cells on each side (plus the output "
@@ -47,8 +35,8 @@ std::vector<Lesson> matrix_lessons() {
             "Every output cell is now one window's sum, equal to the scatter view's.",
             "Input 2x2, k=3, s=2, p=0: the zeros make it 3x3, padding 2 makes it 7x7, and the "
             "turned 3x3 kernel gives the 5x5 output.",
-            LessonView::TransposedDirect, transposed),
-        matrix_lesson(
+            transposed, LessonView::TransposedDirect),
+        make_lesson(
             "im2col", "B", "im2col: a matrix product",
             "How convolution layers really compute: each window's C×KH×KW input cells become one "
             "column of a matrix (padding cells as zeros), and each filter's weights one row of "
@@ -56,8 +44,8 @@ std::vector<Lesson> matrix_lessons() {
             "output cell q of map f.",
             "5x5 input, 3x3 kernel, p=1: a 9x25 matrix of columns, one per output cell, times "
             "the 1x9 filter row gives the 25 cells of the 5x5 output.",
-            LessonView::Im2col, seed_conv(1)),
-        matrix_lesson(
+            seed_conv(1), LessonView::Im2col),
+        make_lesson(
             "correlation-vs-convolution", "B", "Cross-correlation",
             "The chapter's formula S(i,j) = Σm Σn I(i+m, j+n) K(m,n) slides the kernel as it is: "
             "this is cross-correlation, and it is what PyTorch's conv2d computes. The "
@@ -65,7 +53,7 @@ std::vector<Lesson> matrix_lessons() {
             "first; the two agree when the kernel equals its own 180° turn.",
             "Cross-correlation of the 2.2 example gives [[12,12,17],[10,17,19],[9,6,14]]; "
             "with the kernel turned 180° the output changes.",
-            LessonView::CorrelationConvolution, seed_conv(0)),
+            seed_conv(0), LessonView::CorrelationConvolution),
     };
 }
 

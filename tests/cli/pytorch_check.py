@@ -3,7 +3,9 @@
 usage: pytorch_check.py PATH/TO/convscope
 Every lesson of --list-scenes with one operation (the live scenes have none), as it
 opens and with random settings; then random conv, transposed, grouped, 1-D and pooling
-cases through conv|pool --pytorch. A case the CLI refuses (exit 2: settings that do not
+cases through conv|pool --pytorch; the backward lessons and random conv|pool --backward
+cases run the autograd code and compare x.grad, w.grad, b.grad with core's
+grad_input, grad_weight, grad_bias. A case the CLI refuses (exit 2: settings that do not
 fit) is drawn again; a mismatch or a crash fails the test.
 """
 import contextlib
@@ -20,7 +22,8 @@ binary = sys.argv[1]
 random.seed(20261203)
 torch.set_num_threads(1)
 failures = []
-checked = {"lessons": 0, "lesson settings": 0, "conv": 0, "pool": 0}
+checked = {"lessons": 0, "lesson settings": 0, "conv": 0, "pool": 0,
+           "conv backward": 0, "pool backward": 0}
 
 
 def run(args):
@@ -55,11 +58,26 @@ def squeezed(dims):
 
 
 def compare(label, code, expected):
+    """expected: core's {"output": ...} or its gradients {"grad_input": ...}."""
     try:
         got = torch_output(code)
     except Exception as error:  # the code itself is wrong: report it with the code
         failures.append(f"{label}: the code raised {error!r}\n{code}")
         return
+    if "output" in expected:
+        compare_values(label, code, got, expected["output"])
+        return
+    # Core prints grad_bias (the sum of dL/dY) even for no bias; torch has none then.
+    wanted = {k: v for k, v in expected.items() if k != "grad_bias" or "grad_bias" in got}
+    if not isinstance(got, dict) or set(got) != set(wanted):
+        failures.append(f"{label}: torch printed {sorted(got) if isinstance(got, dict) else got}, "
+                        f"core {sorted(wanted)}\n{code}")
+        return
+    for key in sorted(wanted):
+        compare_values(f"{label} {key}", code, got[key], wanted[key])
+
+
+def compare_values(label, code, got, expected):
     if squeezed(shape(got)) != squeezed(shape(expected)):
         failures.append(f"{label}: torch shape {shape(got)}, core {shape(expected)}\n{code}")
         return
@@ -80,7 +98,7 @@ def check_lesson(scene, settings):
     if rc != 0:
         failures.append(f"{scene} {settings}: core output but no code: {err}")
         return False
-    compare(f"lesson {scene} {settings}", code, json.loads(core)["output"])
+    compare(f"lesson {scene} {settings}", code, json.loads(core))
     return True
 
 
@@ -173,6 +191,26 @@ def pool_case():
     return args
 
 
+def backward_case(make):
+    """A conv or pool case with --backward and a random dL/dY of the output's shape."""
+    def case():
+        args = make()
+        rc, core, _ = run(args + ["--json"])
+        if rc != 0:
+            return args  # refused: check_cli draws again
+        dims = shape(json.loads(core)["output"])
+        return args + ["--backward", "--grad-output", json.dumps(values(dims))]
+    return case
+
+
+def plain_conv_case():
+    """Backward covers 2-D convolutions with groups 1, as the CLI does."""
+    while True:
+        args = conv_case()
+        if "--groups" in args and args[args.index("--groups") + 1] == "1":
+            return args
+
+
 def check_cli(kind, make, wanted):
     attempts = 0
     while checked[kind] < wanted and attempts < wanted * 20:
@@ -185,7 +223,7 @@ def check_cli(kind, make, wanted):
         if rc != 0:
             failures.append(f"{' '.join(args)}: core output but no code: {err}")
             continue
-        compare(" ".join(args), code, json.loads(core)["output"])
+        compare(" ".join(args), code, json.loads(core))
         checked[kind] += 1
     if checked[kind] < wanted:
         failures.append(f"only {checked[kind]} of {wanted} {kind} cases were valid")
@@ -194,6 +232,8 @@ def check_cli(kind, make, wanted):
 check_lessons()
 check_cli("conv", conv_case, 150)
 check_cli("pool", pool_case, 80)
+check_cli("conv backward", backward_case(plain_conv_case), 100)
+check_cli("pool backward", backward_case(pool_case), 60)
 print("checked against torch " + torch.__version__ + ": " +
       ", ".join(f"{n} {k}" for k, n in checked.items()))
 for failure in failures[:10]:

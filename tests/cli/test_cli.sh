@@ -102,5 +102,11 @@ expect_error "groups not dividing" "groups G=3 must divide channels C=2 and filt
     "$bin" conv --input '[[[1,2],[3,4]],[[1,1],[1,1]]]' --kernel '[[[[1]]],[[[2]]]]' --groups 3
 expect_error "1d two axes" "with --1d give one number" "$bin" conv --1d --input '[1,2,3]' --kernel '[1]' -s 2x1
 expect_error "unknown command" "unknown command 'frob'" "$bin" frob
+# --pytorch with --backward prints the autograd code (run under torch by test_pytorch_cli.sh)
+if "$bin" conv --input '[[1,2],[3,4]]' --kernel '[[2]]' --backward --grad-output '[[1,0],[0,-1]]' \
+    --pytorch | grep -q '^y.backward(dy)'; then pass; else fail "conv --backward --pytorch"; fi
+if "$bin" pool --input '[[1,2],[3,4]]' -k 2 --backward --pytorch | grep -q '^print(x.grad)'; then
+    pass; else fail "pool --backward --pytorch"; fi
+expect_error "pytorch and trace" "drop --trace" "$bin" conv --input '[[1]]' --kernel '[[1]]' --pytorch --trace
 
 finish
