@@ -49,6 +49,9 @@ int eval_entry(const Arguments& args) {
 int features_entry(const Arguments& args) {
     return guarded<run_features_command>(args, "features");
 }
+int explain_entry(const Arguments& args) {
+    return guarded<run_explain_command>(args, "explain");
+}
 
 #ifdef CONVSCOPE_HAS_GUI
 int export_entry(const Arguments& args) {
@@ -72,6 +75,7 @@ const CommandEntry kCommands[] = {
     {"eval", eval_entry, "test accuracy of a saved weights file"},
     {"features", features_entry,
      "feature maps of an image through the trained conv layers, as PNG"},
+    {"explain", explain_entry, "saliency or Grad-CAM: which pixels made the network's answer"},
     {"export", export_entry, "a lesson as GIF, or one step as PNG or SVG (--all: every lesson)"},
 };
 

@@ -17,6 +17,7 @@ int run_pytorch_command(const Arguments& args);
 int run_train_command(const Arguments& args);
 int run_eval_command(const Arguments& args);
 int run_features_command(const Arguments& args);
+int run_explain_command(const Arguments& args);
 int run_export_command(const Arguments& args);  // the window's build only
 
 // The subcommand named `name`, or nullptr.
