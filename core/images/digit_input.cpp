@@ -44,16 +44,16 @@ std::vector<float> field_map_on_picture(const std::vector<float>& field_map,
     for (int y = 0; y < height; ++y) {
         // Pixel centres: picture -> ink box -> digit block -> field.
         const double py = (y + 0.5) * to_picture_y - placement.top;
-        if (py < 0 || py > placement.box_h) continue;
         const double fy = py * placement.digit_h / placement.box_h - 0.5 + placement.offset_y;
+        if (fy < -0.5 || fy > kMnistSide - 0.5) continue;  // beyond the field's margin
         int y0;
         double ty;
         sample(fy, kMnistSide, y0, ty);
         const int y1 = std::min(y0 + 1, kMnistSide - 1);
         for (int x = 0; x < width; ++x) {
             const double px = (x + 0.5) * to_picture_x - placement.left;
-            if (px < 0 || px > placement.box_w) continue;
             const double fx = px * placement.digit_w / placement.box_w - 0.5 + placement.offset_x;
+            if (fx < -0.5 || fx > kMnistSide - 0.5) continue;
             int x0;
             double tx;
             sample(fx, kMnistSide, x0, tx);

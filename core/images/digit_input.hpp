@@ -24,8 +24,8 @@ inline Tensor picture_as_mnist_digit(const Tensor& grey) {
 }
 
 // A (28, 28) map on the digit's field -> (height, width) on the picture it came from
-// (bilinear; 0 outside the ink's box). height x width need not be the size the placement
-// was computed at: the picture may have been shown smaller or larger since.
+// (bilinear; 0 where the picture lies beyond the 28x28 field). height x width need not be the size
+// the placement was computed at: the picture may have been shown smaller or larger since.
 std::vector<float> field_map_on_picture(const std::vector<float>& field_map,
                                         const DigitPlacement& placement, int picture_height,
                                         int picture_width, int height, int width);

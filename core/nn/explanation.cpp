@@ -200,7 +200,7 @@ RgbImage heat_overlay(const Tensor& input, const std::vector<float>& heat, float
     CS_CHECK(input.rank() == 3 && factor >= 1);
     const int height = input.dim(1), width = input.dim(2);
     CS_CHECK(heat.size() == static_cast<std::size_t>(height) * width);
-    RgbImage base = render_image(input);
+    RgbImage base = render_image(to_grey(input));  // grey: every colour on it is heat
     const float strength = std::clamp(opacity, 0.0f, 1.0f);
     const float dimmed = 1.0f - 0.5f * strength;
     for (int y = 0; y < height; ++y)

@@ -71,9 +71,9 @@ std::vector<float> explanation_heat(const NetworkSpec& spec, const Explanation<f
 // it shows on a digit's white strokes). What the window and the CLI overlay.
 void heat_colour(float heat, std::uint8_t rgb[3]);
 
-// The input (1 or 3, H, W) in grey or colour, dimmed to 1 - opacity / 2 of its
-// brightness so the colours stand out, with `heat` (H, W) blended over it: each pixel
-// opacity x heat of the way to heat_colour(heat). Opacity 0 gives the input unchanged.
+// The input (1 or 3, H, W) in grey (a photo's own colours would mix with the heat's), dimmed to 1 -
+// opacity / 2 of its brightness so the colours stand out, with `heat` (H, W) blended over it: each
+// pixel opacity x heat of the way to heat_colour(heat). Opacity 0 gives the input unchanged.
 // Enlarged `factor` times (nearest).
 RgbImage heat_overlay(const Tensor& input, const std::vector<float>& heat, float opacity,
                       int factor = 1);
