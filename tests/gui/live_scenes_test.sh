@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Live modes under Xvfb (issues 5, 13): the scenes training, features, network-receptive-field,
-# draw, explain and explain-photo render to PNGs that are not blank (the overlays change them); training moves the curves between two shots;
-# --bench-frames prints frame times.
+# draw, explain and explain-photo render to PNGs that are not blank (the overlays change
+# them); training moves the curves between two shots; --bench-frames prints frame times.
 #   bash tests/gui/live_scenes_test.sh <path-to-convscope> <output-dir>
 # Exits 77 (CTest's skip) when xvfb-run is not installed.
 set -u
