@@ -138,12 +138,14 @@ TEST_CASE("zenity and kdialog command lines for open, save and folder choosers")
     CHECK(std::find(zenity_save.begin(), zenity_save.end(), "--filename=/w/convscope.weights") !=
           zenity_save.end());
     const std::vector<std::string> kdialog_save = chooser_command(ChooserTool::KDialog, save);
-    const std::vector<std::string> expected_kdialog = {"kdialog",
-                                                       "--title",
-                                                       "Save",
-                                                       "--getsavefilename",
-                                                       "/w/convscope.weights",
-                                                       "*.weights *.WEIGHTS *.bin *.BIN|Weights"};
+    const std::vector<std::string> expected_kdialog = {
+        "kdialog",
+        "--title",
+        "Save",
+        "--getsavefilename",
+        "/w/convscope.weights",
+        "*.weights *.WEIGHTS *.bin *.BIN *.safetensors "
+        "*.SAFETENSORS|Weights"};
     CHECK(kdialog_save == expected_kdialog);
 
     ChooserCall data{FilePurpose::ChooseData, "Data", "/d", "", "IDX"};

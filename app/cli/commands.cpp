@@ -55,6 +55,9 @@ int info_entry(const Arguments& args) {
 int predict_entry(const Arguments& args) {
     return guarded<run_predict_command>(args, "predict");
 }
+int explain_entry(const Arguments& args) {
+    return guarded<run_explain_command>(args, "explain");
+}
 
 #ifdef CONVSCOPE_HAS_GUI
 int export_entry(const Arguments& args) {
@@ -80,6 +83,7 @@ const CommandEntry kCommands[] = {
      "feature maps of an image through the trained conv layers, as PNG"},
     {"info", info_entry, "an ONNX model's layers: shapes, parameters, FLOPs, receptive fields"},
     {"predict", predict_entry, "an ONNX model's output and top classes for a picture"},
+    {"explain", explain_entry, "saliency or Grad-CAM: which pixels made the network's answer"},
     {"export", export_entry, "a lesson as GIF, or one step as PNG or SVG (--all: every lesson)"},
 };
 

@@ -20,6 +20,7 @@ int run_features_command(const Arguments& args);
 int run_info_command(const Arguments& args);     // ONNX models
 int run_predict_command(const Arguments& args);  // ONNX models
 int run_export_command(const Arguments& args);   // the window's build only
+int run_explain_command(const Arguments& args);
 
 // The subcommand named `name`, or nullptr.
 using Command = int (*)(const Arguments&);

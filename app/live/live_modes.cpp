@@ -85,8 +85,8 @@ void LiveModes::ensure_sketch() {
 // ---- scenes ---------------------------------------------------------------------------
 
 const std::vector<std::string>& LiveModes::scene_names() {
-    static const std::vector<std::string> names = {"training", "features",
-                                                   "network-receptive-field", "draw"};
+    static const std::vector<std::string> names = {
+        "training", "features", "network-receptive-field", "draw", "explain", "explain-photo"};
     return names;
 }
 
@@ -120,6 +120,15 @@ void LiveModes::open_scene(const std::string& name, AppState& state) {
         ensure_sketch();
         sketch_->clear();
         sketch_->paint(kSevenStrokes);
+    } else if (name == "explain") {
+        // The drawn seven with Grad-CAM over what the network sees.
+        open_scene("draw", state);
+        state.explain.overlay = ExplainOverlay::GradCam;
+        scene_ = name;
+    } else if (name == "explain-photo") {
+        open_scene("features", state);
+        state.explain.overlay = ExplainOverlay::Saliency;
+        scene_ = name;
     } else if (name == kFileBrowserScene) {
         // The in-app browser, as a desktop without zenity or kdialog shows it.
         state.mode = Mode::Images;
@@ -171,11 +180,41 @@ void LiveModes::prepare(AppState& state) {
         case Mode::Images:
             ensure_study();
             study_textures_.update(*study_);
+            update_explained(state);
             return;
         case Mode::Draw:
             ensure_sketch();
             sketch_textures_.update(*sketch_);
+            update_explained(state);
             return;
+    }
+}
+
+void LiveModes::update_explained(const AppState& state) {
+    if (!pretrained_) return;
+    // One pass per new picture (a few milliseconds for a 28x28 digit), only when shown.
+    const bool shown = state.explain.overlay != ExplainOverlay::None;
+    if (state.mode == Mode::Images && study_->has_image()) {
+        const TilePictures& photo = study_->photo();
+        if (shown && photo.version() != study_explained_.source_version())
+            study_explained_.explain_photo(*pretrained_, photo.tiles().front(), photo.version());
+        study_explained_.show(state.explain);
+        study_textures_.explained.update(study_explained_.overlay(),
+                                         gl::ImageTexture::Filter::Linear);
+    } else if (state.mode == Mode::Draw && !sketch_->canvas().empty()) {
+        const TilePictures& canvas = sketch_->canvas_picture();
+        if (canvas.version() != sketch_explained_.source_version())
+            sketch_explained_.explain_digit(*pretrained_, sketch_->activations().input,
+                                            canvas.version());
+        sketch_explained_.show(state.explain);
+        sketch_textures_.explained.update(sketch_explained_.overlay(),
+                                          gl::ImageTexture::Filter::Nearest);
+        if (state.explain.overlay != ExplainOverlay::None &&
+            canvas.version() != canvas_explained_.source_version())
+            canvas_explained_.explain_photo(*pretrained_, canvas.tiles().front(), canvas.version());
+        canvas_explained_.show(state.explain);
+        sketch_textures_.explained_canvas.update(canvas_explained_.overlay(),
+                                                 gl::ImageTexture::Filter::Linear);
     }
 }
 
@@ -224,9 +263,11 @@ Actions LiveModes::draw(const AppState& state, const UiMetrics& metrics, ImVec2 
             return draw_network_mode(view, state, metrics, position, size);
         }
         case Mode::Images:
-            return draw_images_panel(*study_, study_textures_, state, metrics, position, size);
+            return draw_images_panel(*study_, study_textures_, study_explained_, state, metrics,
+                                     position, size);
         case Mode::Draw:
-            return draw_digit_panel(*sketch_, sketch_textures_, metrics, position, size);
+            return draw_digit_panel(*sketch_, sketch_textures_, sketch_explained_, state.explain,
+                                    metrics, position, size);
     }
     return {};
 }

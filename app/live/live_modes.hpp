@@ -14,6 +14,7 @@
 #include "app/live/network_pictures.hpp"
 #include "app/model/app_state.hpp"
 #include "app/model/digit_sketch.hpp"
+#include "app/model/explained_picture.hpp"
 #include "app/model/image_study.hpp"
 #include "app/model/training_lab.hpp"
 #include "app/shell/ui_metrics.hpp"
@@ -53,6 +54,8 @@ class LiveModes {
     void update_field(const AppState& state);
     void apply_training(const LiveActions& actions, AppState& state);
     void apply_weights(const LiveActions& actions, AppState& state);
+    // Explains the shown picture again when it changed, recolours for the view.
+    void update_explained(const AppState& state);
 
     std::string pretrained_error_;  // before pretrained_, which fills it
     std::shared_ptr<const PretrainedNetwork> pretrained_;
@@ -64,6 +67,8 @@ class LiveModes {
     ImageStudyTextures study_textures_;
     std::unique_ptr<DigitSketch> sketch_;
     DigitSketchTextures sketch_textures_;
+    // Saliency and Grad-CAM of the photo, the drawn digit's 28x28 input, the drawing.
+    ExplainedPicture study_explained_, sketch_explained_, canvas_explained_;
     std::string scene_;
     // The receptive field of the chosen unit, for the architecture it was computed on.
     FeatureUnit field_unit_;

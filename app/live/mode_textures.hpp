@@ -15,6 +15,7 @@ struct ImageStudyTextures {
     TileSheet photo;
     TileSheet filtered;
     std::vector<TileSheet> features;  // index as ImageStudy::features
+    TileSheet explained;              // the photo with saliency or Grad-CAM (LiveModes)
 
     void update(const ImageStudy& study);
 };
@@ -22,6 +23,8 @@ struct ImageStudyTextures {
 struct DigitSketchTextures {
     TileSheet canvas;
     ActivationPictures pictures;
+    TileSheet explained;         // the network's input with saliency or Grad-CAM (LiveModes)
+    TileSheet explained_canvas;  // the drawing with the same heat laid back over it
 
     void update(const DigitSketch& sketch);
 };

@@ -98,6 +98,7 @@ struct AppState {
     LessonFileView lesson_file;
     NetworkViewState network;
     ImagesViewState images;
+    ExplainViewState explain;   // the Images and Draw modes' overlay
     bool show_export = false;   // the Export window
     bool show_pytorch = false;  // the PyTorch code window (Convolution mode)
     ExportChoices export_choices;

@@ -105,7 +105,7 @@ const std::vector<std::string>& file_kind_extensions(FileKind kind) {
     static const std::vector<std::string> image = {".png", ".jpg", ".jpeg", ".bmp",
                                                    ".gif", ".tga", ".pgm",  ".ppm"};
     static const std::vector<std::string> idx = {"-ubyte", "-ubyte.gz", ".idx"};
-    static const std::vector<std::string> weights = {".weights", ".bin"};
+    static const std::vector<std::string> weights = {".weights", ".bin", ".safetensors"};
     static const std::vector<std::string> onnx = {".onnx"};
     static const std::vector<std::string> lesson = {".json"};
     static const std::vector<std::string> npy = {".npy"};

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/model/explain_state.hpp"
 #include "core/nn/training_session.hpp"
 #include "core/tensor/message.hpp"
 
@@ -85,6 +86,8 @@ struct LiveActions {
     // Draw mode
     std::vector<CanvasStroke> strokes;
     bool clear_canvas = false;
+    // Images and Draw modes: the saliency / Grad-CAM overlay
+    std::optional<ExplainViewState> explain_view;
 
     // As Actions::merge: toggles OR, so two requests in one frame toggle once.
     void merge(const LiveActions& other) {
@@ -109,6 +112,7 @@ struct LiveActions {
         if (other.feature_layer) feature_layer = other.feature_layer;
         strokes.insert(strokes.end(), other.strokes.begin(), other.strokes.end());
         clear_canvas |= other.clear_canvas;
+        if (other.explain_view) explain_view = other.explain_view;
     }
 };
 

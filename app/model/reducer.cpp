@@ -258,6 +258,7 @@ void apply_live_view_actions(const LiveActions& actions, AppState& state) {
     if (actions.select_kernel) images.kernel = *actions.select_kernel;
     if (actions.custom_kernel) images.custom = *actions.custom_kernel;
     if (actions.feature_layer) images.feature_layer = *actions.feature_layer;
+    if (actions.explain_view) state.explain = *actions.explain_view;
 }
 
 }  // namespace convscope

@@ -126,14 +126,20 @@ void activations(const DigitSketch& sketch, const ActivationPictures& pictures,
 }  // namespace
 
 Actions draw_digit_panel(const DigitSketch& sketch, const DigitSketchTextures& textures,
+                         const ExplainedPicture& explained, const ExplainViewState& view,
                          const UiMetrics& metrics, ImVec2 position, ImVec2 size) {
     Actions actions;
     const float left = std::min(size.x * 0.36f, size.y * 0.78f);
     if (begin_panel("##draw_canvas", position, ImVec2(left, size.y), metrics)) {
         panel_heading(tr("Draw a digit"), metrics);
-        const float side = std::min(ImGui::GetContentRegionAvail().x,
-                                    ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeight() * 3);
-        canvas(sketch, textures.canvas, side, actions);
+        // Room below the canvas for Clear, the note and the saliency / Grad-CAM switch.
+        const float below = ImGui::GetFrameHeight() * 5 + ImGui::GetTextLineHeightWithSpacing() * 6;
+        const float side =
+            std::min(ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y - below);
+        // The drawing itself carries the heat too, mapped back from the 28x28 input.
+        const bool on_canvas =
+            view.overlay != ExplainOverlay::None && !textures.explained_canvas.empty();
+        canvas(sketch, on_canvas ? textures.explained_canvas : textures.canvas, side, actions);
         if (ImGui::Button(tr("Clear"))) actions.live.clear_canvas = true;
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         wrapped_text(
@@ -142,6 +148,8 @@ Actions draw_digit_panel(const DigitSketch& sketch, const DigitSketchTextures& t
                 {{"box", std::to_string(kMnistDigitBox)}, {"side", std::to_string(kMnistSide)}})
                 .c_str());
         ImGui::PopStyleColor();
+        if (sketch.has_network() && !sketch.canvas().empty())
+            explain_controls(explained, view, metrics, actions);
     }
     ImGui::End();
 
@@ -149,7 +157,9 @@ Actions draw_digit_panel(const DigitSketch& sketch, const DigitSketchTextures& t
     if (begin_panel("##draw_prediction", ImVec2(position.x + left, position.y),
                     ImVec2(middle, size.y), metrics)) {
         panel_heading(tr("What the network sees"), metrics);
-        const TileSheet& digit = textures.pictures.input();
+        // The input itself, or with the saliency / Grad-CAM over it.
+        const bool overlaid = view.overlay != ExplainOverlay::None && !textures.explained.empty();
+        const TileSheet& digit = overlaid ? textures.explained : textures.pictures.input();
         const float side = std::min(ImGui::GetContentRegionAvail().x, metrics.px(168));
         const ImVec2 at = ImGui::GetCursorScreenPos();
         if (!digit.empty()) {

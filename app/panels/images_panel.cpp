@@ -113,12 +113,14 @@ void picture(ImDrawList* list, const TileSheet& sheet, const char* caption, ImVe
 }  // namespace
 
 Actions draw_images_panel(const ImageStudy& study, const ImageStudyTextures& textures,
-                          const AppState& state, const UiMetrics& metrics, ImVec2 position,
-                          ImVec2 size) {
+                          const ExplainedPicture& explained, const AppState& state,
+                          const UiMetrics& metrics, ImVec2 position, ImVec2 size) {
     Actions actions;
     const float side = std::min(metrics.px(330), size.x * 0.28f);
     if (begin_panel("##image_controls", position, ImVec2(side, size.y), metrics, true)) {
         open_controls(study, state, metrics, actions);
+        ImGui::Separator();
+        explain_controls(explained, state.explain, metrics, actions);
         ImGui::Separator();
         kernel_controls(study, state, metrics, actions);
     }
@@ -135,7 +137,18 @@ Actions draw_images_panel(const ImageStudy& study, const ImageStudyTextures& tex
                       study.original_width(), study.original_height());
         const float top = room.y * 0.48f;
         const float half = (room.x - text) * 0.5f;
-        picture(list, textures.photo, caption, at, ImVec2(half, top));
+        const bool overlaid =
+            state.explain.overlay != ExplainOverlay::None && !textures.explained.empty();
+        const std::string explained_caption =
+            overlaid ? trf("{name}: {method} of {digit}, read as a 28x28 digit",
+                           {{"name", study.name()},
+                            {"method", state.explain.overlay == ExplainOverlay::Saliency
+                                           ? tr("Saliency")
+                                           : tr("Grad-CAM")},
+                            {"digit", std::to_string(explained.predicted_class())}})
+                     : caption;
+        picture(list, overlaid ? textures.explained : textures.photo, explained_caption.c_str(), at,
+                ImVec2(half, top));
         // The custom kernel's title is composed here: "your 3x3 kernel".
         const std::string response =
             state.images.kernel == static_cast<int>(classic_kernels().size())

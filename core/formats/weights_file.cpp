@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "core/formats/atomic_file.hpp"
+#include "core/formats/safetensors_file.hpp"
 #include "core/tensor/check.hpp"
 
 namespace convscope {
@@ -66,6 +67,7 @@ class FieldReader {
 
 void save_weights(const std::string& path, const std::string& architecture, const float* parameters,
                   std::size_t count) {
+    if (is_safetensors_path(path)) return save_safetensors(path, architecture, parameters, count);
     std::string bytes(kMagic, sizeof kMagic);
     put_u32(bytes, kWeightsFormatVersion);
     put_u32(bytes, static_cast<std::uint32_t>(architecture.size()));
@@ -89,6 +91,9 @@ WeightsFile read_weights(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(Message("{path}: cannot open the weights file", {{"path", path}}));
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const bool native = bytes.compare(0, sizeof kMagic, kMagic, sizeof kMagic) == 0;
+    if (!native && (is_safetensors_path(path) || looks_like_safetensors(bytes)))
+        return parse_safetensors(bytes, path);
     FieldReader reader(bytes, path);
     if (reader.text(sizeof kMagic, Message("the magic bytes")) !=
         std::string(kMagic, sizeof kMagic)) {

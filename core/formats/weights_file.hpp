@@ -7,7 +7,8 @@
 //   u64       parameter count, then that many float32 values (IEEE 754, little-endian)
 //   u32       CRC-32 (zlib's) of every byte before it
 // Written to a temporary file in the same folder and renamed over the target, so a
-// reader never sees half a file.
+// reader never sees half a file. A path ending in .safetensors is written and read as
+// Hugging Face safetensors with PyTorch names instead (core/formats/safetensors_file.hpp).
 #pragma once
 
 #include <string>

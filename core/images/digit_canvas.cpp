@@ -70,7 +70,8 @@ CentreOfMass centre_of_mass(const float* values, int height, int width) {
     return {rows / mass, cols / mass};
 }
 
-Tensor mnist_preprocess(const float* ink, int height, int width, float threshold) {
+Tensor mnist_preprocess(const float* ink, int height, int width, float threshold,
+                        DigitPlacement* placement) {
     CS_CHECK(height >= 1 && width >= 1);
     Tensor field({1, kMnistSide, kMnistSide});
     int top = height, bottom = -1, left = width, right = -1;
@@ -109,6 +110,8 @@ Tensor mnist_preprocess(const float* ink, int height, int width, float threshold
     int offset_x = static_cast<int>(std::lround(centre - mass.col));
     offset_y = std::clamp(offset_y, 0, kMnistSide - digit_h);
     offset_x = std::clamp(offset_x, 0, kMnistSide - digit_w);
+    if (placement)
+        *placement = {false, top, left, box_h, box_w, offset_y, offset_x, digit_h, digit_w};
     for (int y = 0; y < digit_h; ++y)
         for (int x = 0; x < digit_w; ++x)
             field.data()[(offset_y + y) * kMnistSide + offset_x + x] =

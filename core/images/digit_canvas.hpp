@@ -51,7 +51,16 @@ constexpr int kMnistDigitBox = 20;
 // Pixels below `threshold` do not count towards the bounding box, so faint smudges do not
 // shrink the digit. An empty drawing gives all zeros. If centring by mass would push part
 // of the digit off the field, the shift is limited so the whole box stays inside.
-Tensor mnist_preprocess(const float* ink, int height, int width, float threshold = 0.05f);
+// Where the ink went: the box (top, left, box_h x box_w) of the picture became the
+// digit_h x digit_w block at (offset_y, offset_x) of the 28x28 field. empty: no ink.
+struct DigitPlacement {
+    bool empty = true;
+    int top = 0, left = 0, box_h = 0, box_w = 0;
+    int offset_y = 0, offset_x = 0, digit_h = 0, digit_w = 0;
+};
+// `placement`, when given, receives where the ink went (to map results back onto it).
+Tensor mnist_preprocess(const float* ink, int height, int width, float threshold = 0.05f,
+                        DigitPlacement* placement = nullptr);
 inline Tensor mnist_preprocess(const DigitCanvas& canvas) {
     return mnist_preprocess(canvas.pixels().data(), canvas.side(), canvas.side());
 }

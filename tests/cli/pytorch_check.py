@@ -17,7 +17,8 @@ import sys
 
 import torch
 
-LIVE = {"training", "features", "network-receptive-field", "draw", "quiz"}
+LIVE = {"training", "features", "network-receptive-field", "draw", "quiz", "explain",
+        "explain-photo"}
 binary = sys.argv[1]
 random.seed(20261203)
 torch.set_num_threads(1)
