@@ -15,6 +15,7 @@ namespace {
 constexpr double kReplaySecondsPerEntry = 0.6;
 constexpr int kSlowSceneBatches = 3;
 constexpr long kReplaySceneBatch = 24;
+constexpr int kShownTerms = 4;  // the largest terms listed: what fits at 1280x720
 
 }  // namespace
 
@@ -58,8 +59,8 @@ void LiveModes::prepare_slow_training(AppState& state) {
         if (weight_sum_batch_ && network.weight.chosen()) {
             try {
                 const WeightPick& w = network.weight;
-                weight_sum_ =
-                    decompose_weight_gradient(*weight_sum_batch_, w.filter, w.channel, w.ky, w.kx);
+                weight_sum_ = decompose_weight_gradient(*weight_sum_batch_, w.filter, w.channel,
+                                                        w.ky, w.kx, kShownTerms);
             } catch (const InputError&) {
                 weight_sum_.reset();  // a weight of another network's filters
             }

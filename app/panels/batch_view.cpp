@@ -27,20 +27,22 @@ void batch_images(const BatchInspection& batch, const TileSheet& sheet, ImVec2 o
     if (shown == 0) return;
     const float line = ImGui::GetTextLineHeight();
     const float gap = metrics.px(6);
+    // A caption "9→4" is about this wide: a column is never narrower.
+    const float caption_width = ImGui::CalcTextSize(u8"9\u21929").x;
     int best_columns = 1;
     float best = 0;
     for (int columns = 1; columns <= shown; ++columns) {
         const int rows = (shown + columns - 1) / columns;
         const float side = std::min((available.x - gap * (columns - 1)) / columns,
                                     (available.y - rows * (line + gap)) / rows);
-        if (side > best) {
+        if (side >= caption_width && side > best) {
             best = side;
             best_columns = columns;
         }
     }
     const float side = std::min(best, metrics.px(84));
     for (int n = 0; n < shown; ++n) {
-        const ImVec2 at(origin.x + (n % best_columns) * (std::max(side, line * 2.6f) + gap),
+        const ImVec2 at(origin.x + (n % best_columns) * (side + gap),
                         origin.y + (n / best_columns) * (side + line + gap));
         list->AddImage(sheet.texture(), at, ImVec2(at.x + side, at.y + side), sheet.uv0(n),
                        sheet.uv1(n));
@@ -101,20 +103,27 @@ void batch_panel(const NetworkModeView& view, const AppState& state, const UiMet
                   metrics);
     const ImVec2 region = ImGui::GetContentRegionAvail();
     const float images_width = region.x * 0.42f;
-    ImGui::TextDisabled("%s", trf("The first {shown} images: label \u2192 prediction (red: wrong)",
-                                  {{"shown", std::to_string(view.batch_pictures.images().count())}})
-                                  .c_str());
-    const float line = ImGui::GetTextLineHeightWithSpacing();
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
-    const ImVec2 avail(images_width, region.y - line);
-    batch_images(batch, view.batch_pictures.images(), origin, avail, metrics);
-    const float right = origin.x + images_width + metrics.px(16);
-    const float right_width = region.x - images_width - metrics.px(16);
-    ImGui::GetWindowDrawList()->AddText(
-        ImVec2(right, origin.y - line), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+    const float space = metrics.px(16);
+    // Two captions side by side, each wrapped in its column (two lines kept for them).
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float captions = ImGui::GetTextLineHeight() * 2 + metrics.px(6);
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const ImU32 grey = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const std::string left_caption =
+        trf("The first {shown} images: label \u2192 prediction (red: wrong)",
+            {{"shown", std::to_string(view.batch_pictures.images().count())}});
+    const std::string right_caption =
         trf("{layer}: each filter, then its dL/dW (blue -, red +); click a cell",
-            {{"layer", batch.filters.name}})
-            .c_str());
+            {{"layer", batch.filters.name}});
+    const float right = top.x + images_width + space;
+    const float right_width = region.x - images_width - space;
+    list->AddText(ImGui::GetFont(), ImGui::GetFontSize(), top, grey, left_caption.c_str(), nullptr,
+                  images_width);
+    list->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(right, top.y), grey,
+                  right_caption.c_str(), nullptr, right_width);
+    const ImVec2 origin(top.x, top.y + captions);
+    const ImVec2 avail(images_width, region.y - captions);
+    batch_images(batch, view.batch_pictures.images(), origin, avail, metrics);
     filter_pairs(view, state, metrics, ImVec2(right, origin.y), ImVec2(right_width, avail.y),
                  actions);
 }
@@ -167,6 +176,7 @@ void terms_panel(const NetworkModeView& view, const AppState& state, const UiMet
              {"terms", std::to_string(sum->term_count)},
              {"nonzero", std::to_string(sum->nonzero_terms)}}));
     term_rows(*sum);
+    // The check: the terms add up to what the layer's own backward gave.
     ImGui::TextUnformatted(trf("Sum of all {terms} terms: {total}    the layer's backward: {layer}",
                                {{"terms", std::to_string(sum->term_count)},
                                 {"total", format_number("% .4e", sum->total)},
@@ -185,7 +195,7 @@ void terms_panel(const NetworkModeView& view, const AppState& state, const UiMet
 Actions draw_batch_view(const NetworkModeView& view, const AppState& state,
                         const UiMetrics& metrics, ImVec2 position, ImVec2 size) {
     Actions actions;
-    const float top = size.y * 0.56f;
+    const float top = size.y * 0.52f;
     if (begin_panel("##batch", position, ImVec2(size.x, top), metrics))
         batch_panel(view, state, metrics, actions);
     ImGui::End();

@@ -32,12 +32,12 @@ Actions draw_replay_strip(const NetworkModeView& view, const AppState& state,
         metrics.px(120),
         ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(shown.c_str()).x - metrics.px(16)));
     // The slider moves in kept snapshots: each step shows a different picture.
-    int position = std::max(index, 0);
-    const int last = static_cast<int>(entries.size()) - 1;
+    int position = std::max(index, 0) + 1;  // counted from 1 on screen
+    const int last = static_cast<int>(entries.size());
     const std::string format =
         trf("snapshot {n} of {count}", {{"n", "%d"}, {"count", std::to_string(last)}});
-    if (ImGui::SliderInt("##replay_slider", &position, 0, last, format.c_str()))
-        actions.live.replay_batch = entries[static_cast<std::size_t>(position)]->batch;
+    if (ImGui::SliderInt("##replay_slider", &position, 1, last, format.c_str()))
+        actions.live.replay_batch = entries[static_cast<std::size_t>(position - 1)]->batch;
     ImGui::SameLine();
     ImGui::TextUnformatted(shown.c_str());
     ImGui::TextDisabled("%s", trf("{count} snapshots kept, dense early, sparser later; "
