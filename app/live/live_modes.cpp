@@ -86,7 +86,8 @@ void LiveModes::ensure_sketch() {
 
 const std::vector<std::string>& LiveModes::scene_names() {
     static const std::vector<std::string> names = {
-        "training", "features", "network-receptive-field", "draw", "explain", "explain-photo"};
+        "training", "features",      "network-receptive-field", "draw",
+        "explain",  "explain-photo", "training-slow",           "training-replay"};
     return names;
 }
 
@@ -129,6 +130,8 @@ void LiveModes::open_scene(const std::string& name, AppState& state) {
         open_scene("features", state);
         state.explain.overlay = ExplainOverlay::Saliency;
         scene_ = name;
+    } else if (name == "training-slow" || name == "training-replay") {
+        open_slow_scene(name, state);
     } else if (name == kFileBrowserScene) {
         // The in-app browser, as a desktop without zenity or kdialog shows it.
         state.mode = Mode::Images;
@@ -138,6 +141,7 @@ void LiveModes::open_scene(const std::string& name, AppState& state) {
 }
 
 bool LiveModes::scene_ready() const {
+    if (scene_ == "training-slow" || scene_ == "training-replay") return slow_scene_ready();
     if (scene_ != "training") return true;
     const auto& shown = lab_.shown();
     return shown && !lab_.showing_pretrained() &&
@@ -155,8 +159,8 @@ std::string LiveModes::training_status() const {
 }
 
 bool LiveModes::animating() const {
-    return lab_.shown() && !lab_.showing_pretrained() &&
-           lab_.shown()->state == TrainingState::Running;
+    return replay_playing_ || (lab_.shown() && !lab_.showing_pretrained() &&
+                               lab_.shown()->state == TrainingState::Running);
 }
 
 // ---- the frame ------------------------------------------------------------------------
@@ -174,7 +178,8 @@ void LiveModes::prepare(AppState& state) {
                 return;
             }
             lab_.poll();
-            network_pictures_.update(lab_.shown());
+            prepare_slow_training(state);
+            network_pictures_.update(viewed_);
             update_field(state);
             return;
         case Mode::Images:
@@ -251,15 +256,12 @@ Actions LiveModes::draw(const AppState& state, const UiMetrics& metrics, ImVec2 
                 ImGui::End();
                 return {};
             }
-            const NetworkModeView view{*lab_.shown(),
-                                       lab_.showing_pretrained(),
-                                       lab_.data_name(),
-                                       lab_.spec(),
-                                       lab_.layers(),
-                                       fc_spec_,
-                                       fc_layers_,
-                                       network_pictures_,
-                                       field_};
+            const NetworkModeView view{*viewed_,         lab_.showing_pretrained(),
+                                       lab_.data_name(), lab_.spec(),
+                                       lab_.layers(),    fc_spec_,
+                                       fc_layers_,       network_pictures_,
+                                       field_,           *lab_.shown(),
+                                       batch_pictures_,  weight_sum_ ? &*weight_sum_ : nullptr};
             return draw_network_mode(view, state, metrics, position, size);
         }
         case Mode::Images:
@@ -290,6 +292,7 @@ void LiveModes::apply(const LiveActions& actions, AppState& state) {
 
 void LiveModes::apply_training(const LiveActions& actions, AppState& state) {
     try {
+        if (actions.pace) lab_.set_pace(state.network.pace);
         if (actions.training_settings) {
             state.network.settings = *actions.training_settings;
             lab_.change_settings(state.network.settings);
@@ -311,6 +314,12 @@ void LiveModes::apply_training(const LiveActions& actions, AppState& state) {
                 break;
             case TrainingCommand::Reset:
                 lab_.reset(state.network.settings);
+                state.network.message.clear();
+                break;
+            case TrainingCommand::Step:
+                // The reducer switched the pace to one batch per press already.
+                lab_.set_pace(state.network.pace);
+                lab_.step(state.network.settings);
                 state.network.message.clear();
                 break;
         }

@@ -6,10 +6,13 @@
 // only when something changed; draw() only draws; apply() runs between frames.
 #pragma once
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "app/live/batch_pictures.hpp"
 #include "app/live/mode_textures.hpp"
 #include "app/live/network_pictures.hpp"
 #include "app/model/app_state.hpp"
@@ -56,6 +59,10 @@ class LiveModes {
     void apply_weights(const LiveActions& actions, AppState& state);
     // Explains the shown picture again when it changed, recolours for the view.
     void update_explained(const AppState& state);
+    // One-batch mode and the replay timeline (live_slow_training.cpp).
+    void prepare_slow_training(AppState& state);
+    void open_slow_scene(const std::string& name, AppState& state);
+    bool slow_scene_ready() const;
 
     std::string pretrained_error_;  // before pretrained_, which fills it
     std::shared_ptr<const PretrainedNetwork> pretrained_;
@@ -74,6 +81,17 @@ class LiveModes {
     FeatureUnit field_unit_;
     std::string field_architecture_;
     std::vector<LayerField> field_;
+    // What the Network panels show: the latest snapshot, or while replaying a copy of it
+    // holding the scrubbed-to entry's filters and maps.
+    std::shared_ptr<const TrainingSnapshot> viewed_;
+    std::shared_ptr<const TimelineEntry> viewed_entry_;
+    std::shared_ptr<const TrainingSnapshot> viewed_from_;
+    BatchPictures batch_pictures_;
+    std::optional<WeightGradientSum> weight_sum_;
+    std::shared_ptr<const BatchInspection> weight_sum_batch_;
+    WeightPick weight_sum_pick_;
+    bool replay_playing_ = false;
+    std::chrono::steady_clock::time_point last_replay_tick_;
 };
 
 }  // namespace convscope

@@ -25,6 +25,16 @@ struct FeatureUnit {
     }
 };
 
+// One weight of the first convolution, picked in one-batch mode to see its gradient's terms.
+struct WeightPick {
+    int filter = -1;  // -1: none picked
+    int channel = 0, ky = 0, kx = 0;
+    bool chosen() const { return filter >= 0; }
+    bool operator==(const WeightPick& o) const {
+        return filter == o.filter && channel == o.channel && ky == o.ky && kx == o.kx;
+    }
+};
+
 struct NetworkViewState {
     int open_layer = -1;          // the layer stack's selection (its maps drawn larger); -1: none
     bool show_gradients = false;  // kernel tiles show d loss / d weights (ConvNetJS)
@@ -42,6 +52,13 @@ struct NetworkViewState {
     // Save weights / Load weights: where the last one went, or why it failed.
     std::string weights_status;
     bool weights_failed = false;
+    // Training slow enough to follow (issue 16): the pace, the weight whose gradient is
+    // taken apart, and the replay timeline (on, the batch scrubbed to, playing).
+    TrainingPace pace;
+    WeightPick weight{0, 0, 2, 2};
+    bool replay = false;
+    long replay_batch = 0;
+    bool replay_playing = false;
 };
 
 constexpr int kCustomKernelSide = 3;
@@ -59,7 +76,7 @@ struct CanvasStroke {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
-enum class TrainingCommand { None, Start, Pause, Reset };
+enum class TrainingCommand { None, Start, Pause, Reset, Step };
 
 struct LiveActions {
     // Network mode
@@ -76,6 +93,11 @@ struct LiveActions {
     bool save_maps_npy = false;
     std::optional<std::string> save_weights;  // a path
     std::optional<std::string> load_weights;  // a path
+    std::optional<TrainingPace> pace;
+    std::optional<WeightPick> pick_weight;
+    std::optional<bool> replay;        // the timeline on or off
+    std::optional<long> replay_batch;  // scrubbed to
+    bool toggle_replay_play = false;
     // Images mode
     std::optional<std::string> path_field;
     std::optional<std::string> open_image;
@@ -104,6 +126,11 @@ struct LiveActions {
         save_maps_npy |= other.save_maps_npy;
         if (other.save_weights) save_weights = other.save_weights;
         if (other.load_weights) load_weights = other.load_weights;
+        if (other.pace) pace = other.pace;
+        if (other.pick_weight) pick_weight = other.pick_weight;
+        if (other.replay) replay = other.replay;
+        if (other.replay_batch) replay_batch = other.replay_batch;
+        toggle_replay_play |= other.toggle_replay_play;
         if (other.path_field) path_field = other.path_field;
         if (other.open_image) open_image = other.open_image;
         rescan_images |= other.rescan_images;

@@ -8,6 +8,7 @@
 #include "app/model/cell_typing.hpp"
 #include "app/model/file_actions.hpp"
 #include "app/model/quiz_reducer.hpp"
+#include "app/model/slow_training.hpp"
 #include "app/model/translate.hpp"
 #include "core/tensor/check.hpp"
 
@@ -252,6 +253,7 @@ void apply_live_view_actions(const LiveActions& actions, AppState& state) {
     if (actions.toggle_gradients) network.show_gradients = !network.show_gradients;
     if (actions.filters_npy_field) network.filters_npy_path = *actions.filters_npy_field;
     if (actions.maps_npy_field) network.maps_npy_path = *actions.maps_npy_field;
+    apply_slow_training_actions(actions, network);
 
     ImagesViewState& images = state.images;
     if (actions.path_field) images.path_field = *actions.path_field;

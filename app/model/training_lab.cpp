@@ -68,6 +68,7 @@ void TrainingLab::follow_architecture() {
 
 void TrainingLab::make_session(const TrainingSettings& settings) {
     session_ = std::make_unique<TrainingSession>(data_, settings);
+    session_->set_pace(pace_);
     poll();
 }
 
@@ -79,6 +80,22 @@ void TrainingLab::start(const TrainingSettings& settings) {
         session_->change_settings(settings);
     }
     session_->start();
+}
+
+void TrainingLab::set_pace(const TrainingPace& pace) {
+    validate_pace(pace);
+    pace_ = pace;
+    if (session_) session_->set_pace(pace);
+}
+
+void TrainingLab::step(const TrainingSettings& settings) {
+    ensure_ready(settings);
+    if (!session_) {
+        make_session(settings);
+    } else if (!session_->running() && !same_training(settings, shown_->settings)) {
+        session_->change_settings(settings);
+    }
+    session_->step();
 }
 
 void TrainingLab::pause() {

@@ -40,6 +40,10 @@ class TrainingLab {
     void reset(const TrainingSettings& settings);
     void change_settings(const TrainingSettings& settings);
     void use_data(const std::string& folder);  // "" : the bundled subset
+    // How fast batches come (kept for a session made later); InputError for a bad rate.
+    void set_pace(const TrainingPace& pace);
+    // Exactly one batch (the session made first if only the pretrained network shows).
+    void step(const TrainingSettings& settings);
     // The network on screen (trained or pretrained) to `path`, atomically. InputError
     // when it cannot be written.
     void save_weights(const std::string& path) const;
@@ -58,6 +62,7 @@ class TrainingLab {
     std::shared_ptr<const TrainingSnapshot> pretrained_snapshot_;
     std::unique_ptr<TrainingSession> session_;
     std::shared_ptr<const TrainingSnapshot> shown_;
+    TrainingPace pace_;
     std::string shown_architecture_;  // spec_ and layers_ were made for it
     NetworkSpec spec_;
     std::vector<LayerSummary> layers_;

@@ -49,6 +49,14 @@ Actions draw_network_mode(const NetworkModeView& view, const AppState& state,
     }
     ImGui::End();
 
+    const NetworkViewState& network = state.network;
+    if (network.pace.mode != PaceMode::Full && !network.replay &&
+        view.batch_pictures.batch() != nullptr) {
+        // One batch at a time: that batch, its gradients and one weight's terms.
+        actions.merge(draw_batch_view(view, state, metrics, ImVec2(body.x + left, body.y),
+                                      ImVec2(size.x - left, body_height)));
+        return actions;
+    }
     const float kernels = body_height * 0.22f;
     if (begin_panel("##kernels", ImVec2(body.x + left, body.y), ImVec2(size.x - left, kernels),
                     metrics)) {
@@ -60,7 +68,9 @@ Actions draw_network_mode(const NetworkModeView& view, const AppState& state,
         ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeight() + metrics.px(14);
     if (begin_panel("##npy_export", ImVec2(body.x + left, body.y + kernels),
                     ImVec2(size.x - left, save), metrics)) {
-        actions.merge(draw_npy_export(view, state, metrics));
+        // Replaying, the timeline takes this strip: the pictures around it are its.
+        actions.merge(network.replay ? draw_replay_strip(view, state, metrics)
+                                     : draw_npy_export(view, state, metrics));
     }
     ImGui::End();
     const float maps_top = kernels + save;

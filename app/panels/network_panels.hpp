@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/live/batch_pictures.hpp"
 #include "app/live/network_pictures.hpp"
 #include "app/model/app_state.hpp"
 #include "app/shell/ui_metrics.hpp"
@@ -25,6 +26,11 @@ struct NetworkModeView {
     const std::vector<LayerSummary>& fc_layers;  // and its layers
     const NetworkPictures& pictures;
     const std::vector<LayerField>& field;  // of state.network.unit; empty when none
+    // Training slow enough to follow: the latest snapshot (`snapshot` is a replayed one
+    // while the timeline is on), the batch's pictures, the picked weight's terms.
+    const TrainingSnapshot& live;
+    const BatchPictures& batch_pictures;
+    const WeightGradientSum* weight_sum;  // null: no batch or no weight picked
 };
 
 // Fills the rectangle below the top bar.
@@ -45,6 +51,16 @@ Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
 // "Save as .npy" for the filters and the shown layer's maps: two lines.
 Actions draw_npy_export(const NetworkModeView& view, const AppState& state,
                         const UiMetrics& metrics);
+
+// One-batch mode: the batch's images, the filters beside their gradients, one weight's
+// gradient taken apart (batch_view.cpp); the speed choice (pace_controls.cpp); the
+// replay timeline's strip (replay_strip.cpp).
+Actions draw_batch_view(const NetworkModeView& view, const AppState& state,
+                        const UiMetrics& metrics, ImVec2 position, ImVec2 size);
+Actions draw_pace_controls(const NetworkModeView& view, const AppState& state,
+                           const UiMetrics& metrics);
+Actions draw_replay_strip(const NetworkModeView& view, const AppState& state,
+                          const UiMetrics& metrics);
 
 // "433,890"
 std::string grouped_count(std::size_t count);

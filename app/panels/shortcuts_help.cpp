@@ -23,6 +23,7 @@ constexpr Shortcut kShortcuts[] = {
     {"P", N_("presentation mode on / off")},
     {N_("0-9 - . Enter"), N_("quiz: type the answer, check it, next question")},
     {"H / R", N_("presentation: hide the next value / reveal it")},
+    {"B", N_("Network mode: train one batch and show it")},
     {"Ctrl + =", N_("larger text")},
     {"Ctrl + -", N_("smaller text")},
     {"Ctrl + 0", N_("reset text size")},

@@ -22,14 +22,21 @@ const char* state_text(const NetworkModeView& view) {
     return training_state_text(view.snapshot.state);
 }
 
-void buttons(const NetworkModeView& view, Actions& actions) {
+void buttons(const NetworkModeView& view, const AppState& state, Actions& actions) {
     const bool running = view.snapshot.state == TrainingState::Running;
-    if (view.pretrained) {
+    if (state.network.pace.mode == PaceMode::OneStep) {
+        // One batch per press: the button says which key does the same.
+        if (ImGui::Button((std::string(tr("One batch (B)")) + "###one_batch").c_str()))
+            actions.live.training = TrainingCommand::Step;
+        if (view.pretrained) return;
+    } else if (view.pretrained) {
         if (ImGui::Button(tr("Start training from scratch")))
             actions.live.training = TrainingCommand::Start;
         return;
     }
-    if (running) {
+    if (state.network.pace.mode == PaceMode::OneStep) {
+        // No Start or Pause: the key (or the button) takes each batch.
+    } else if (running) {
         if (ImGui::Button(tr("Pause"))) actions.live.training = TrainingCommand::Pause;
     } else {
         const bool fresh = view.snapshot.total_batches == 0;
@@ -170,7 +177,8 @@ Actions draw_training_panel(const NetworkModeView& view, const AppState& state,
     panel_heading(tr("Training"), metrics);
     ImGui::SameLine();
     ImGui::TextDisabled("%s", trf("({state})", {{"state", state_text(view)}}).c_str());
-    buttons(view, actions);
+    buttons(view, state, actions);
+    actions.merge(draw_pace_controls(view, state, metrics));
     // Near the top, so they are in view at 1280x720 without scrolling.
     weights_buttons(state, actions);
     const TrainingSnapshot& s = view.snapshot;

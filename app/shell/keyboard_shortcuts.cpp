@@ -115,6 +115,9 @@ Actions read_keyboard_shortcuts(const AppState& state) {
         if (plain(GLFW_KEY_END)) actions.go_to_step = kLastStep;
         if (plain(GLFW_KEY_P)) actions.toggle_presentation = true;
         if (state.mode == Mode::Convolution) read_typing_keys(state, actions);
+        // One batch per press, shown with its gradients (issue 16).
+        if (state.mode == Mode::Network && plain(GLFW_KEY_B))
+            actions.live.training = TrainingCommand::Step;
     }
     if (any(GLFW_KEY_F11)) actions.toggle_fullscreen = true;
     if (any(GLFW_KEY_F1)) actions.toggle_shortcuts = true;

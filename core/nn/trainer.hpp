@@ -47,6 +47,9 @@ class Trainer {
     BatchResult<float> train_batch();
     // How many images the last train_batch() used.
     int last_batch_size() const { return last_batch_size_; }
+    // The last train_batch()'s images (last_batch_size() x the image) and labels.
+    const float* last_batch_images() const { return images_.data(); }
+    const std::uint8_t* last_batch_labels() const { return labels_.data(); }
 
     TrainerState state() const;
     // Goes on from `state` (taken from a Trainer on the same data, network and optimizer

@@ -102,6 +102,32 @@ void TrainingSession::pause() {
     control_changed_.notify_all();
 }
 
+void TrainingSession::set_pace(const TrainingPace& pace) {
+    validate_pace(pace);
+    {
+        std::lock_guard<std::mutex> lock(control_mutex_);
+        pace_ = pace;
+        requests_.pace = pace;
+        if (pace.mode == PaceMode::OneStep && run_requested_) {
+            run_requested_ = false;
+            requests_.state_changed = true;
+        }
+    }
+    control_changed_.notify_all();
+}
+
+void TrainingSession::step() {
+    {
+        std::lock_guard<std::mutex> lock(control_mutex_);
+        if (run_requested_) {
+            run_requested_ = false;
+            requests_.state_changed = true;
+        }
+        ++steps_requested_;
+    }
+    control_changed_.notify_all();
+}
+
 void TrainingSession::reset(std::uint64_t seed) {
     {
         std::lock_guard<std::mutex> lock(control_mutex_);
@@ -190,19 +216,44 @@ void TrainingSession::publish(std::shared_ptr<const TrainingSnapshot> snapshot) 
     // The previous snapshot is freed here or by the last GUI frame still holding it.
 }
 
+bool TrainingSession::wait_for_work(std::unique_lock<std::mutex>& lock) {
+    for (;;) {
+        if (quit_) return false;
+        if (requests_.any() || steps_requested_ > 0) return true;
+        if (!run_requested_) {
+            control_changed_.wait(lock);
+            continue;
+        }
+        // Running: a batch now, or a sleep until the pace wants one (woken early by any
+        // request), or, one batch per request, a wait for the request.
+        const double wait = seconds_until_batch(pace_, worker_->seconds_since_batch());
+        if (wait == 0) return true;
+        if (wait > 0)
+            control_changed_.wait_for(lock, std::chrono::duration<double>(wait));
+        else
+            control_changed_.wait(lock);
+    }
+}
+
 void TrainingSession::run_worker() {
     Worker& worker = *worker_;
     for (;;) {
         Requests requests;
         bool run = false;
+        bool step = false;
         {
             std::unique_lock<std::mutex> lock(control_mutex_);
-            control_changed_.wait(lock, [&] { return quit_ || run_requested_ || requests_.any(); });
-            if (quit_) return;
+            if (!wait_for_work(lock)) return;
             requests = std::exchange(requests_, Requests{});
             run = run_requested_;
+            step = !run && steps_requested_ > 0;
+            if (step) --steps_requested_;
         }
         bool changed = requests.state_changed;
+        if (requests.pace) {
+            worker.pace = *requests.pace;
+            changed = true;
+        }
         if (requests.data) {
             worker.data = requests.data;
             worker.start_over(worker.settings.seed);
@@ -226,24 +277,35 @@ void TrainingSession::run_worker() {
             CS_CHECK(requests.parameters->size() == worker.network->parameter_count());
             std::copy(requests.parameters->begin(), requests.parameters->end(),
                       worker.network->parameters());
+            worker.restart_timeline();
             changed = true;
         }
-        if (run && worker.state == TrainingState::Diverged) {
-            run = false;  // only a reset brings a diverged network back
+        if ((run || step) && worker.state == TrainingState::Diverged) {
+            run = step = false;  // only a reset brings a diverged network back
         }
+        if (step && worker.finished()) step = false;
         if (run && worker.finished()) {
             // Already at stop_after_epochs: starting again does not train past it.
             std::lock_guard<std::mutex> lock(control_mutex_);
             run_requested_ = false;
             run = false;
         }
-        if (run) {
+        // Slower than full speed, each batch shows: publish every one.
+        const bool paced = worker.pace.mode != PaceMode::Full;
+        if (step) {
+            if (worker.state == TrainingState::Running) worker.state = TrainingState::Paused;
+            worker.message.clear();
+            worker.train_one_batch();  // stays paused (or diverged) after it
+            changed = true;
+        } else if (run) {
             if (worker.state != TrainingState::Running) {
                 worker.state = TrainingState::Running;
                 worker.message.clear();
                 changed = true;
             }
-            if (!worker.train_one_batch()) {
+            // Woken by a request before the pace wants the next batch: no batch yet.
+            const bool due = batch_due(worker.pace, worker.seconds_since_batch());
+            if (due && !worker.train_one_batch()) {
                 // Stopped by itself: take the run request back so the loop waits.
                 std::lock_guard<std::mutex> lock(control_mutex_);
                 run_requested_ = false;
@@ -253,7 +315,7 @@ void TrainingSession::run_worker() {
             worker.state = TrainingState::Paused;
             changed = true;
         }
-        if (changed || (run && worker.publish_due())) publish(worker.make_snapshot());
+        if (changed || (run && (paced || worker.publish_due()))) publish(worker.make_snapshot());
     }
 }
 

@@ -30,9 +30,12 @@
 #include <vector>
 
 #include "core/formats/mnist_idx.hpp"
+#include "core/nn/batch_gradients.hpp"
 #include "core/nn/conv_filters.hpp"
 #include "core/nn/network_probe.hpp"
 #include "core/nn/optimizer.hpp"
+#include "core/nn/training_pace.hpp"
+#include "core/nn/training_timeline.hpp"
 
 namespace convscope {
 
@@ -101,6 +104,12 @@ struct TrainingSnapshot {
     std::shared_ptr<const std::vector<float>>
         parameters;  // every layer's output for the probe image
 
+    TrainingPace pace;  // in force
+    // The last batch laid open; null at full speed (only a slower pace takes the time).
+    std::shared_ptr<const BatchInspection> last_batch;
+    // Filters and probe maps along the run, for the replay timeline (batch order).
+    std::vector<std::shared_ptr<const TimelineEntry>> timeline;
+
     // Where the curves put things, in epochs as a fraction (0 before an epoch has a
     // size): all the batches trained, and the end of loss point `point`.
     double epochs_trained() const;
@@ -142,6 +151,12 @@ class TrainingSession {
     // architecture is not the one the settings ask for.
     void load_parameters(const std::string& architecture, std::vector<float> parameters);
 
+    // How fast batches come while running (takes effect at once, even while running);
+    // OneStep also pauses. InputError for a rate out of bounds.
+    void set_pace(const TrainingPace& pace);
+    // Exactly one batch, then paused (each call one more batch; no busy waiting).
+    void step();
+
     // The latest snapshot: a pointer copy under a short lock. Never waits for a batch.
     std::shared_ptr<const TrainingSnapshot> snapshot() const;
     // Whether training has been asked to run (the snapshot's state follows within a batch).
@@ -156,12 +171,16 @@ class TrainingSession {
         std::shared_ptr<const MnistData> data;
         std::optional<std::vector<float>> probe_image;
         std::optional<std::vector<float>> parameters;
+        std::optional<TrainingPace> pace;
         bool any() const {
-            return state_changed || reset_seed || settings || data || probe_image || parameters;
+            return state_changed || reset_seed || settings || data || probe_image || parameters ||
+                   pace;
         }
     };
 
     void run_worker();
+    // Waits (the lock held by `lock`) until there is something to do; false to quit.
+    bool wait_for_work(std::unique_lock<std::mutex>& lock);
     void publish(std::shared_ptr<const TrainingSnapshot> snapshot);
 
     std::unique_ptr<Worker> worker_;
@@ -170,6 +189,8 @@ class TrainingSession {
     mutable std::mutex control_mutex_;
     std::condition_variable control_changed_;
     bool run_requested_ = false;
+    int steps_requested_ = 0;
+    TrainingPace pace_;  // what the training thread paces by
     bool quit_ = false;
     Requests requests_;
     TrainingSettings requested_settings_;  // what change_settings() last accepted

@@ -55,6 +55,18 @@ void TrainingSession::Worker::start_over(std::uint64_t seed) {
     images_since_publish = 0;
     images_per_second = 0;
     batches_since_publish = 0;
+    last_batch.reset();
+    batch_taken = false;
+    restart_timeline();
+}
+
+void TrainingSession::Worker::restart_timeline() {
+    timeline.clear();
+    TimelineEntry first;
+    first.conv_layers =
+        conv_filters(network->spec(), network->parameter_tensors(), network->parameters(), nullptr);
+    first.probe = probe->run(network->parameters(), probe_image.data());
+    timeline.add(std::move(first));
 }
 
 void TrainingSession::Worker::apply_settings(const TrainingSettings& next) {
@@ -105,8 +117,34 @@ void TrainingSession::Worker::add_loss(float loss) {
     batches_per_loss_point *= 2;
 }
 
+void TrainingSession::Worker::record_batch(float loss, const std::vector<float>& before) {
+    if (!before.empty()) {
+        auto inspection = std::make_shared<BatchInspection>(
+            inspect_batch(network->spec(), before.data(), trainer->last_batch_images(),
+                          trainer->last_batch_labels(), trainer->last_batch_size()));
+        inspection->batch = total_batches;
+        last_batch = std::move(inspection);
+    } else {
+        last_batch.reset();
+    }
+    if (!timeline.wants(total_batches)) return;
+    TimelineEntry entry;
+    entry.batch = total_batches;
+    entry.loss = loss;
+    entry.conv_layers =
+        conv_filters(network->spec(), network->parameter_tensors(), network->parameters(), nullptr);
+    entry.probe = probe->run(network->parameters(), probe_image.data());
+    timeline.add(std::move(entry));
+}
+
 bool TrainingSession::Worker::train_one_batch() {
     const Clock::time_point begin = Clock::now();
+    last_batch_begin = begin;
+    batch_taken = true;
+    // Slower than full speed there is time to lay the batch open, from these weights.
+    std::vector<float> before;
+    if (pace.mode != PaceMode::Full)
+        before.assign(network->parameters(), network->parameters() + network->parameter_count());
     const BatchResult<float> result = trainer->train_batch();
     training_seconds_since_publish += std::chrono::duration<double>(Clock::now() - begin).count();
     const int images = trainer->last_batch_size();
@@ -122,6 +160,7 @@ bool TrainingSession::Worker::train_one_batch() {
         return false;
     }
     add_loss(result.loss);
+    record_batch(result.loss, before);
     correct_since_point += result.correct;
     images_since_point += images;
     if (++batches_since_point >= settings.accuracy_every_batches) {
@@ -143,6 +182,11 @@ bool TrainingSession::Worker::train_one_batch() {
 }
 
 // ---- publishing ---------------------------------------------------------------------
+
+double TrainingSession::Worker::seconds_since_batch() const {
+    if (!batch_taken) return -1;
+    return std::chrono::duration<double>(Clock::now() - last_batch_begin).count();
+}
 
 bool TrainingSession::Worker::publish_due() const {
     const auto interval = std::chrono::milliseconds(settings.publish_interval_ms);
@@ -182,6 +226,9 @@ std::shared_ptr<const TrainingSnapshot> TrainingSession::Worker::make_snapshot()
         conv_filters(network->spec(), network->parameter_tensors(), network->parameters(),
                      settings.include_gradients ? network->gradients() : nullptr);
     snapshot->probe = probe->run(network->parameters(), probe_image.data());
+    snapshot->pace = pace;
+    snapshot->last_batch = last_batch;
+    snapshot->timeline = timeline.entries();
     snapshot->parameters = std::make_shared<const std::vector<float>>(
         network->parameters(), network->parameters() + network->parameter_count());
     return snapshot;

@@ -25,6 +25,11 @@ struct TrainingSession::Worker {
     std::unique_ptr<Trainer> trainer;  // refers to *network and data->train
     std::unique_ptr<ActivationProbe> probe;
     std::vector<float> probe_image;
+    TrainingPace pace;
+    TrainingTimeline timeline;
+    std::shared_ptr<const BatchInspection> last_batch;
+    bool batch_taken = false;  // since start_over
+    Clock::time_point last_batch_begin = Clock::now();
 
     TrainingState state = TrainingState::Paused;
     std::string message;
@@ -67,11 +72,16 @@ struct TrainingSession::Worker {
     // One batch; false when training must stop (diverged or finished).
     bool train_one_batch();
     bool publish_due() const;
+    // Seconds since the last batch began; -1 before the first.
+    double seconds_since_batch() const;
+    // The timeline from the weights now: batch 0 alone.
+    void restart_timeline();
     // Resets the publishing cadence and throughput counters.
     std::shared_ptr<const TrainingSnapshot> make_snapshot();
 
   private:
     void add_loss(float loss);
+    void record_batch(float loss, const std::vector<float>& parameters_before);
 };
 
 }  // namespace convscope

@@ -18,7 +18,7 @@ import sys
 import torch
 
 LIVE = {"training", "features", "network-receptive-field", "draw", "quiz", "explain",
-        "explain-photo"}
+        "explain-photo", "training-slow", "training-replay"}
 binary = sys.argv[1]
 random.seed(20261203)
 torch.set_num_threads(1)
