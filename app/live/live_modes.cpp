@@ -118,8 +118,8 @@ void LiveModes::open_scene(const std::string& name, AppState& state) {
         // A unit of the deepest map of the pretrained SimpleConvNet (pool1).
         state.network.unit = FeatureUnit{2, 4, 5, 6};
     } else if (name == "network-deep" || name == "network-deep-training") {
-        // DeepConvNet (bundled weights, or training live): a unit of its last pool
-        // (64x4x4) sees 36x36 pixels, lit through all its layers.
+        // DeepConvNet (bundled weights, or training live): a unit of conv5 sees 24x24
+        // pixels, its field lit larger in every layer below it.
         state.mode = Mode::Network;
         LiveActions pick;
         TrainingSettings settings = state.network.settings;
@@ -127,7 +127,7 @@ void LiveModes::open_scene(const std::string& name, AppState& state) {
         pick.training_settings = settings;
         if (name == "network-deep-training") pick.training = TrainingCommand::Start;
         apply(pick, state);
-        state.network.unit = FeatureUnit{14, 5, 1, 2};
+        state.network.unit = FeatureUnit{10, 5, 2, 3};
     } else if (name == "draw") {
         state.mode = Mode::Draw;
         ensure_sketch();
