@@ -1,6 +1,7 @@
-// The pretrained SimpleConvNet in assets/weights: it loads, reaches 97% on the bundled
-// test subset, and recognises digits drawn on the canvas after MNIST preprocessing
-// (the path the Draw mode takes).
+// The pretrained SimpleConvNet in assets/weights (trained on the full MNIST set, 0.9903
+// on its 10,000 test images, which are not in the repository): it loads, reaches 98% on
+// the bundled 2,000-image test subset, and recognises digits drawn on the canvas after
+// MNIST preprocessing (the path the Draw mode takes).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -29,7 +30,7 @@ int classify(const Network<float>& network, const DigitCanvas& canvas) {
 
 }  // namespace
 
-TEST_CASE("the pretrained SimpleConvNet reaches 97 percent on the bundled test subset") {
+TEST_CASE("the pretrained SimpleConvNet reaches 98 percent on the bundled test subset") {
     const WeightsFile file = read_weights(kPretrained);
     const NetworkSpec spec = spec_for_architecture(file.architecture, kPretrained);
     CHECK(spec.name == "simpleconvnet");
@@ -37,7 +38,7 @@ TEST_CASE("the pretrained SimpleConvNet reaches 97 percent on the bundled test s
     load_weights(kPretrained, network);
     const double accuracy = evaluate_accuracy(network, load_mnist(kAssets + "/mnist").test);
     MESSAGE("bundled test accuracy " << accuracy);
-    CHECK(accuracy >= 0.97);
+    CHECK(accuracy >= 0.98);
 }
 
 TEST_CASE("the pretrained network reads digits drawn on the canvas") {
