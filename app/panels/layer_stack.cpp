@@ -95,23 +95,40 @@ Actions draw_layer_stack(const NetworkModeView& view, const AppState& state,
         }
         if (total <= size.x) break;
     }
-    // A deep stack (DeepConvNet has 21 boxes) folds into two rows rather than shrink
-    // its text past reading; the second row starts with the arrow from the first.
-    const std::size_t rows = boxes.size() > 12 && total > size.x * 1.25f ? 2 : 1;
-    const std::size_t per_row = (boxes.size() + rows - 1) / rows;
+    // A deep stack (DeepConvNet has 21 boxes) folds into the rows (up to three) that
+    // give the largest text, rather than shrink it past reading; each further row
+    // starts with the arrow from the one above.
     const float row_gap = metrics.px(6);
-    const float row_height = (height - row_gap * static_cast<float>(rows - 1)) / rows;
-    float widest = 0;  // the widest row's boxes, arrows apart
-    for (std::size_t r = 0; r < rows; ++r) {
-        float row = 0;
-        for (std::size_t i = r * per_row; i < std::min(boxes.size(), (r + 1) * per_row); ++i)
-            row += widths[i];
-        widest = std::max(widest, row);
+    struct Fold {
+        std::size_t rows = 1, per_row = 1;
+        float fit = 1, row_height = 0, text = 0;
+    };
+    const auto fold = [&](std::size_t rows) {
+        Fold f;
+        f.rows = rows;
+        f.per_row = (boxes.size() + rows - 1) / rows;
+        f.row_height = (height - row_gap * static_cast<float>(rows - 1)) / rows;
+        float widest = 0;  // the widest row's boxes, arrows apart
+        for (std::size_t r = 0; r < rows; ++r) {
+            float row = 0;
+            for (std::size_t i = r * f.per_row; i < std::min(boxes.size(), (r + 1) * f.per_row);
+                 ++i)
+                row += widths[i];
+            widest = std::max(widest, row);
+        }
+        const float arrows = arrow * static_cast<float>(f.per_row - (rows > 1 ? 0 : 1));
+        f.fit = std::min(1.0f, (size.x - arrows) / widest);
+        f.text = std::min(text * f.fit, (f.row_height - metrics.px(8)) / 4.4f);
+        return f;
+    };
+    Fold chosen = fold(1);
+    for (std::size_t rows = 2; rows <= 3 && boxes.size() > 12; ++rows) {
+        const Fold f = fold(rows);
+        if (f.text > chosen.text * 1.05f) chosen = f;
     }
-    const float arrows = arrow * static_cast<float>(per_row - (rows > 1 ? 0 : 1));
-    const float fit = std::min(1.0f, (size.x - arrows) / widest);
-    text *= fit;
-    text = std::min(text, (row_height - metrics.px(8)) / 4.4f);
+    const std::size_t rows = chosen.rows, per_row = chosen.per_row;
+    const float row_height = chosen.row_height, fit = chosen.fit;
+    text = chosen.text;
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const auto draw_arrow = [&](float from, float mid) {

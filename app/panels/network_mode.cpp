@@ -22,7 +22,7 @@ Actions draw_network_mode(const NetworkModeView& view, const AppState& state,
     Actions actions;
     // A deep stack (DeepConvNet) draws its layers in two rows: a taller band.
     const bool deep = view.layers.size() > 12;
-    const float top = deep ? std::min(metrics.px(220), size.y * 0.31f)
+    const float top = deep ? std::min(metrics.px(260), size.y * 0.36f)
                            : std::min(metrics.px(150), size.y * 0.24f);
     const float left = std::min(metrics.px(390), size.x * 0.3f);
     // Narrow windows give the layer stack more of the top band so its labels stay

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Live modes under Xvfb (issue 5): the scenes training, features, network-receptive-field and
-# draw render to PNGs that are not blank; training moves the curves between two shots;
-# --bench-frames prints frame times.
+# Live modes under Xvfb (issue 5): the scenes training, features, network-receptive-field,
+# draw and network-deep (the bundled DeepConvNet) render to PNGs that are not blank;
+# training moves the curves between two shots; --bench-frames prints frame times.
 #   bash tests/gui/live_scenes_test.sh <path-to-convscope> <output-dir>
 # Exits 77 (CTest's skip) when xvfb-run is not installed.
 set -u
@@ -35,11 +35,11 @@ loss_points_of() { sed -n 's/^training: \([0-9]*\) loss points.*/\1/p' <<<"$1" |
 
 # The live scenes are listed with the lessons.
 scenes=$("$convscope" --list-scenes) || fail "--list-scenes failed"
-for scene in training features network-receptive-field draw; do
+for scene in training features network-receptive-field draw network-deep network-deep-training; do
     grep -qx "$scene" <<<"$scenes" || fail "--list-scenes does not list $scene"
 done
 
-for scene in features network-receptive-field draw; do
+for scene in features network-receptive-field draw network-deep; do
     shoot "$scene" "$out_dir/$scene.png"
 done
 
