@@ -41,7 +41,8 @@ Actions draw_network_mode(const NetworkModeView& view, const AppState& state,
     }
     ImGui::End();
 
-    const float training = std::min(metrics.px(400), body_height * 0.55f);
+    // Under a deep stack's taller band the curves keep their room; the panel scrolls.
+    const float training = std::min(metrics.px(400), body_height * (deep ? 0.45f : 0.55f));
     if (begin_panel("##training", body, ImVec2(left, training), metrics, /*scrollable=*/true)) {
         actions.merge(draw_training_panel(view, state, metrics));
     }
