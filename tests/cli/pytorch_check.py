@@ -15,7 +15,8 @@ import sys
 
 import torch
 
-LIVE = {"training", "features", "network-receptive-field", "draw", "quiz"}
+LIVE = {"training", "features", "network-receptive-field", "draw", "network-deep",
+        "network-deep-training", "quiz"}
 binary = sys.argv[1]
 random.seed(20261203)
 torch.set_num_threads(1)
