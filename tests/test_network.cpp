@@ -65,7 +65,8 @@ TEST_CASE("chunked layers give the gradients of one whole-batch pass") {
 }
 
 TEST_CASE("parameter_layout is the Network's parameter layout, without a Network") {
-    for (const NetworkSpec& spec : {simpleconvnet_spec(), lenet_spec(), fully_connected_spec()}) {
+    for (const NetworkSpec& spec :
+         {simpleconvnet_spec(), lenet_spec(), deepconvnet_spec(), fully_connected_spec()}) {
         const Network<float> network(spec, 1, 1);
         const std::vector<ParameterTensor> layout = parameter_layout(spec);
         const std::vector<ParameterTensor>& views = network.parameter_tensors();

@@ -40,7 +40,7 @@ const ParameterTensor& view_named(const Network<float>& network, const std::stri
 
 TEST_CASE("the probe's scores equal the network's own predictions") {
     const Dataset test = load_mnist(kBundledMnist).test;
-    for (const NetworkSpec& spec : {simpleconvnet_spec(), lenet_spec()}) {
+    for (const NetworkSpec& spec : {simpleconvnet_spec(), lenet_spec(), deepconvnet_spec()}) {
         CAPTURE(spec.name);
         Network<float> network(spec, 1);
         network.initialize(7);
@@ -143,7 +143,7 @@ TEST_CASE("convolutional features run at the image's own size") {
 }
 
 TEST_CASE("layer summaries count every parameter once") {
-    for (const NetworkSpec& spec : {simpleconvnet_spec(), lenet_spec()}) {
+    for (const NetworkSpec& spec : {simpleconvnet_spec(), lenet_spec(), deepconvnet_spec()}) {
         CAPTURE(spec.name);
         Network<float> network(spec, 1);
         const auto rows = layer_summaries(spec);

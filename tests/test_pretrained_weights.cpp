@@ -1,10 +1,13 @@
-// The pretrained SimpleConvNet in assets/weights: it loads, reaches 97% on the bundled
-// test subset, and recognises digits drawn on the canvas after MNIST preprocessing
-// (the path the Draw mode takes).
+// The pretrained SimpleConvNet in assets/weights (trained on the full MNIST set, 0.9903
+// on its 10,000 test images, which are not in the repository): it loads, reaches 98% on
+// the bundled 2,000-image test subset, and recognises digits drawn on the canvas after
+// MNIST preprocessing (the path the Draw mode takes). The same for the bundled DeepConvNet
+// (0.9922 on the full test set, 0.9885 on the subset).
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "core/formats/weights_file.hpp"
 #include "core/images/digit_canvas.hpp"
@@ -17,6 +20,7 @@ namespace {
 
 const std::string kAssets = CONVSCOPE_FIXTURE_DIR "/../../assets";
 const std::string kPretrained = kAssets + "/weights/simpleconvnet.weights";
+const std::string kDeep = kAssets + "/weights/deepconvnet.weights";
 
 int classify(const Network<float>& network, const DigitCanvas& canvas) {
     const Tensor digit = mnist_preprocess(canvas);
@@ -29,7 +33,7 @@ int classify(const Network<float>& network, const DigitCanvas& canvas) {
 
 }  // namespace
 
-TEST_CASE("the pretrained SimpleConvNet reaches 97 percent on the bundled test subset") {
+TEST_CASE("the pretrained SimpleConvNet reaches 98 percent on the bundled test subset") {
     const WeightsFile file = read_weights(kPretrained);
     const NetworkSpec spec = spec_for_architecture(file.architecture, kPretrained);
     CHECK(spec.name == "simpleconvnet");
@@ -37,27 +41,42 @@ TEST_CASE("the pretrained SimpleConvNet reaches 97 percent on the bundled test s
     load_weights(kPretrained, network);
     const double accuracy = evaluate_accuracy(network, load_mnist(kAssets + "/mnist").test);
     MESSAGE("bundled test accuracy " << accuracy);
-    CHECK(accuracy >= 0.97);
+    CHECK(accuracy >= 0.98);
 }
 
-TEST_CASE("the pretrained network reads digits drawn on the canvas") {
-    Network<float> network(simpleconvnet_spec(), 1);
-    load_weights(kPretrained, network);
+TEST_CASE("the pretrained DeepConvNet reaches 98.5 percent on the bundled test subset") {
+    const WeightsFile file = read_weights(kDeep);
+    const NetworkSpec spec = spec_for_architecture(file.architecture, kDeep);
+    CHECK(spec.name == "deepconvnet");
+    Network<float> network(spec, 500, 2);
+    load_weights(kDeep, network);
+    const double accuracy = evaluate_accuracy(network, load_mnist(kAssets + "/mnist").test);
+    MESSAGE("bundled test accuracy " << accuracy);
+    CHECK(accuracy >= 0.985);
+}
 
-    DigitCanvas one;
-    one.stroke(150, 40, 130, 240);
-    CHECK(classify(network, one) == 1);
+TEST_CASE("the pretrained networks read digits drawn on the canvas") {
+    for (const auto& [spec, path] :
+         {std::pair{simpleconvnet_spec(), kPretrained}, std::pair{deepconvnet_spec(), kDeep}}) {
+        CAPTURE(spec.name);
+        Network<float> network(spec, 1);
+        load_weights(path, network);
 
-    DigitCanvas seven;
-    seven.stroke(70, 50, 210, 50);
-    seven.stroke(210, 50, 120, 240);
-    CHECK(classify(network, seven) == 7);
+        DigitCanvas one;
+        one.stroke(150, 40, 130, 240);
+        CHECK(classify(network, one) == 1);
 
-    DigitCanvas zero;  // an ellipse of short segments
-    for (int i = 0; i < 32; ++i) {
-        const double a = i * 2 * 3.14159265 / 32, b = (i + 1) * 2 * 3.14159265 / 32;
-        zero.stroke(float(140 + 60 * std::cos(a)), float(140 + 95 * std::sin(a)),
-                    float(140 + 60 * std::cos(b)), float(140 + 95 * std::sin(b)));
+        DigitCanvas seven;
+        seven.stroke(70, 50, 210, 50);
+        seven.stroke(210, 50, 120, 240);
+        CHECK(classify(network, seven) == 7);
+
+        DigitCanvas zero;  // an ellipse of short segments
+        for (int i = 0; i < 32; ++i) {
+            const double a = i * 2 * 3.14159265 / 32, b = (i + 1) * 2 * 3.14159265 / 32;
+            zero.stroke(float(140 + 60 * std::cos(a)), float(140 + 95 * std::sin(a)),
+                        float(140 + 60 * std::cos(b)), float(140 + 95 * std::sin(b)));
+        }
+        CHECK(classify(network, zero) == 0);
     }
-    CHECK(classify(network, zero) == 0);
 }

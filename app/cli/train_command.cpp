@@ -32,7 +32,7 @@ on the seed and the thread count.
 options:
       --data DIR          folder with the four MNIST IDX files, raw or .gz
                           (default: the bundled subset, assets/mnist)
-      --net NAME          simpleconvnet (default) or lenet
+      --net NAME          simpleconvnet (default), lenet or deepconvnet
       --epochs N          passes over the training set (default 5)
       --batch B           images per step (default 100)
       --optimizer NAME    adam (default), sgd or momentum

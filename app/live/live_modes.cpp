@@ -29,6 +29,7 @@ const std::vector<CanvasStroke> kSevenStrokes = {
     {80, 70, 200, 70}, {200, 70, 150, 150}, {150, 150, 120, 225}};
 
 constexpr int kReadyAccuracyPoints = 2;
+constexpr long kReadyDeepBatches = 30;
 
 constexpr const char* kFileBrowserScene = "file-browser";
 
@@ -85,9 +86,16 @@ void LiveModes::ensure_sketch() {
 // ---- scenes ---------------------------------------------------------------------------
 
 const std::vector<std::string>& LiveModes::scene_names() {
-    static const std::vector<std::string> names = {
-        "training", "features",      "network-receptive-field", "draw",
-        "explain",  "explain-photo", "training-slow",           "training-replay"};
+    static const std::vector<std::string> names = {"training",
+                                                   "features",
+                                                   "network-receptive-field",
+                                                   "draw",
+                                                   "explain",
+                                                   "explain-photo",
+                                                   "training-slow",
+                                                   "training-replay",
+                                                   "network-deep",
+                                                   "network-deep-training"};
     return names;
 }
 
@@ -116,6 +124,17 @@ void LiveModes::open_scene(const std::string& name, AppState& state) {
         state.mode = Mode::Network;
         // A unit of the deepest map of the pretrained SimpleConvNet (pool1).
         state.network.unit = FeatureUnit{2, 4, 5, 6};
+    } else if (name == "network-deep" || name == "network-deep-training") {
+        // DeepConvNet (bundled weights, or training live): a unit of conv5 sees 24x24
+        // pixels, its field lit larger in every layer below it.
+        state.mode = Mode::Network;
+        LiveActions pick;
+        TrainingSettings settings = state.network.settings;
+        settings.network = "deepconvnet";
+        pick.training_settings = settings;
+        if (name == "network-deep-training") pick.training = TrainingCommand::Start;
+        apply(pick, state);
+        state.network.unit = FeatureUnit{10, 5, 2, 3};
     } else if (name == "draw") {
         state.mode = Mode::Draw;
         ensure_sketch();
@@ -142,8 +161,11 @@ void LiveModes::open_scene(const std::string& name, AppState& state) {
 
 bool LiveModes::scene_ready() const {
     if (scene_ == "training-slow" || scene_ == "training-replay") return slow_scene_ready();
-    if (scene_ != "training") return true;
     const auto& shown = lab_.shown();
+    // DeepConvNet trains ten times slower: a picture once its loss curve has begun.
+    if (scene_ == "network-deep-training")
+        return shown && !lab_.showing_pretrained() && shown->total_batches >= kReadyDeepBatches;
+    if (scene_ != "training") return true;
     return shown && !lab_.showing_pretrained() &&
            static_cast<int>(shown->accuracy_history.size()) >= kReadyAccuracyPoints;
 }

@@ -5,6 +5,7 @@
 #include "core/formats/weights_file.hpp"
 #include "core/nn/network.hpp"
 #include "core/nn/network_probe.hpp"
+#include "core/tensor/check.hpp"
 
 namespace convscope {
 
@@ -15,6 +16,22 @@ std::shared_ptr<const PretrainedNetwork> load_pretrained_network() {
     network->spec = spec_for_architecture(file.architecture, network->path);
     network->parameters = std::move(file.parameters);
     return network;
+}
+
+std::shared_ptr<const PretrainedNetwork> load_bundled_network(const std::string& name) {
+    const std::string path = find_asset("weights/" + name + ".weights");
+    if (path.empty()) return nullptr;
+    try {
+        auto network = std::make_shared<PretrainedNetwork>();
+        network->path = path;
+        WeightsFile file = read_weights(path);
+        network->spec = spec_for_architecture(file.architecture, path);
+        if (network->spec.name != name) return nullptr;
+        network->parameters = std::move(file.parameters);
+        return network;
+    } catch (const InputError&) {
+        return nullptr;
+    }
 }
 
 std::shared_ptr<const TrainingSnapshot> pretrained_snapshot(const PretrainedNetwork& network,

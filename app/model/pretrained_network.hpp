@@ -20,6 +20,10 @@ struct PretrainedNetwork {
 
 // InputError when the file is missing, corrupt or for an unknown architecture.
 std::shared_ptr<const PretrainedNetwork> load_pretrained_network();
+// The bundled weights of preset `name` (assets/weights/NAME.weights), so Network mode
+// shows e.g. the pretrained DeepConvNet when it is picked; null when none is bundled
+// or the file is broken (the mode then trains that network from scratch).
+std::shared_ptr<const PretrainedNetwork> load_bundled_network(const std::string& name);
 
 // A snapshot of the pretrained network as the training panel would show a paused
 // session: its kernels and the probe image's activations, empty curves.

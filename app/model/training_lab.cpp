@@ -38,17 +38,15 @@ std::vector<float> first_test_image(const MnistData& data) {
 }  // namespace
 
 TrainingLab::TrainingLab(std::shared_ptr<const PretrainedNetwork> pretrained)
-    : pretrained_(std::move(pretrained)) {}
+    : pretrained_(std::move(pretrained)), shown_pretrained_(pretrained_) {}
 
 TrainingLab::~TrainingLab() = default;
 
 void TrainingLab::ensure_ready(const TrainingSettings& settings) {
     if (shown_) return;
     if (!data_) data_ = load_data("", &data_name_);
-    if (pretrained_ && data_->test.count > 0) {
-        pretrained_snapshot_ = pretrained_snapshot(*pretrained_, first_test_image(*data_));
-        shown_ = pretrained_snapshot_;
-        follow_architecture();
+    if (shown_pretrained_ && data_->test.count > 0) {
+        show_pretrained(shown_pretrained_);
     } else {
         make_session(settings);
     }
@@ -64,6 +62,19 @@ void TrainingLab::follow_architecture() {
     shown_architecture_ = shown_->architecture;
     spec_ = network_preset(shown_->settings.network);
     layers_ = layer_summaries(spec_);
+}
+
+std::shared_ptr<const PretrainedNetwork> TrainingLab::bundled(const std::string& network) const {
+    if (pretrained_ && pretrained_->spec.name == network) return pretrained_;
+    if (shown_pretrained_ && shown_pretrained_->spec.name == network) return shown_pretrained_;
+    return load_bundled_network(network);
+}
+
+void TrainingLab::show_pretrained(std::shared_ptr<const PretrainedNetwork> network) {
+    shown_pretrained_ = std::move(network);
+    pretrained_snapshot_ = pretrained_snapshot(*shown_pretrained_, first_test_image(*data_));
+    shown_ = pretrained_snapshot_;
+    follow_architecture();
 }
 
 void TrainingLab::make_session(const TrainingSettings& settings) {
@@ -116,7 +127,12 @@ void TrainingLab::change_settings(const TrainingSettings& settings) {
     validate_training_settings(settings);
     // Before the first start the settings wait in the panel; a new network shows at once.
     if (!session_) {
-        if (pretrained_ && settings.network == pretrained_->spec.name) return;
+        if (std::shared_ptr<const PretrainedNetwork> network = bundled(settings.network)) {
+            if (network == shown_pretrained_ && shown_) return;
+            shown_pretrained_ = network;
+            if (!data_) return;  // ensure_ready() shows it
+            if (data_->test.count > 0) return show_pretrained(network);
+        }
         ensure_ready(settings);
         make_session(settings);
         return;
@@ -133,10 +149,7 @@ void TrainingLab::use_data(const std::string& folder) {
     data_ = std::move(data);
     data_name_ = name;
     if (session_) session_->change_data(data_);
-    if (pretrained_) {
-        pretrained_snapshot_ = pretrained_snapshot(*pretrained_, first_test_image(*data_));
-        if (!session_) shown_ = pretrained_snapshot_;
-    }
+    if (shown_pretrained_ && !session_) show_pretrained(shown_pretrained_);
     poll();
 }
 

@@ -55,8 +55,15 @@ class TrainingLab {
   private:
     void make_session(const TrainingSettings& settings);
     void follow_architecture();
+    // The bundled network of that preset (pretrained_ for its own), or null.
+    std::shared_ptr<const PretrainedNetwork> bundled(const std::string& network) const;
+    // Shows `network` as a paused session (no session made yet).
+    void show_pretrained(std::shared_ptr<const PretrainedNetwork> network);
 
     std::shared_ptr<const PretrainedNetwork> pretrained_;
+    // The pretrained network on screen before the first session: pretrained_ or another
+    // preset's bundled weights (picked in the Network combo).
+    std::shared_ptr<const PretrainedNetwork> shown_pretrained_;
     std::shared_ptr<const MnistData> data_;
     std::string data_name_;
     std::shared_ptr<const TrainingSnapshot> pretrained_snapshot_;

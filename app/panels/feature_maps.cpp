@@ -121,8 +121,10 @@ Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
     const float gap = metrics.px(6);
     float weights = 0;
     for (const Section& s : sections) weights += s.weight;
+    // Never shorter than the two label lines: a deep network's rows then scroll.
     const float unit_height =
-        (height - gap * static_cast<float>(sections.size())) / std::max(weights, 1.0f);
+        std::max(text * 2.3f,
+                 (height - gap * static_cast<float>(sections.size())) / std::max(weights, 1.0f));
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const ImU32 lit = highlight_colour();
@@ -192,6 +194,9 @@ Actions draw_feature_maps(const NetworkModeView& view, const AppState& state,
         }
         y += h + gap;
     }
+    // The rows' extent, so a scrolling panel knows how far it goes.
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::Dummy(ImVec2(size.x - metrics.px(20), y - origin.y - gap));
     return actions;
 }
 

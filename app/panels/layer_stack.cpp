@@ -95,49 +95,91 @@ Actions draw_layer_stack(const NetworkModeView& view, const AppState& state,
         }
         if (total <= size.x) break;
     }
-    const float arrows = arrow * static_cast<float>(boxes.size() - 1);
-    const float fit = std::min(1.0f, (size.x - arrows) / (total - arrows));
-    text *= fit;
-    // Spare room widens every box alike.
-    const float spare = std::max(0.0f, size.x - total) / static_cast<float>(boxes.size());
-    for (float& width : widths) width = width * fit + spare;
-    text = std::min(text, (height - metrics.px(8)) / 4.4f);
+    // A deep stack (DeepConvNet has 21 boxes) folds into the rows (up to three) that
+    // give the largest text, rather than shrink it past reading; each further row
+    // starts with the arrow from the one above.
+    const float row_gap = metrics.px(6);
+    struct Fold {
+        std::size_t rows = 1, per_row = 1;
+        float fit = 1, row_height = 0, text = 0;
+    };
+    const auto fold = [&](std::size_t rows) {
+        Fold f;
+        f.rows = rows;
+        f.per_row = (boxes.size() + rows - 1) / rows;
+        f.row_height = (height - row_gap * static_cast<float>(rows - 1)) / rows;
+        float widest = 0;  // the widest row's boxes, arrows apart
+        for (std::size_t r = 0; r < rows; ++r) {
+            float row = 0;
+            for (std::size_t i = r * f.per_row; i < std::min(boxes.size(), (r + 1) * f.per_row);
+                 ++i)
+                row += widths[i];
+            widest = std::max(widest, row);
+        }
+        const float arrows = arrow * static_cast<float>(f.per_row - (rows > 1 ? 0 : 1));
+        f.fit = std::min(1.0f, (size.x - arrows) / widest);
+        f.text = std::min(text * f.fit, (f.row_height - metrics.px(8)) / 4.4f);
+        return f;
+    };
+    Fold chosen = fold(1);
+    for (std::size_t rows = 2; rows <= 3 && boxes.size() > 12; ++rows) {
+        const Fold f = fold(rows);
+        if (f.text > chosen.text * 1.05f) chosen = f;
+    }
+    const std::size_t rows = chosen.rows, per_row = chosen.per_row;
+    const float row_height = chosen.row_height, fit = chosen.fit;
+    text = chosen.text;
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    float x = origin.x;
-    for (std::size_t i = 0; i < boxes.size(); ++i) {
-        const Box& box = boxes[i];
-        const float width = widths[i];
-        const ImVec2 a(x, origin.y);
-        x += width + arrow;
-        const ImVec2 b(a.x + width, a.y + height);
-        const bool open = box.layer >= 0 && box.layer == state.network.open_layer;
-        ImGui::SetCursorScreenPos(a);
-        ImGui::PushID(static_cast<int>(i));
-        const bool clicked = ImGui::InvisibleButton("##layer", ImVec2(width, height));
-        const bool hovered = ImGui::IsItemHovered();
-        ImGui::PopID();
-        if (clicked && box.layer >= 0) actions.live.open_layer = open ? -1 : box.layer;
-        const Palette& palette = ui_palette();
-        const ImU32 fill = to_imgui(open      ? palette.card_open
-                                    : hovered ? palette.card_hovered
-                                              : palette.card);
-        list->AddRectFilled(a, b, fill, metrics.px(4));
-        list->AddRect(a, b, open ? highlight_colour() : to_imgui(palette.frame), metrics.px(4), 0,
-                      open ? 2.0f : 1.0f);
-        float y = a.y + metrics.px(4);
-        const std::string* lines[] = {&box.name, &box.text, &box.shape, &box.parameters};
-        for (int l = 0; l < 4; ++l) {
-            const ImVec2 extent = font->CalcTextSizeA(text, FLT_MAX, 0, lines[l]->c_str());
-            list->AddText(font, text, ImVec2(a.x + (width - extent.x) * 0.5f, y),
-                          l == 0 || l == 2 ? ink : muted, lines[l]->c_str());
-            y += text * 1.08f;
+    const auto draw_arrow = [&](float from, float mid) {
+        list->AddLine(ImVec2(from + 2, mid), ImVec2(from + arrow - 3, mid), muted, 1.5f);
+        list->AddTriangleFilled(ImVec2(from + arrow - 2, mid), ImVec2(from + arrow - 7, mid - 4),
+                                ImVec2(from + arrow - 7, mid + 4), muted);
+    };
+    for (std::size_t r = 0; r < rows; ++r) {
+        const std::size_t first = r * per_row;
+        const std::size_t last = std::min(boxes.size(), first + per_row);
+        float row_width = 0;
+        for (std::size_t i = first; i < last; ++i) row_width += widths[i] * fit;
+        const float row_arrows = arrow * static_cast<float>(last - first - (r == 0 ? 1 : 0));
+        // Spare room widens every box of the row alike.
+        const float spare =
+            std::max(0.0f, size.x - row_width - row_arrows) / static_cast<float>(last - first);
+        const float top = origin.y + static_cast<float>(r) * (row_height + row_gap);
+        float x = origin.x;
+        if (r > 0) {
+            draw_arrow(x, top + row_height * 0.5f);
+            x += arrow;
         }
-        if (i + 1 < boxes.size()) {
-            const float mid = a.y + height * 0.5f;
-            list->AddLine(ImVec2(b.x + 2, mid), ImVec2(b.x + arrow - 3, mid), muted, 1.5f);
-            list->AddTriangleFilled(ImVec2(b.x + arrow - 2, mid), ImVec2(b.x + arrow - 7, mid - 4),
-                                    ImVec2(b.x + arrow - 7, mid + 4), muted);
+        for (std::size_t i = first; i < last; ++i) {
+            const Box& box = boxes[i];
+            const float width = widths[i] * fit + spare;
+            const ImVec2 a(x, top);
+            x += width + arrow;
+            const ImVec2 b(a.x + width, a.y + row_height);
+            const bool open = box.layer >= 0 && box.layer == state.network.open_layer;
+            ImGui::SetCursorScreenPos(a);
+            ImGui::PushID(static_cast<int>(i));
+            const bool clicked = ImGui::InvisibleButton("##layer", ImVec2(width, row_height));
+            const bool hovered = ImGui::IsItemHovered();
+            ImGui::PopID();
+            if (clicked && box.layer >= 0) actions.live.open_layer = open ? -1 : box.layer;
+            const Palette& palette = ui_palette();
+            const ImU32 fill = to_imgui(open      ? palette.card_open
+                                        : hovered ? palette.card_hovered
+                                                  : palette.card);
+            list->AddRectFilled(a, b, fill, metrics.px(4));
+            list->AddRect(a, b, open ? highlight_colour() : to_imgui(palette.frame), metrics.px(4),
+                          0, open ? 2.0f : 1.0f);
+            float y = a.y + metrics.px(4);
+            const std::string* lines[] = {&box.name, &box.text, &box.shape, &box.parameters};
+            for (int l = 0; l < 4; ++l) {
+                const ImVec2 extent = font->CalcTextSizeA(text, FLT_MAX, 0, lines[l]->c_str());
+                list->AddText(font, text, ImVec2(a.x + (width - extent.x) * 0.5f, y),
+                              l == 0 || l == 2 ? ink : muted, lines[l]->c_str());
+                y += text * 1.08f;
+            }
+            if (i + 1 < last) draw_arrow(b.x, a.y + row_height * 0.5f);
         }
     }
     return actions;

@@ -20,11 +20,14 @@ std::string grouped_count(std::size_t count) {
 Actions draw_network_mode(const NetworkModeView& view, const AppState& state,
                           const UiMetrics& metrics, ImVec2 position, ImVec2 size) {
     Actions actions;
-    const float top = std::min(metrics.px(150), size.y * 0.24f);
+    // A deep stack (DeepConvNet) draws its layers in two rows: a taller band.
+    const bool deep = view.layers.size() > 12;
+    const float top = deep ? std::min(metrics.px(260), size.y * 0.36f)
+                           : std::min(metrics.px(150), size.y * 0.24f);
     const float left = std::min(metrics.px(390), size.x * 0.3f);
     // Narrow windows give the layer stack more of the top band so its labels stay
     // readable; the FC comparison wraps its text into what is left.
-    const float stack = size.x * (size.x < metrics.px(1500) ? 0.7f : 0.66f);
+    const float stack = size.x * (deep || size.x < metrics.px(1500) ? 0.7f : 0.66f);
     const ImVec2 body(position.x, position.y + top);
     const float body_height = size.y - top;
 
@@ -38,7 +41,8 @@ Actions draw_network_mode(const NetworkModeView& view, const AppState& state,
     }
     ImGui::End();
 
-    const float training = std::min(metrics.px(400), body_height * 0.55f);
+    // Under a deep stack's taller band the curves keep their room; the panel scrolls.
+    const float training = std::min(metrics.px(400), body_height * (deep ? 0.45f : 0.55f));
     if (begin_panel("##training", body, ImVec2(left, training), metrics, /*scrollable=*/true)) {
         actions.merge(draw_training_panel(view, state, metrics));
     }
@@ -74,8 +78,10 @@ Actions draw_network_mode(const NetworkModeView& view, const AppState& state,
     }
     ImGui::End();
     const float maps_top = kernels + save;
+    // Scrolls when a deep network's rows would be shorter than their labels.
     if (begin_panel("##feature_maps", ImVec2(body.x + left, body.y + maps_top),
-                    ImVec2(size.x - left, body_height - maps_top), metrics)) {
+                    ImVec2(size.x - left, body_height - maps_top), metrics,
+                    /*scrollable=*/deep)) {
         actions.merge(draw_feature_maps(view, state, metrics, ImGui::GetContentRegionAvail()));
     }
     ImGui::End();

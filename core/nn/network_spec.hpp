@@ -50,6 +50,9 @@ struct NetworkSpec {
 NetworkSpec simpleconvnet_spec();
 // Two conv-ReLU-pool stages, then two affine layers: deep enough for receptive fields.
 NetworkSpec lenet_spec();
+// The book's DeepConvNet (without its dropout): three blocks of two conv 3x3 (16, 32,
+// 64 filters) with ReLU and a max pool each, affine 50, ReLU, affine 10.
+NetworkSpec deepconvnet_spec();
 
 // Seed section 1's fully connected network: the 1x28x28 input flattened to 784 values,
 // Affine-ReLU x4 (100 units each), Affine 10, Softmax. Shown beside the CNN, never

@@ -18,7 +18,8 @@ import sys
 import torch
 
 LIVE = {"training", "features", "network-receptive-field", "draw", "quiz", "explain",
-        "explain-photo", "training-slow", "training-replay"}
+        "explain-photo", "training-slow", "training-replay", "network-deep",
+        "network-deep-training"}
 binary = sys.argv[1]
 random.seed(20261203)
 torch.set_num_threads(1)

@@ -80,7 +80,7 @@ PY
 fi
 
 # --- --all: every lesson, one valid SVG each.
-lessons=$("$convscope" --list-scenes | grep -vxE 'training|features|network-receptive-field|draw|quiz|explain|explain-photo|training-slow|training-replay')
+lessons=$("$convscope" --list-scenes | grep -vxE 'training|features|network-receptive-field|draw|quiz|explain|explain-photo|training-slow|training-replay|network-deep|network-deep-training')
 run_in_xvfb export --all --dir "$out_dir/all" --format svg >/dev/null || fail "--all failed"
 for lesson in $lessons; do
     $python -c 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])' \

@@ -11,7 +11,7 @@ rm -rf "$out_dir" && mkdir -p "$out_dir"  # stale pictures would hide a missing 
 
 # --list-scenes also names the live-mode scenes (tests/gui/live_scenes_test.sh) and the
 # quiz (quiz_test.sh); keep the lessons.
-lessons=$("$convscope" --list-scenes | grep -vxE 'training|features|network-receptive-field|draw|quiz|explain|explain-photo|training-slow|training-replay') ||
+lessons=$("$convscope" --list-scenes | grep -vxE 'training|features|network-receptive-field|draw|quiz|explain|explain-photo|training-slow|training-replay|network-deep|network-deep-training') ||
     fail "--list-scenes failed"
 count=$(wc -l <<<"$lessons")
 ((count >= 30)) || fail "--list-scenes lists only $count lessons"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Live modes under Xvfb (issues 5, 13): the scenes training, features, network-receptive-field,
-# draw, explain and explain-photo render to PNGs that are not blank (the overlays change
-# them); training moves the curves between two shots; --bench-frames prints frame times.
+# Live modes under Xvfb (issues 5, 13, 16): the scenes training, features,
+# network-receptive-field, draw, explain, explain-photo, network-deep and
+# network-deep-training render to PNGs that are not blank (the overlays change them);
+# training moves the curves between two shots; --bench-frames prints frame times.
 #   bash tests/gui/live_scenes_test.sh <path-to-convscope> <output-dir>
 # Exits 77 (CTest's skip) when xvfb-run is not installed.
 set -u
@@ -35,11 +36,11 @@ loss_points_of() { sed -n 's/^training: \([0-9]*\) loss points.*/\1/p' <<<"$1" |
 
 # The live scenes are listed with the lessons.
 scenes=$("$convscope" --list-scenes) || fail "--list-scenes failed"
-for scene in training features network-receptive-field draw explain explain-photo; do
+for scene in training features network-receptive-field draw explain explain-photo network-deep network-deep-training; do
     grep -qx "$scene" <<<"$scenes" || fail "--list-scenes does not list $scene"
 done
 
-for scene in features network-receptive-field draw; do
+for scene in features network-receptive-field draw network-deep; do
     shoot "$scene" "$out_dir/$scene.png"
 done
 

@@ -42,6 +42,7 @@ for file in usr/bin/convscope usr/share/applications/convscope.desktop \
     usr/share/icons/hicolor/scalable/apps/convscope.svg \
     usr/share/icons/hicolor/48x48/apps/convscope.png \
     usr/share/convscope/assets/weights/simpleconvnet.weights \
+    usr/share/convscope/assets/weights/deepconvnet.weights \
     usr/share/convscope/assets/mnist/t10k-images-idx3-ubyte.gz \
     usr/share/convscope/assets/lang/zh/messages.po usr/share/doc/convscope/LICENSE; do
     if grep -qx "\./$file" "$work/files"; then pass; else fail "the .deb lacks /$file"; fi
