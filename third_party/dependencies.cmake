@@ -30,6 +30,10 @@ add_library(convscope_giflib INTERFACE)
 target_include_directories(convscope_giflib SYSTEM INTERFACE ${GIF_INCLUDE_DIR})
 target_link_libraries(convscope_giflib INTERFACE ${GIF_LIBRARY})
 
+# Big feature maps are written row by row through libspng (fast zlib settings).
+pkg_check_modules(SPNG QUIET IMPORTED_TARGET spng)
+convscope_require_package(SPNG_FOUND libspng-dev "libspng (spng.h, writes big PNGs row by row)")
+
 find_path(STB_INCLUDE_DIR stb_image.h PATH_SUFFIXES stb)
 convscope_require_package(STB_INCLUDE_DIR libstb-dev "the stb headers (stb_image.h)")
 # The one translation unit that compiles stb's implementations.

@@ -187,27 +187,33 @@ RgbImage render_map(const float* values, int height, int width, ColourMap map) {
     const std::size_t count = static_cast<std::size_t>(height) * width;
     RgbImage image{width, height, std::vector<std::uint8_t>(count * 3)};
     const auto [low, high] = std::minmax_element(values, values + count);
+    if (map == ColourMap::Diverging) {
+        colour_diverging(values, count, std::max(std::abs(*low), std::abs(*high)),
+                         image.rgb.data());
+        return image;
+    }
+    const float range = *high - *low;
     for (std::size_t i = 0; i < count; ++i) {
         std::uint8_t* p = &image.rgb[i * 3];
-        if (map == ColourMap::Grey) {
-            const float range = *high - *low;
-            const std::uint8_t v = to_byte(range > 0 ? (values[i] - *low) / range : 0.0f);
-            p[0] = p[1] = p[2] = v;
-        } else {
-            const float largest = std::max(std::abs(*low), std::abs(*high));
-            const float t = largest > 0 ? values[i] / largest : 0.0f;  // -1 .. 1
-            // White at zero, fading to a saturated blue (t = -1) or red (t = +1).
-            const float fade = 1.0f - std::abs(t);
-            if (t >= 0) {
-                p[0] = to_byte(1.0f - 0.30f * (1 - fade));
-                p[1] = p[2] = to_byte(fade);
-            } else {
-                p[0] = p[1] = to_byte(fade);
-                p[2] = to_byte(1.0f - 0.30f * (1 - fade));
-            }
-        }
+        p[0] = p[1] = p[2] = to_byte(range > 0 ? (values[i] - *low) / range : 0.0f);
     }
     return image;
+}
+
+void colour_diverging(const float* values, std::size_t count, float largest, std::uint8_t* rgb) {
+    for (std::size_t i = 0; i < count; ++i) {
+        std::uint8_t* p = rgb + i * 3;
+        const float t = largest > 0 ? values[i] / largest : 0.0f;  // -1 .. 1
+        // White at zero, fading to a saturated blue (t = -1) or red (t = +1).
+        const float fade = 1.0f - std::abs(t);
+        if (t >= 0) {
+            p[0] = to_byte(1.0f - 0.30f * (1 - fade));
+            p[1] = p[2] = to_byte(fade);
+        } else {
+            p[0] = p[1] = to_byte(fade);
+            p[2] = to_byte(1.0f - 0.30f * (1 - fade));
+        }
+    }
 }
 
 RgbImage render_image(const Tensor& image) {
