@@ -10,6 +10,7 @@
 #include "core/formats/image_file.hpp"
 #include "core/formats/nested_array.hpp"
 #include "core/formats/npy_file.hpp"
+#include "core/formats/png_rows.hpp"
 #include "core/formats/weights_file.hpp"
 #include "core/images/digit_canvas.hpp"
 #include "core/nn/network.hpp"
@@ -148,7 +149,7 @@ int run_features_command(const Arguments& raw) {
         std::printf("%s, image %dx%d from %s\n", spec.name.c_str(), image.dim(2), image.dim(1),
                     image_path.c_str());
     }
-    write_png(folder.path("input.png"), render_image(image));
+    write_png_rows(folder.path("input.png"), render_image(image));
     if (!json && !npy) {
         // Bounded memory at any size: bands of rows, maps encoded as they are done.
         for (const WrittenLayer& layer :

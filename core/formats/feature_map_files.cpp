@@ -28,12 +28,6 @@ int sheet_factor(Shape maps, const FeatureFileOptions& options) {
     return MapTile::factor_to_fit(maps.height, maps.width, options.sheet_tile_side);
 }
 
-void write_rows(const std::string& path, const RgbImage& image) {
-    PngRowWriter writer(path, image.width, image.height);
-    for (int y = 0; y < image.height; ++y) writer.write_row(image.pixel(y, 0));
-    writer.finish();
-}
-
 // Writes one conv layer's maps and sheet; returns its output shape.
 Shape write_conv_layer(const LayerSpec& conv, const std::string& name, Shape input_shape,
                        const float* input, const float* parameters, StagedFolder& folder,
@@ -59,7 +53,7 @@ Shape write_conv_layer(const LayerSpec& conv, const std::string& name, Shape inp
     const int enlarge =
         factor > 1 ? 1 : std::max(1, options.small_tile_side / std::max(out.height, out.width));
     for (const MapTile& tile : tiles) sheet_tiles.push_back(scaled_nearest(tile.image(), enlarge));
-    write_rows(folder.path(name + "_sheet.png"), contact_sheet(sheet_tiles));
+    write_png_rows(folder.path(name + "_sheet.png"), contact_sheet(sheet_tiles));
     return out;
 }
 

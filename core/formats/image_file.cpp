@@ -26,8 +26,12 @@ float luma(float r, float g, float b) {
 }
 
 std::uint8_t to_byte(float value) {
-    const float clamped = std::min(1.0f, std::max(0.0f, value));
-    return static_cast<std::uint8_t>(std::lround(clamped * 255.0f));
+    const float scaled = std::min(1.0f, std::max(0.0f, value)) * 255.0f;
+    // lround() without the library call (every pixel of a big map comes through here):
+    // the fraction of a value in [0, 255] is exact in float, so this rounds half up as
+    // lround does for non-negative values.
+    const int whole = static_cast<int>(scaled);
+    return static_cast<std::uint8_t>(whole + (scaled - static_cast<float>(whole) >= 0.5f ? 1 : 0));
 }
 
 // The weight of input cell i (covering [i, i+1)) in output cell o, which covers

@@ -29,8 +29,18 @@ std::size_t MapTile::bytes(int map_height, int map_width, int factor) {
 void MapTile::add_row(int y, const std::uint8_t* rgb) {
     CS_CHECK(y >= 0 && y < map_height_);
     std::uint32_t* row = &sums_[static_cast<std::size_t>(y / factor_) * width_ * 3];
-    for (int x = 0; x < map_width_; ++x)
-        for (int k = 0; k < 3; ++k) row[(x / factor_) * 3 + k] += rgb[x * 3 + k];
+    // Block by block: no division per pixel (this runs for every pixel of every map).
+    for (int tx = 0, x = 0; tx < width_; ++tx) {
+        std::uint32_t r = 0, g = 0, b = 0;
+        for (const int end = std::min(map_width_, x + factor_); x < end; ++x) {
+            r += rgb[x * 3];
+            g += rgb[x * 3 + 1];
+            b += rgb[x * 3 + 2];
+        }
+        row[tx * 3] += r;
+        row[tx * 3 + 1] += g;
+        row[tx * 3 + 2] += b;
+    }
 }
 
 RgbImage MapTile::image() const {

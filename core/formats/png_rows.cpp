@@ -75,4 +75,10 @@ void PngRowWriter::finish() {
     finished_ = true;
 }
 
+void write_png_rows(const std::string& path, const RgbImage& image) {
+    PngRowWriter writer(path, image.width, image.height);
+    for (int y = 0; y < image.height; ++y) writer.write_row(image.pixel(y, 0));
+    writer.finish();
+}
+
 }  // namespace convscope

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <string>
 
+#include "core/formats/image_file.hpp"
+
 struct spng_ctx;
 
 namespace convscope {
@@ -42,5 +44,9 @@ class PngRowWriter {
     spng_ctx* context_ = nullptr;
     bool finished_ = false;
 };
+
+// A whole picture through PngRowWriter (fast settings): `path` is written directly, so
+// give it a staging or temporary path.
+void write_png_rows(const std::string& path, const RgbImage& image);
 
 }  // namespace convscope
