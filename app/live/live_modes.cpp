@@ -106,7 +106,7 @@ void LiveModes::ensure_sketch() {
 
 const std::vector<std::string>& LiveModes::scene_names() {
     static const std::vector<std::string> names = {"training", "features",
-                                                   "network-receptive-field", "draw", "bigphoto"};
+                                                   "network-receptive-field", "draw"};
     return names;
 }
 
@@ -114,6 +114,8 @@ bool LiveModes::is_scene(const std::string& name) {
     // Not listed (the lesson tests take every other name for a lesson): the in-app file
     // browser, for screenshots of it.
     if (name == kFileBrowserScene) return true;
+    // Nor the big photo's (issue 15): a 4000x4000 job, for --bench-frames and screenshots.
+    if (name == "bigphoto") return true;
     for (const std::string& scene : scene_names())
         if (scene == name) return true;
     return false;
