@@ -40,6 +40,9 @@ if(TARGET onnx_proto)
     set(CONVSCOPE_ONNX_FOUND TRUE)
 endif()
 convscope_require_package(CONVSCOPE_ONNX_FOUND libonnx-dev "ONNX's protobuf classes (onnx/onnx_pb.h)")
+# Big feature maps are written row by row through libspng (fast zlib settings).
+pkg_check_modules(SPNG QUIET IMPORTED_TARGET spng)
+convscope_require_package(SPNG_FOUND libspng-dev "libspng (spng.h, writes big PNGs row by row)")
 
 find_path(STB_INCLUDE_DIR stb_image.h PATH_SUFFIXES stb)
 convscope_require_package(STB_INCLUDE_DIR libstb-dev "the stb headers (stb_image.h)")

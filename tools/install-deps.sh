@@ -10,6 +10,7 @@ packages=(
     zlib1g-dev                                # gzipped MNIST files
     libgif-dev                                # GIF export (giflib)
     libonnx-dev libprotobuf-dev               # ONNX import (onnx-ml.pb.h, protobuf)
+    libspng-dev                               # big feature maps as PNG, row by row
     fonts-dejavu-core                         # the TTF font for numbers
     fonts-wqy-microhei                        # Chinese text (only the characters in use)
     help2man                                  # the man page, made from --help
@@ -20,6 +21,7 @@ packages=(
     python3                                   # CLI test: writes weights of another net
     python3-numpy                             # CLI test: loads the .npy files conv writes
     python3-torch                             # CLI test: runs the PyTorch code it prints
+    python3-pil time                          # bench/features_bigphoto.sh: Pillow, peak memory
     clang-format                              # CI's formatting check (.ci/run)
     git                                       # CI lists the files to format (.ci/run)
 )

@@ -6,9 +6,11 @@
 #include "app/assets/asset_paths.hpp"
 #include "app/cli/argument_parser.hpp"
 #include "app/cli/commands.hpp"
+#include "core/formats/feature_map_files.hpp"
 #include "core/formats/image_file.hpp"
 #include "core/formats/nested_array.hpp"
 #include "core/formats/npy_file.hpp"
+#include "core/formats/png_rows.hpp"
 #include "core/formats/weights_file.hpp"
 #include "core/images/digit_canvas.hpp"
 #include "core/nn/network.hpp"
@@ -24,7 +26,8 @@ const char* kFeaturesHelp = R"(usage: convscope features --image FILE --out DIR 
 Runs an image (PNG, JPEG, BMP or GIF; colour is turned into grey) through the
 conv layers of a trained network and writes, for every conv layer:
   DIR/<layer>_<map>.png   each feature map (conv1_00.png, ...)
-  DIR/<layer>_sheet.png   all of that layer's maps in one grid
+  DIR/<layer>_sheet.png   all of that layer's maps in one grid (maps larger
+                          than 256 pixels shrunk to fit a tile)
 and DIR/input.png, the grey image the network saw. Maps are the conv outputs
 before ReLU, so they are signed: blue negative, white zero, red positive,
 each map scaled by its own largest magnitude. With --npy the numbers too:
@@ -32,9 +35,13 @@ each map scaled by its own largest magnitude. With --npy the numbers too:
   DIR/input.npy           the grey image, float32 (1, H, W), values 0 to 1
 
 Convolutions work at any size, so a photo keeps its resolution (up to
---max-side). With --digit the image is treated as a handwritten digit instead:
-made white on black if needed, scaled into a 20x20 box and centred by mass in
-28x28 as MNIST's digits are, then classified by the whole network.
+--max-side). The maps are computed a band of rows at a time and encoded on
+two threads as they are done, so memory stays bounded at any size (--npy and
+--json hold every map whole). The files appear together or not at all.
+
+With --digit the image is treated as a handwritten digit instead: made white
+on black if needed, scaled into a 20x20 box and centred by mass in 28x28 as
+MNIST's digits are, then classified by the whole network.
 
 options:
       --image FILE        the picture (required)
@@ -76,14 +83,8 @@ Tensor as_mnist_digit(const Tensor& grey) {
     return mnist_preprocess(ink.data(), height, width);
 }
 
-std::string map_file_name(const std::string& layer, int map) {
-    char number[16];
-    std::snprintf(number, sizeof number, "%02d", map);
-    return layer + "_" + number + ".png";
-}
-
 // DIR/<layer>_<map>.png for every map, and DIR/<layer>_sheet.png with them all.
-void write_map_pictures(const std::string& out, const LayerActivation& layer) {
+void write_map_pictures(StagedFolder& out, const LayerActivation& layer) {
     const int side = std::max(layer.shape.height, layer.shape.width);
     const int factor = std::max(1, kTargetTileSide / side);
     std::vector<RgbImage> tiles;
@@ -91,9 +92,9 @@ void write_map_pictures(const std::string& out, const LayerActivation& layer) {
         tiles.push_back(scaled_nearest(
             render_map(layer.map(c), layer.shape.height, layer.shape.width, ColourMap::Diverging),
             factor));
-        write_png(out + "/" + map_file_name(layer.name, c), tiles.back());
+        write_png(out.path(map_file_name(layer.name, c)), tiles.back());
     }
-    write_png(out + "/" + layer.name + "_sheet.png", contact_sheet(tiles));
+    write_png(out.path(layer.name + "_sheet.png"), contact_sheet(tiles));
 }
 
 }  // namespace
@@ -142,27 +143,38 @@ int run_features_command(const Arguments& raw) {
         image = downscale_to_fit(image, max_side);
     }
 
-    std::error_code error;
-    std::filesystem::create_directories(out, error);
-    if (error) throw InputError("cannot create the folder '" + out + "': " + error.message());
-
-    const std::vector<LayerActivation> features =
-        convolutional_features(spec, network.parameters(), image);
+    // Every file goes into a staging folder first: the set appears whole or not at all.
+    StagedFolder folder(out);
     if (!json) {
         std::printf("%s, image %dx%d from %s\n", spec.name.c_str(), image.dim(2), image.dim(1),
                     image_path.c_str());
     }
-    write_png(out + "/input.png", render_image(image));
-    if (npy) write_npy(out + "/input.npy", image);
+    write_png_rows(folder.path("input.png"), render_image(image));
+    if (!json && !npy) {
+        // Bounded memory at any size: bands of rows, maps encoded as they are done.
+        for (const WrittenLayer& layer :
+             write_feature_map_files(spec, network.parameters(), image, folder)) {
+            std::printf("%s: %d maps %dx%d -> %s/%s_*.png, sheet %s/%s_sheet.png\n",
+                        layer.name.c_str(), layer.shape.channels, layer.shape.width,
+                        layer.shape.height, out.c_str(), layer.name.c_str(), out.c_str(),
+                        layer.name.c_str());
+        }
+        folder.commit();
+        return 0;
+    }
+    // With the numbers: every layer's maps are held whole (they are written out whole).
+    const std::vector<LayerActivation> features =
+        convolutional_features(spec, network.parameters(), image);
+    if (npy) write_npy(folder.path("input.npy"), image);
     if (json) json_text += ",\"input\":" + to_nested_array(image) + ",\"layers\":{";
     bool first = true;
     for (const LayerActivation& layer : features) {
         if (layer.kind != LayerKind::Convolution) continue;
-        write_map_pictures(out, layer);
+        write_map_pictures(folder, layer);
         const Tensor maps({layer.shape.channels, layer.shape.height, layer.shape.width},
                           layer.values);
         const std::string npy_path = out + "/" + layer.name + ".npy";
-        if (npy) write_npy(npy_path, maps);
+        if (npy) write_npy(folder.path(layer.name + ".npy"), maps);
         if (json) json_text += (first ? "\"" : ",\"") + layer.name + "\":" + to_nested_array(maps);
         first = false;
         if (!json) {
@@ -172,6 +184,7 @@ int run_features_command(const Arguments& raw) {
                         layer.name.c_str(), npy ? (", values " + npy_path).c_str() : "");
         }
     }
+    folder.commit();
     if (json) std::printf("%s}}\n", json_text.c_str());
     return 0;
 }

@@ -1,6 +1,7 @@
 // Sections: construction, scenes, the frame, actions.
 #include "app/live/live_modes.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "app/assets/asset_paths.hpp"
@@ -10,6 +11,7 @@
 #include "app/panels/live_panels.hpp"
 #include "app/panels/network_panels.hpp"
 #include "app/widgets/text_wrap.hpp"
+#include "core/formats/image_file.hpp"
 #include "core/images/image_kernels.hpp"
 #include "core/tensor/check.hpp"
 
@@ -66,6 +68,24 @@ LiveModes::LiveModes()
 
 LiveModes::~LiveModes() = default;
 
+namespace {
+
+// The picture in `path` enlarged to side x side (each pixel the source pixel under it).
+Tensor enlarged_picture(const std::string& path, int side) {
+    const Tensor small = load_image(path);
+    Tensor big({small.dim(0), side, side});
+    const std::size_t plane = static_cast<std::size_t>(side) * side;
+    for (int c = 0; c < small.dim(0); ++c) {
+        const std::vector<float> values =
+            resample_plane(small.data() + static_cast<std::size_t>(c) * small.dim(1) * small.dim(2),
+                           small.dim(1), small.dim(2), side, side);
+        std::copy(values.begin(), values.end(), big.data() + c * plane);
+    }
+    return big;
+}
+
+}  // namespace
+
 void LiveModes::ensure_study() {
     if (study_) return;
     study_ = std::make_unique<ImageStudy>(pretrained_);
@@ -103,6 +123,8 @@ bool LiveModes::is_scene(const std::string& name) {
     // Not listed (the lesson tests take every other name for a lesson): the in-app file
     // browser, for screenshots of it.
     if (name == kFileBrowserScene) return true;
+    // Nor the big photo's (issue 15): a 4000x4000 job, for --bench-frames and screenshots.
+    if (name == "bigphoto") return true;
     for (const std::string& scene : scene_names())
         if (scene == name) return true;
     return false;
@@ -120,6 +142,15 @@ void LiveModes::open_scene(const std::string& name, AppState& state) {
         state.images.kernel = kernel_index("sobel-x");
         ensure_study();
         set_kernel(state);
+    } else if (name == "bigphoto") {
+        // A 4000x4000 photo (coffee.png enlarged, made on the job): its maps fill in.
+        state.mode = Mode::Images;
+        state.images.kernel = kernel_index("sobel-x");
+        ensure_study();
+        set_kernel(state);
+        const std::string coffee = find_asset("images/coffee.png");
+        study_->open_in_background([coffee] { return enlarged_picture(coffee, 4000); },
+                                   "bigphoto-4000x4000.jpg");
     } else if (name == "network-receptive-field") {
         state.mode = Mode::Network;
         // A unit of the deepest map of the pretrained SimpleConvNet (pool1).
@@ -161,6 +192,8 @@ void LiveModes::open_scene(const std::string& name, AppState& state) {
 
 bool LiveModes::scene_ready() const {
     if (scene_ == "training-slow" || scene_ == "training-replay") return slow_scene_ready();
+    if (scene_ == "features" || scene_ == "bigphoto")  // the full-size maps are done
+        return study_ && !study_->full_size_running();
     const auto& shown = lab_.shown();
     // DeepConvNet trains ten times slower: a picture once its loss curve has begun.
     if (scene_ == "network-deep-training")
@@ -206,6 +239,7 @@ void LiveModes::prepare(AppState& state) {
             return;
         case Mode::Images:
             ensure_study();
+            study_->poll();  // the background job's picture and full-size maps
             study_textures_.update(*study_);
             update_explained(state);
             return;
@@ -375,7 +409,7 @@ void LiveModes::apply_weights(const LiveActions& actions, AppState& state) {
 
 void LiveModes::open_image(const std::string& path, AppState& state) {
     ensure_study();
-    study_->open(path);
+    study_->open_in_background(path);
     state.images.path_field = path;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 
 #include "app/assets/asset_paths.hpp"
 #include "app/model/activation_tiles.hpp"
@@ -54,11 +55,74 @@ void ImageStudy::open(const std::string& path) {
         error_message_ = problem.message();
         return;
     }
+    name_ = std::filesystem::path(path).filename().string();
+    show_picture(loaded, loaded.dim(2), loaded.dim(1));
+    // The full-size maps: the decoded photo moves to the job.
+    auto shared = std::make_shared<Tensor>(std::move(loaded));
+    start_job([shared] { return std::move(*shared); }, false, name_);
+}
+
+void ImageStudy::open_in_background(const std::string& path) {
+    start_job([path] { return load_image(path); }, true,
+              std::filesystem::path(path).filename().string());
+}
+
+void ImageStudy::open_in_background(std::function<Tensor()> load, const std::string& name) {
+    start_job(std::move(load), true, name);
+}
+
+void ImageStudy::start_job(std::function<Tensor()> load, bool opening, const std::string& name) {
+    job_.reset();  // stops the previous picture's job at its next band
+    FeatureTilesJob::Request request;
+    request.load = std::move(load);
+    if (pretrained_) {
+        request.spec = pretrained_->spec;
+        request.parameters = pretrained_->parameters;
+    }
+    request.picture_side = kStudySide;
+    request.network_side = kFullSizeSide;
+    request.tile_side = kFullSizeTileSide;
+    job_ = std::make_unique<FeatureTilesJob>(std::move(request));
+    job_seen_ = 0;
+    job_opening_ = opening;
+    job_done_ = false;
+    job_name_ = name;
+    full_size_progress_ = 0;
+}
+
+void ImageStudy::poll() {
+    if (!job_) return;
+    std::optional<FeatureTilesSnapshot> state = job_->newer_than(job_seen_);
+    if (!state) return;
+    job_seen_ = state->version;
+    if (job_opening_ && (state->loaded || state->failed)) {
+        job_opening_ = false;
+        if (state->failed) {
+            error_message_ = state->error;
+            error_ = error_message_.english();
+            job_.reset();
+            return;
+        }
+        name_ = job_name_;
+        show_picture(state->picture, state->original_width, state->original_height);
+    }
+    if (job_opening_) return;
+    for (FeatureTileLayer& layer : state->layers) {
+        const auto i = static_cast<std::size_t>(layer.layer);
+        if (i >= features_.size() || layer.tiles.empty()) continue;
+        features_[i].set(std::move(layer.tiles));
+        feature_shapes_[i] = layer.shape;
+        full_size_[i] = true;
+    }
+    full_size_progress_ = state->progress;
+    job_done_ = state->done || state->failed;
+}
+
+void ImageStudy::show_picture(const Tensor& loaded, int original_width, int original_height) {
     error_.clear();
     error_message_ = Message();
-    name_ = std::filesystem::path(path).filename().string();
-    original_height_ = loaded.dim(1);
-    original_width_ = loaded.dim(2);
+    original_height_ = original_height;
+    original_width_ = original_width;
     // Once, here: every later step works on the small copy.
     image_ = downscale_to_fit(loaded, kStudySide);
     photo_.set({render_image(image_)});
@@ -105,6 +169,7 @@ void ImageStudy::compute_features() {
         return;
     }
     features_.resize(layers.size());
+    full_size_.assign(layers.size(), false);
     for (std::size_t i = 0; i < layers.size(); ++i) {
         const LayerActivation& layer = layers[i];
         feature_names_.push_back(layer.name);

@@ -177,18 +177,36 @@ Actions draw_images_panel(const ImageStudy& study, const ImageStudyTextures& tex
             }
             const Shape shape = study.feature_shape(chosen);
             ImGui::SameLine();
-            ImGui::TextDisabled("%s", trf("  {n} maps of {h}x{w} (grey input of at most {side} px)",
-                                          {{"n", std::to_string(shape.channels)},
-                                           {"h", std::to_string(shape.height)},
-                                           {"w", std::to_string(shape.width)},
+            const std::string n = std::to_string(shape.channels), h = std::to_string(shape.height),
+                              w = std::to_string(shape.width);
+            ImGui::TextDisabled("%s",
+                                study.feature_full_size(chosen)
+                                    ? trf("  {n} maps of {h}x{w} (the grey photo at full size)",
+                                          {{"n", n}, {"h", h}, {"w", w}})
+                                          .c_str()
+                                    : trf("  {n} maps of {h}x{w} (grey input of at most {side} px)",
+                                          {{"n", n},
+                                           {"h", h},
+                                           {"w", w},
                                            {"side", std::to_string(kNetworkStudySide)}})
                                           .c_str());
+            if (study.full_size_running()) {  // the background job's maps filling in
+                ImGui::SameLine();
+                const int percent = static_cast<int>(study.full_size_progress() * 100.0f);
+                ImGui::ProgressBar(
+                    study.full_size_progress(), ImVec2(text * 10.0f, 0.0f),
+                    trf("full size {percent}%", {{"percent", std::to_string(percent)}}).c_str());
+            }
             const ImVec2 tiles_at = ImGui::GetCursorScreenPos();
             const float tiles_height = at.y + room.y - tiles_at.y;
             const TileSheet& sheet = textures.features[static_cast<std::size_t>(chosen)];
-            const TileLayout layout =
-                fit_tiles(sheet.count(), ImVec2(float(shape.width), float(shape.height)), tiles_at,
-                          ImVec2(room.x, tiles_height), metrics.px(3), 4.0f);
+            // Full-size maps come as shrunk tiles: lay out the texels there are.
+            const ImVec2 texels =
+                study.feature_full_size(chosen)
+                    ? ImVec2(float(sheet.tile_width()), float(sheet.tile_height()))
+                    : ImVec2(float(shape.width), float(shape.height));
+            const TileLayout layout = fit_tiles(sheet.count(), texels, tiles_at,
+                                                ImVec2(room.x, tiles_height), metrics.px(3), 4.0f);
             const TileHover hover = draw_tiles(list, sheet, layout, ImGui::IsWindowHovered());
             if (hover.tile >= 0) {
                 ImGui::SetTooltip("%s", trf("{layer} channel {channel}",

@@ -377,6 +377,7 @@ void GuiApp::bench(int frames, int width, int height) {
                 at(times, 0.99), frames, width, height);
     std::printf("before the GL wait, ms: median %.2f p99 %.2f\n", at(cpu_times, 0.5),
                 at(cpu_times, 0.99));
+    std::printf("slowest frame ms: %.2f\n", at(times, 1.0));
     print_training_status();
 }
 

@@ -26,8 +26,12 @@ float luma(float r, float g, float b) {
 }
 
 std::uint8_t to_byte(float value) {
-    const float clamped = std::min(1.0f, std::max(0.0f, value));
-    return static_cast<std::uint8_t>(std::lround(clamped * 255.0f));
+    const float scaled = std::min(1.0f, std::max(0.0f, value)) * 255.0f;
+    // lround() without the library call (every pixel of a big map comes through here):
+    // the fraction of a value in [0, 255] is exact in float, so this rounds half up as
+    // lround does for non-negative values.
+    const int whole = static_cast<int>(scaled);
+    return static_cast<std::uint8_t>(whole + (scaled - static_cast<float>(whole) >= 0.5f ? 1 : 0));
 }
 
 // The weight of input cell i (covering [i, i+1)) in output cell o, which covers
@@ -187,27 +191,33 @@ RgbImage render_map(const float* values, int height, int width, ColourMap map) {
     const std::size_t count = static_cast<std::size_t>(height) * width;
     RgbImage image{width, height, std::vector<std::uint8_t>(count * 3)};
     const auto [low, high] = std::minmax_element(values, values + count);
+    if (map == ColourMap::Diverging) {
+        colour_diverging(values, count, std::max(std::abs(*low), std::abs(*high)),
+                         image.rgb.data());
+        return image;
+    }
+    const float range = *high - *low;
     for (std::size_t i = 0; i < count; ++i) {
         std::uint8_t* p = &image.rgb[i * 3];
-        if (map == ColourMap::Grey) {
-            const float range = *high - *low;
-            const std::uint8_t v = to_byte(range > 0 ? (values[i] - *low) / range : 0.0f);
-            p[0] = p[1] = p[2] = v;
-        } else {
-            const float largest = std::max(std::abs(*low), std::abs(*high));
-            const float t = largest > 0 ? values[i] / largest : 0.0f;  // -1 .. 1
-            // White at zero, fading to a saturated blue (t = -1) or red (t = +1).
-            const float fade = 1.0f - std::abs(t);
-            if (t >= 0) {
-                p[0] = to_byte(1.0f - 0.30f * (1 - fade));
-                p[1] = p[2] = to_byte(fade);
-            } else {
-                p[0] = p[1] = to_byte(fade);
-                p[2] = to_byte(1.0f - 0.30f * (1 - fade));
-            }
-        }
+        p[0] = p[1] = p[2] = to_byte(range > 0 ? (values[i] - *low) / range : 0.0f);
     }
     return image;
+}
+
+void colour_diverging(const float* values, std::size_t count, float largest, std::uint8_t* rgb) {
+    for (std::size_t i = 0; i < count; ++i) {
+        std::uint8_t* p = rgb + i * 3;
+        const float t = largest > 0 ? values[i] / largest : 0.0f;  // -1 .. 1
+        // White at zero, fading to a saturated blue (t = -1) or red (t = +1).
+        const float fade = 1.0f - std::abs(t);
+        if (t >= 0) {
+            p[0] = to_byte(1.0f - 0.30f * (1 - fade));
+            p[1] = p[2] = to_byte(fade);
+        } else {
+            p[0] = p[1] = to_byte(fade);
+            p[2] = to_byte(1.0f - 0.30f * (1 - fade));
+        }
+    }
 }
 
 RgbImage render_image(const Tensor& image) {

@@ -89,6 +89,10 @@ enum class ColourMap {
 // One (H, W) plane coloured with `map`, normalised over this plane alone.
 RgbImage render_map(const float* values, int height, int width, ColourMap map);
 
+// `count` values on the diverging map, scaled by `largest` (the whole map's largest
+// magnitude; 0 gives white): render_map's colours, for maps coloured a few rows at a time.
+void colour_diverging(const float* values, std::size_t count, float largest, std::uint8_t* rgb);
+
 // An image (1 or 3, H, W) with values clamped to [0, 1], no normalisation: what a photo
 // looks like.
 RgbImage render_image(const Tensor& image);

@@ -26,6 +26,18 @@ check "no temporary files" [ -z "$(ls "$out/coffee" | grep '\.tmp')" ]
 check "map size reported" grep -q "conv1: 30 maps 252x167" "$out/log"
 check "PNG signature" bash -c "head -c 8 '$out/coffee/conv1_00.png' | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a'"
 
+check "no staging folder left" [ -z "$(ls -A "$out/coffee" | grep '^\.staging')" ]
+
+# A folder where the 7th map goes: the run fails and writes none of the set (issue 17).
+mkdir -p "$out/blocked/conv1_06.png"
+if "$bin" features --image "$source_dir/assets/images/coffee.png" --out "$out/blocked" >"$out/blocked.log" 2>&1; then
+    fail "features wrote into a folder with conv1_06.png taken by a folder"
+else
+    pass
+fi
+check "the failure names the file: $(cat "$out/blocked.log")" grep -q "conv1_06.png" "$out/blocked.log"
+check "no partial set of maps" [ "$(ls -A "$out/blocked")" = "conv1_06.png" ]
+
 # A scanned digit (dark ink on white, 84x84) is preprocessed as MNIST and recognised.
 "$bin" features --digit --image "$source_dir/tests/fixtures/digit_2_scan.png" --out "$out/digit" >"$out/digit.log" 2>&1
 check "digit recognised: $(head -n 1 "$out/digit.log")" grep -qx "prediction: 2" "$out/digit.log"
