@@ -74,8 +74,16 @@ Board backward_layout(const ViewContext& context, const BackwardFigure& figure,
                            kernel_target(pg, row.f, row.c));
         }
         GridView grad_out = backward_grad_output(trace, step, row.n, row.f, names);
+        const CellRef& picked = context.state.selected_cell;  // lit while typing into it
+        if (picked.tensor == CellRef::Tensor::GradOutput && picked.i0 == row.n &&
+            picked.i1 == row.f && picked.y < grad_out.rows && picked.x < grad_out.cols)
+            grad_out.mark(picked.y, picked.x);
         const int grad_rows = grad_out.rows;
-        board.add_grid(std::move(grad_out), grad_out_x, centred(grad_rows));
+        ClickTarget grad_target;  // dL/dY is the student's to edit, as x and w are
+        grad_target.kind = ClickTarget::Kind::GradOutputCell;
+        grad_target.i0 = row.n;
+        grad_target.i1 = row.f;
+        board.add_grid(std::move(grad_out), grad_out_x, centred(grad_rows), grad_target);
         y += row_height + kLabelHeight + kRowGap;
     }
 

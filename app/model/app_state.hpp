@@ -39,11 +39,12 @@ struct Playback {
 constexpr float kMinStepsPerSecond = 0.25f;
 constexpr float kMaxStepsPerSecond = 20.0f;
 
-// A cell of the playground's input (n, c, y, x) or kernel (its own layout's 4 indices).
+// A cell of the playground's input (n, c, y, x) or kernel (its own layout's 4 indices),
+// or of the backward lessons' upstream gradient dL/dY (n, f, y, x).
 struct CellRef {
-    enum class Tensor { None, Input, Kernel };
+    enum class Tensor { None, Input, Kernel, GradOutput };
     Tensor tensor = Tensor::None;
-    int i0 = 0, i1 = 0, y = 0, x = 0;  // input: n, c; conv kernel: f, c; transposed: c, f
+    int i0 = 0, i1 = 0, y = 0, x = 0;  // input, dL/dY: n, c; conv kernel: f, c; transposed: c, f
     bool operator==(const CellRef& o) const {
         return tensor == o.tensor && i0 == o.i0 && i1 == o.i1 && y == o.y && x == o.x;
     }
@@ -144,6 +145,8 @@ struct Actions {
     std::optional<PlaygroundSetup> edit_setup;  // the settings the user typed
     bool reset_lesson = false;
     bool new_random_values = false;
+    bool new_grad_output = false;          // fresh small integers for the backward lessons' dL/dY
+    std::optional<float> grad_cell_value;  // the editor's value for the selected dL/dY cell
     std::optional<CellRef> select_cell;
     std::optional<UnitRef> select_unit;
     bool toggle_direct_view = false;    // a transposed conv: scatter <-> direct convolution
@@ -212,6 +215,8 @@ struct Actions {
         dismiss_notice |= other.dismiss_notice;
         reset_lesson |= other.reset_lesson;
         new_random_values |= other.new_random_values;
+        new_grad_output |= other.new_grad_output;
+        if (other.grad_cell_value) grad_cell_value = other.grad_cell_value;
         if (other.select_cell) select_cell = other.select_cell;
         if (other.select_unit) select_unit = other.select_unit;
         toggle_direct_view |= other.toggle_direct_view;

@@ -1,4 +1,4 @@
-// Typing a value straight into the selected input or kernel cell: digits go where the eye
+// Typing a value straight into the selected input, kernel or dL/dY cell: digits go where the eye
 // is, without clicking the editor's field first. Enter sets the value, Tab sets it and
 // moves to the next cell of the same slice (row by row, wrapping), Backspace erases.
 #pragma once
@@ -20,5 +20,10 @@ CellRef next_cell(const Playground& playground, const CellRef& cell);
 std::optional<PlaygroundSetup> apply_typing(const TypingActions& actions,
                                             const Playground& playground, CellRef& selected,
                                             std::string& typed);
+
+// The same for a dL/dY cell of the scene's backward figure: on Enter or Tab, returns
+// dL/dY with the number in the cell; Tab moves on within the (n, f) slice.
+std::optional<Tensor> apply_grad_typing(const TypingActions& actions, const LessonScene& scene,
+                                        CellRef& selected, std::string& typed);
 
 }  // namespace convscope

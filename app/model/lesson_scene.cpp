@@ -6,7 +6,13 @@ namespace convscope {
 
 namespace {
 
-// The tensor a (non-None) cell names.
+// The figure of `playground` for the scene's view, with the scene's dL/dY if it has one.
+LessonFigure figure_for(const LessonScene& scene, const Playground& playground) {
+    return build_lesson_figure(scene.view, playground,
+                               scene.grad_output.size() == 0 ? nullptr : &scene.grad_output);
+}
+
+// The tensor an input or kernel cell names.
 const Tensor& tensor_of(const Playground& playground, const CellRef& cell) {
     return cell.tensor == CellRef::Tensor::Input ? playground.input : playground.kernel;
 }
@@ -39,7 +45,10 @@ void propose_setup(LessonScene& scene, PlaygroundSetup draft) {
     scene.draft = draft;
     try {
         Playground playground = build_playground(draft);
-        scene.figure = build_lesson_figure(scene.view, playground);
+        // A new output shape has no room for the edited dL/dY: back to the seeded one.
+        if (scene.grad_output.shape() != expected_grad_output_shape(playground.trace))
+            scene.grad_output = Tensor();
+        scene.figure = figure_for(scene, playground);
         scene.playground = std::move(playground);
         scene.error.clear();
         scene.error_message = Message();
@@ -50,7 +59,26 @@ void propose_setup(LessonScene& scene, PlaygroundSetup draft) {
 }
 
 void reset_to_lesson(LessonScene& scene) {
+    scene.grad_output = Tensor();
+    scene.grad_seed = 0;
     propose_setup(scene, scene.lesson->setup);
+}
+
+const Tensor* shown_grad_output(const LessonScene& scene) {
+    const auto* figure = std::get_if<BackwardFigure>(&scene.figure);
+    return figure == nullptr ? nullptr : &figure->trace.grad_output();
+}
+
+void set_grad_output(LessonScene& scene, Tensor grad_output) {
+    scene.grad_output = std::move(grad_output);
+    scene.figure = figure_for(scene, scene.playground);
+}
+
+void use_new_grad_output(LessonScene& scene) {
+    if (shown_grad_output(scene) == nullptr) return;
+    // Any new seed, deterministic; offset from the playground's so it differs from it.
+    scene.grad_seed = (scene.grad_seed ^ scene.playground.setup.seed) * 1664525u + 1013904223u;
+    set_grad_output(scene, seeded_grad_output(scene.playground.trace, scene.grad_seed));
 }
 
 void use_new_random_values(LessonScene& scene) {
@@ -64,11 +92,26 @@ void use_new_random_values(LessonScene& scene) {
 
 void switch_view(LessonScene& scene, LessonView view) {
     scene.view = view;
-    scene.figure = build_lesson_figure(view, scene.playground);
+    scene.figure = figure_for(scene, scene.playground);
+}
+
+bool holds_grad_cell(const LessonScene& scene, const CellRef& cell) {
+    const Tensor* tensor = shown_grad_output(scene);
+    return cell.tensor == CellRef::Tensor::GradOutput && tensor != nullptr && tensor->rank() == 4 &&
+           cell.i0 >= 0 && cell.i0 < tensor->dim(0) && cell.i1 >= 0 && cell.i1 < tensor->dim(1) &&
+           cell.y >= 0 && cell.y < tensor->dim(2) && cell.x >= 0 && cell.x < tensor->dim(3);
+}
+
+Tensor with_grad_value(const LessonScene& scene, const CellRef& cell, float value) {
+    CS_CHECK(holds_grad_cell(scene, cell));
+    Tensor grad_output = *shown_grad_output(scene);
+    grad_output.at(cell.i0, cell.i1, cell.y, cell.x) = value;
+    return grad_output;
 }
 
 bool holds_cell(const Playground& playground, const CellRef& cell) {
-    if (cell.tensor == CellRef::Tensor::None) return false;
+    if (cell.tensor != CellRef::Tensor::Input && cell.tensor != CellRef::Tensor::Kernel)
+        return false;
     const Tensor& tensor = tensor_of(playground, cell);
     return tensor.rank() == 4 && cell.i0 >= 0 && cell.i0 < tensor.dim(0) && cell.i1 >= 0 &&
            cell.i1 < tensor.dim(1) && cell.y >= 0 && cell.y < tensor.dim(2) && cell.x >= 0 &&

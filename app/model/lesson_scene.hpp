@@ -2,6 +2,7 @@
 // typed them, the last valid playground core built from them, and why a draft was refused.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "app/model/app_state.hpp"
@@ -20,8 +21,12 @@ struct LessonScene {
     PlaygroundSetup draft;  // what the controls show; may be invalid
     Playground playground;  // always valid: built from the last valid draft
     LessonFigure figure;    // the lesson view's figure of `playground`, built with it
-    std::string error;      // why the draft was refused; empty when it was not
-    Message error_message;  // the same reason, translatable: shown_text(error_message)
+    // The backward lessons' dL/dY as the student edited it or drew it anew; empty: the
+    // seeded one. Dropped when the output's shape changes, and on Reset.
+    Tensor grad_output;
+    std::uint32_t grad_seed = 0;  // the last "New dL/dY" draw's seed
+    std::string error;            // why the draft was refused; empty when it was not
+    Message error_message;        // the same reason, translatable: shown_text(error_message)
 
     int step_count() const { return lesson_step_count(figure, playground); }
 };
@@ -42,8 +47,23 @@ void propose_setup(LessonScene& scene, PlaygroundSetup draft);
 void reset_to_lesson(LessonScene& scene);
 void use_new_random_values(LessonScene& scene);
 
+// The dL/dY the scene's backward figure uses; nullptr when the figure is not backward.
+const Tensor* shown_grad_output(const LessonScene& scene);
+
+// dL/dY set to `grad_output` (shaped as the forward output) and the figure rebuilt.
+void set_grad_output(LessonScene& scene, Tensor grad_output);
+
+// A fresh dL/dY of small seeded integers, same shape; nothing outside the backward view.
+void use_new_grad_output(LessonScene& scene);
+
 // Shows `view` in place of the scene's view and builds its figure.
 void switch_view(LessonScene& scene, LessonView view);
+
+// Whether `cell` names a value of the backward figure's dL/dY.
+bool holds_grad_cell(const LessonScene& scene, const CellRef& cell);
+
+// The scene's dL/dY with `cell` set to `value` (a cell holds_grad_cell accepts).
+Tensor with_grad_value(const LessonScene& scene, const CellRef& cell, float value);
 
 // Whether `cell` names a value of the playground's input or kernel: not None, not a
 // padded cell, within the tensor's shape (a pooling playground has no kernel cells).

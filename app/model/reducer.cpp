@@ -128,6 +128,10 @@ void apply_playground(const Actions& actions, AppState& state, LessonScene& scen
     const int steps_before = scene.step_count();
     if (actions.reset_lesson) reset_to_lesson(scene);
     if (actions.new_random_values) use_new_random_values(scene);
+    if (actions.new_grad_output) use_new_grad_output(scene);
+    if (actions.grad_cell_value && holds_grad_cell(scene, state.selected_cell))
+        set_grad_output(scene,
+                        with_grad_value(scene, state.selected_cell, *actions.grad_cell_value));
     if (actions.edit_setup) propose_setup(scene, *actions.edit_setup);
     if (actions.select_cell) {
         // Clicking the selected cell again lets it go.
@@ -135,7 +139,11 @@ void apply_playground(const Actions& actions, AppState& state, LessonScene& scen
             *actions.select_cell == state.selected_cell ? CellRef{} : *actions.select_cell;
         state.cell_typing.clear();
     }
-    if (!state.quiz.active) {
+    if (!state.quiz.active && state.selected_cell.tensor == CellRef::Tensor::GradOutput) {
+        std::optional<Tensor> typed =
+            apply_grad_typing(actions.typing, scene, state.selected_cell, state.cell_typing);
+        if (typed) set_grad_output(scene, std::move(*typed));
+    } else if (!state.quiz.active) {
         const std::optional<PlaygroundSetup> typed =
             apply_typing(actions.typing, scene.playground, state.selected_cell, state.cell_typing);
         if (typed) propose_setup(scene, *typed);

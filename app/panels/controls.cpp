@@ -169,9 +169,32 @@ void view_switches(const LessonScene& scene, const AppState& state, Actions& act
 
 // ---- the cell editor ------------------------------------------------------------------------
 
+// A dL/dY cell of the backward lessons: the upstream gradient is the student's to set.
+void grad_cell_editor(const LessonScene& scene, const CellRef& cell, Actions& actions) {
+    group_label(tr("EDIT A CELL"));
+    const std::string where =
+        trf("dL/dY n={n} f={f}, row {y}, column {x}", {{"n", std::to_string(cell.i0)},
+                                                       {"f", std::to_string(cell.i1)},
+                                                       {"y", std::to_string(cell.y)},
+                                                       {"x", std::to_string(cell.x)}});
+    ImGui::TextWrapped("%s", where.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, kNoteText);
+    ImGui::TextWrapped("%s", tr("Or type a number: Enter sets it, Tab moves on."));
+    ImGui::PopStyleColor();
+    const Tensor& grad_output = *shown_grad_output(scene);
+    float value = grad_output.at(cell.i0, cell.i1, cell.y, cell.x);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputFloat("##grad_cell_value", &value, 1.0f, 1.0f, "%g"))
+        actions.grad_cell_value = value;
+}
+
 void cell_editor(const LessonScene& scene, const AppState& state, Actions& actions) {
     const CellRef& cell = state.selected_cell;
     const Playground& pg = scene.playground;
+    if (holds_grad_cell(scene, cell)) {
+        grad_cell_editor(scene, cell, actions);
+        return;
+    }
     if (!holds_cell(pg, cell)) {
         // One line: at 1280x720 the lesson file row below must still fit.
         ImGui::PushStyleColor(ImGuiCol_Text, kNoteText);
@@ -305,6 +328,12 @@ Actions draw_controls(const LessonScene& scene, const AppState& state, const UiM
         if (ImGui::Button(tr("Reset"))) actions.reset_lesson = true;
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", tr("Back to the lesson's own settings"));
+        if (shown_grad_output(scene) != nullptr) {
+            same_line_if_fits(tr("New dL/dY"));
+            if (ImGui::Button(tr("New dL/dY"))) actions.new_grad_output = true;
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", tr("Draw a new upstream gradient of small integers"));
+        }
         if (!state.quiz.active && offers_quiz(scene)) {
             same_line_if_fits(tr("Quiz me"));
             quiz_button(scene, actions);

@@ -73,6 +73,16 @@ void click_to_actions(const BoardClick& click, const Playground& playground, con
             actions.select_cell = cell;
             return;
         }
+        case ClickTarget::Kind::GradOutputCell: {
+            CellRef cell;
+            cell.tensor = CellRef::Tensor::GradOutput;
+            cell.i0 = click.target.i0;
+            cell.i1 = click.target.i1;
+            cell.y = click.row;
+            cell.x = click.col;
+            actions.select_cell = cell;  // the board places dL/dY without padding
+            return;
+        }
         case ClickTarget::Kind::FieldUnit:
             actions.select_unit = UnitRef{click.row, click.col};
             return;

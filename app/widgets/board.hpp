@@ -58,9 +58,9 @@ constexpr float kLegendHeight = 1.15f;  // cell units below a grid for its legen
 
 // What a click on a grid's cell means; the row and column become tensor indices.
 struct ClickTarget {
-    enum class Kind { None, InputCell, KernelCell, FieldUnit };
+    enum class Kind { None, InputCell, KernelCell, FieldUnit, GradOutputCell };
     Kind kind = Kind::None;
-    int i0 = 0, i1 = 0;                  // input: n, c; kernel: its first two indices
+    int i0 = 0, i1 = 0;                  // input: n, c; kernel: its first two indices; dL/dY: n, f
     int row_offset = 0, col_offset = 0;  // drawn row - offset = tensor row (padding ring)
 };
 

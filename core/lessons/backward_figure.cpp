@@ -4,12 +4,19 @@
 
 namespace convscope {
 
+Tensor default_grad_output(const Playground& playground) {
+    // Offset from the seed that drew the input, so dL/dY is not a copy of its values.
+    return seeded_grad_output(playground.trace, playground.setup.seed * 2654435761u + 97u);
+}
+
 BackwardFigure build_backward_figure(const Playground& playground) {
+    return build_backward_figure(playground, default_grad_output(playground));
+}
+
+BackwardFigure build_backward_figure(const Playground& playground, const Tensor& grad_output) {
     const TracedOp op = playground.trace.op();
     CS_CHECK(op != TracedOp::TransposedConv);
     const PlaygroundSetup& s = playground.setup;
-    // Offset from the seed that drew the input, so dL/dY is not a copy of its values.
-    const Tensor grad_output = seeded_grad_output(playground.trace, s.seed * 2654435761u + 97u);
     BackwardFigure figure;
     if (op == TracedOp::Conv) {
         figure.trace = BackwardTrace::conv(playground.input, playground.kernel,

@@ -21,4 +21,10 @@ struct BackwardFigure {
 // drawn from the playground's seed, so a new seed gives new gradients too.
 BackwardFigure build_backward_figure(const Playground& playground);
 
+// The same with the student's own dL/dY, shaped as the forward output (else InputError).
+BackwardFigure build_backward_figure(const Playground& playground, const Tensor& grad_output);
+
+// The seeded dL/dY the figure uses when none is given.
+Tensor default_grad_output(const Playground& playground);
+
 }  // namespace convscope

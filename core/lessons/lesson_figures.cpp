@@ -2,7 +2,8 @@
 
 namespace convscope {
 
-LessonFigure build_lesson_figure(LessonView view, const Playground& playground) {
+LessonFigure build_lesson_figure(LessonView view, const Playground& playground,
+                                 const Tensor* grad_output) {
     const TracedOp op = playground.trace.op();
     switch (view) {
         case LessonView::ReceptiveField:
@@ -24,8 +25,12 @@ LessonFigure build_lesson_figure(LessonView view, const Playground& playground) 
             break;
         case LessonView::Backward:
             // A grouped conv's backward is not traced (yet): the forward steps stand in.
-            if (op != TracedOp::TransposedConv && playground.setup.groups == 1)
+            if (op != TracedOp::TransposedConv && playground.setup.groups == 1) {
+                if (grad_output != nullptr &&
+                    grad_output->shape() == expected_grad_output_shape(playground.trace))
+                    return build_backward_figure(playground, *grad_output);
                 return build_backward_figure(playground);
+            }
             break;
         case LessonView::Im2col:
             if (op == TracedOp::Conv) return build_im2col_figure(playground);

@@ -38,8 +38,10 @@ using LessonFigure =
 
 // The figure `view` draws for `playground`: std::monostate when the view has none, or
 // when the playground's operation is not the one the view explains (the student changed
-// it; the window then shows the plain steps).
-LessonFigure build_lesson_figure(LessonView view, const Playground& playground);
+// it; the window then shows the plain steps). `grad_output`: the backward view's dL/dY
+// when the student edited it (ignored when null or not shaped as the forward output).
+LessonFigure build_lesson_figure(LessonView view, const Playground& playground,
+                                 const Tensor* grad_output = nullptr);
 
 // How many steps the timeline has: the backward trace's for a BackwardFigure, else
 // the playground's forward trace's.
