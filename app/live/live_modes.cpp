@@ -115,14 +115,13 @@ void LiveModes::update_explained(const AppState& state) {
                                          gl::ImageTexture::Filter::Linear);
     } else if (state.mode == Mode::Draw && !sketch_->canvas().empty()) {
         const TilePictures& canvas = sketch_->canvas_picture();
-        if (canvas.version() != sketch_explained_.source_version())
+        if (shown && canvas.version() != sketch_explained_.source_version())
             sketch_explained_.explain_digit(*pretrained_, sketch_->activations().input,
                                             canvas.version());
         sketch_explained_.show(state.explain);
         sketch_textures_.explained.update(sketch_explained_.overlay(),
                                           gl::ImageTexture::Filter::Nearest);
-        if (state.explain.overlay != ExplainOverlay::None &&
-            canvas.version() != canvas_explained_.source_version())
+        if (shown && canvas.version() != canvas_explained_.source_version())
             canvas_explained_.explain_photo(*pretrained_, canvas.tiles().front(), canvas.version());
         canvas_explained_.show(state.explain);
         sketch_textures_.explained_canvas.update(canvas_explained_.overlay(),
